@@ -1,0 +1,432 @@
+// Package compat predicts what Flink does when a job resumes from a savepoint:
+// which savepoint entries it maps to operators of the new job, which state it
+// refuses to skip, which it drops under --allowNonRestoredState, and which
+// max-parallelism rules make the restore fail.
+//
+// The rules follow Flink's own restore path (shared/reference/flink-internals.md
+// §3): Checkpoints.loadAndValidateCheckpoint maps every savepoint operator by its
+// generated or user-defined (setUidHash) OperatorID, checks max parallelism of
+// every mapped operator, and refuses unmapped non-empty state unless
+// allowNonRestoredState is set; StateAssignmentOperation then refuses a
+// parallelism above the saved max parallelism. HA / last-state recovery is
+// stricter: it refuses any unmapped entry, empty or not, and ignores
+// allowNonRestoredState (FLINK-30638, FLINK-39513).
+//
+// compat never guesses: when an operator of the new job has no uid and its
+// auto-generated ID cannot be computed, entries it might match are UNKNOWN.
+package compat
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/uidcheck/uidcheck/internal/flinkid"
+	"github.com/uidcheck/uidcheck/internal/report"
+)
+
+// Route is how the job is resumed.
+type Route string
+
+// Routes.
+const (
+	// RouteSavepoint is `flink run -s`, the REST jar run with savepointPath,
+	// or execution.state-recovery.path.
+	RouteSavepoint Route = "savepoint"
+	// RouteLastState is recovery from the HA checkpoint store (JobManager
+	// failover, Kubernetes operator upgradeMode last-state).
+	RouteLastState Route = "last-state"
+)
+
+// Verdict is the overall prediction.
+type Verdict string
+
+// Verdicts, from best to worst; Rank orders them.
+const (
+	VerdictOK      Verdict = "OK"
+	VerdictDropped Verdict = "OK with state dropped (-n)"
+	VerdictUnknown Verdict = "UNKNOWN"
+	VerdictFails   Verdict = "FAILS"
+)
+
+// Rank orders verdicts: OK 0, dropped 1, unknown 2, fails 3.
+func (v Verdict) Rank() int {
+	switch v {
+	case VerdictOK:
+		return 0
+	case VerdictDropped:
+		return 1
+	case VerdictUnknown:
+		return 2
+	case VerdictFails:
+		return 3
+	}
+	return 3
+}
+
+// Saved is one operator entry of the savepoint.
+type Saved struct {
+	ID             flinkid.OperatorID
+	UID, Name      string // stored from metadata version 5 (Flink 2.0) on; "" before
+	Parallelism    int
+	MaxParallelism int
+	// HasState mirrors Flink's OperatorSubtaskState.hasState() over all
+	// subtasks: some managed or raw, keyed or operator handle is present.
+	HasState bool
+	// CoordinatorState is set when the entry carries operator-coordinator
+	// state (FLIP-27 source enumerators). Flink counts it as state when
+	// deciding whether an unmapped entry may be skipped.
+	CoordinatorState bool
+	StateBytes       int64
+	StateNames       []string
+}
+
+// carriesState is Flink's test for an entry that cannot be skipped silently.
+func (s *Saved) carriesState() bool { return s.HasState || s.CoordinatorState }
+
+// Operator is one operator of the new job.
+type Operator struct {
+	Job    string
+	File   string
+	Line   int
+	Column int
+	Call   string
+	// UID is the operator's uid; "" when it has none or it is unresolved.
+	UID string
+	// ID is the generated OperatorID: murmur3 of the uid, or the
+	// auto-generated hash when the job's graph is fully modelled. Nil when
+	// it cannot be known.
+	ID *flinkid.OperatorID
+	// AltID is the user-defined ID from setUidHash, nil without one.
+	AltID *flinkid.OperatorID
+	// Pinned reports that ID comes from a uid, so it survives graph changes.
+	Pinned   bool
+	Stateful report.Stateful
+	// Parallelism and MaxParallelism are the values set on this operator in
+	// code (setParallelism, setMaxParallelism); 0 when not set.
+	Parallelism    int
+	MaxParallelism int
+	// SubOperator names a Sink V2 part: Writer, Committer, Global Committer.
+	SubOperator string
+}
+
+// Pos renders file:line for messages.
+func (o *Operator) Pos() string { return fmt.Sprintf("%s:%d", o.File, o.Line) }
+
+// Job is the new job as compat needs it.
+type Job struct {
+	Name      string
+	Operators []*Operator
+	// Parallelism and MaxParallelism are set on the environment in code
+	// (env.setParallelism, env.setMaxParallelism); 0 when not set.
+	Parallelism    int
+	MaxParallelism int
+}
+
+// Options carry what is decided outside the code.
+type Options struct {
+	Route Route
+	// AllowNonRestoredState is -n / --allowNonRestoredState.
+	AllowNonRestoredState bool
+	// Parallelism is -p, or parallelism.default; 0 when unknown.
+	Parallelism int
+	// MaxParallelism is pipeline.max-parallelism given on the command line;
+	// 0 when not set.
+	MaxParallelism int
+	// SavepointPath appears in quoted Flink messages.
+	SavepointPath string
+}
+
+// Outcome is what happens to one savepoint entry.
+type Outcome string
+
+// Outcomes of savepoint entries.
+const (
+	OutcomeRestored Outcome = "restored" // mapped; its state (if any) goes to the operator
+	OutcomeSkipped  Outcome = "skipped"  // unmapped and empty: Flink skips it
+	OutcomeDropped  Outcome = "dropped"  // unmapped with state, skipped because of -n
+	OutcomeFails    Outcome = "fails"    // the restore fails on this entry
+	OutcomeUnknown  Outcome = "unknown"  // may or may not map: see Entry.Reason
+)
+
+// MatchKind says which ID mapped an entry.
+type MatchKind string
+
+// How an entry was mapped.
+const (
+	MatchUID      MatchKind = "uid"
+	MatchUIDHash  MatchKind = "uid-hash"
+	MatchAutoHash MatchKind = "auto-hash"
+)
+
+// Entry is the prediction for one savepoint operator.
+type Entry struct {
+	Saved     Saved
+	Match     *Operator // nil when unmapped
+	MatchedBy MatchKind
+	Outcome   Outcome
+	// Reason explains the outcome; for OutcomeFails it quotes the error
+	// Flink raises.
+	Reason string
+}
+
+// NewOutcome is what happens to one operator of the new job.
+type NewOutcome string
+
+// Outcomes of new operators.
+const (
+	NewMatched    NewOutcome = "matched"      // receives a savepoint entry
+	NewStartEmpty NewOutcome = "starts-empty" // stateful, matches nothing: starts with empty state
+	NewUnmatched  NewOutcome = "unmatched"    // stateless or unknown, matches nothing
+	NewUnknownID  NewOutcome = "unknown-id"   // no uid and the auto-generated ID cannot be computed
+)
+
+// NewEntry is the prediction for one operator of the new job.
+type NewEntry struct {
+	Op      *Operator
+	Outcome NewOutcome
+	// Candidates are unmapped savepoint entries with state that may be this
+	// operator's old state under a previous uid.
+	Candidates []flinkid.OperatorID
+	// Unpinned marks a stateful operator whose ID is auto-generated: its
+	// state survives only while the graph before it keeps its shape.
+	Unpinned bool
+}
+
+// Result is the whole prediction.
+type Result struct {
+	Verdict Verdict
+	// Failures quote, in order, the errors Flink would raise before or
+	// during the restore (duplicate uids first: they fail at submission).
+	Failures []string
+	// Unknowns say what could not be decided, and why.
+	Unknowns []string
+	Entries  []Entry
+	New      []NewEntry
+}
+
+// Predict compares one job with a savepoint.
+func Predict(job *Job, saved []Saved, opts Options) *Result {
+	res := &Result{}
+	res.Failures = append(res.Failures, duplicateUIDs(job)...)
+
+	byID := map[flinkid.OperatorID]*Operator{}
+	byAlt := map[flinkid.OperatorID]*Operator{}
+	var unknownIDs []*Operator
+	for _, op := range job.Operators {
+		if op.ID != nil {
+			if _, dup := byID[*op.ID]; !dup {
+				byID[*op.ID] = op
+			}
+		}
+		if op.AltID != nil {
+			byAlt[*op.AltID] = op
+		}
+		if op.ID == nil {
+			unknownIDs = append(unknownIDs, op)
+		}
+	}
+
+	matched := map[*Operator]bool{}
+	for i := range saved {
+		e := decide(job, &saved[i], byID, byAlt, unknownIDs, opts)
+		if e.Match != nil {
+			matched[e.Match] = true
+		}
+		switch e.Outcome {
+		case OutcomeFails:
+			res.Failures = append(res.Failures, e.Reason)
+		case OutcomeUnknown:
+			res.Unknowns = append(res.Unknowns, e.Reason)
+		case OutcomeRestored, OutcomeSkipped, OutcomeDropped:
+		}
+		res.Entries = append(res.Entries, e)
+	}
+	res.New = newEntries(job, res.Entries, matched)
+	res.Verdict = verdictOf(res)
+	return res
+}
+
+func verdictOf(res *Result) Verdict {
+	switch {
+	case len(res.Failures) > 0:
+		return VerdictFails
+	case len(res.Unknowns) > 0:
+		return VerdictUnknown
+	}
+	for _, e := range res.Entries {
+		if e.Outcome == OutcomeDropped {
+			return VerdictDropped
+		}
+	}
+	return VerdictOK
+}
+
+// decide predicts one savepoint entry.
+func decide(job *Job, s *Saved, byID, byAlt map[flinkid.OperatorID]*Operator, unknownIDs []*Operator, opts Options) Entry {
+	e := Entry{Saved: *s}
+	// Flink maps both IDs of every OperatorIDPair; StateAssignmentOperation
+	// prefers the user-defined one, so check it first.
+	if op, ok := byAlt[s.ID]; ok {
+		e.Match, e.MatchedBy = op, MatchUIDHash
+	} else if op, ok := byID[s.ID]; ok {
+		e.Match, e.MatchedBy = op, MatchAutoHash
+		if op.Pinned {
+			e.MatchedBy = MatchUID
+		}
+	}
+	if e.Match != nil {
+		checkParallelism(job, &e, opts)
+		return e
+	}
+	unmapped(s, &e, unknownIDs, opts)
+	return e
+}
+
+// checkParallelism applies the max-parallelism check of
+// Checkpoints.loadAndValidateCheckpoint (every mapped operator) and the
+// parallelism precondition of StateAssignmentOperation (operators with state).
+func checkParallelism(job *Job, e *Entry, opts Options) {
+	op, s := e.Match, &e.Saved
+	e.Outcome = OutcomeRestored
+	e.Reason = fmt.Sprintf("mapped by %s to %s at %s", e.MatchedBy, op.Call, op.Pos())
+
+	newMax := firstSet(op.MaxParallelism, job.MaxParallelism, opts.MaxParallelism)
+	if newMax > 0 && newMax != s.MaxParallelism {
+		e.Outcome = OutcomeFails
+		e.Reason = fmt.Sprintf("Failed to rollback to checkpoint/savepoint Checkpoint Metadata. Max parallelism mismatch "+
+			"between checkpoint/savepoint state and new program. Cannot map operator %s with max parallelism %d to new "+
+			"program with max parallelism %d. This indicates that the program has been changed in a non-compatible way "+
+			"after the checkpoint/savepoint. (%s at %s sets max parallelism %d explicitly)",
+			s.ID, s.MaxParallelism, newMax, op.Call, op.Pos(), newMax)
+		return
+	}
+	newPar := firstSet(op.Parallelism, job.Parallelism, opts.Parallelism)
+	if s.carriesState() && newPar > s.MaxParallelism {
+		e.Outcome = OutcomeFails
+		e.Reason = fmt.Sprintf("The state for task %s can not be restored. The maximum parallelism (%d) of the restored "+
+			"state is lower than the configured parallelism (%d). Please reduce the parallelism of the task to be lower "+
+			"or equal to the maximum parallelism. (%s at %s)", s.ID, s.MaxParallelism, newPar, op.Call, op.Pos())
+	}
+}
+
+// unmapped decides an entry no known ID maps.
+func unmapped(s *Saved, e *Entry, unknownIDs []*Operator, opts Options) {
+	mustMap := s.carriesState() || opts.Route == RouteLastState
+	if mustMap && len(unknownIDs) > 0 {
+		e.Outcome = OutcomeUnknown
+		e.Reason = fmt.Sprintf("savepoint entry %s%s may belong to one of %d operators without uid whose "+
+			"auto-generated ID cannot be computed (first: %s at %s)",
+			s.ID, describe(s), len(unknownIDs), unknownIDs[0].Call, unknownIDs[0].Pos())
+		return
+	}
+	switch {
+	case opts.Route == RouteLastState:
+		e.Outcome = OutcomeFails
+		e.Reason = fmt.Sprintf("There is no operator for the state %s%s (HA/last-state recovery refuses every "+
+			"unmapped entry, empty or not, and ignores allowNonRestoredState)", s.ID, describe(s))
+	case !s.carriesState():
+		e.Outcome = OutcomeSkipped
+		e.Reason = "no operator of the new job has this ID; the entry holds no state, so Flink skips it"
+	case opts.AllowNonRestoredState:
+		e.Outcome = OutcomeDropped
+		e.Reason = fmt.Sprintf("no operator of the new job has this ID; with --allowNonRestoredState its state%s is discarded",
+			stateSummary(s))
+	default:
+		e.Outcome = OutcomeFails
+		e.Reason = fmt.Sprintf("Failed to rollback to checkpoint/savepoint %s. Cannot map checkpoint/savepoint state for "+
+			"operator %s to the new program, because the operator is not available in the new program. If you want to "+
+			"allow to skip this, you can set the --allowNonRestoredState option on the CLI.%s",
+			orDefault(opts.SavepointPath, "<savepoint>"), s.ID, describe(s))
+	}
+}
+
+// newEntries classifies the new job's operators.
+func newEntries(job *Job, entries []Entry, matched map[*Operator]bool) []NewEntry {
+	var candidates []flinkid.OperatorID
+	for _, e := range entries {
+		if e.Match == nil && e.Saved.carriesState() {
+			candidates = append(candidates, e.Saved.ID)
+		}
+	}
+	out := make([]NewEntry, 0, len(job.Operators))
+	for _, op := range job.Operators {
+		ne := NewEntry{Op: op, Unpinned: !op.Pinned && op.AltID == nil && op.Stateful != report.StatefulNo}
+		switch {
+		case matched[op]:
+			ne.Outcome = NewMatched
+		case op.ID == nil && op.AltID == nil:
+			ne.Outcome = NewUnknownID
+		case op.Stateful == report.StatefulYes:
+			ne.Outcome = NewStartEmpty
+			ne.Candidates = slices.Clone(candidates)
+		default:
+			ne.Outcome = NewUnmatched
+		}
+		out = append(out, ne)
+	}
+	return out
+}
+
+// duplicateUIDs reports uids used twice in the job: Flink refuses the job
+// graph with a hash collision before any state is read.
+func duplicateUIDs(job *Job) []string {
+	first := map[string]*Operator{}
+	var out []string
+	for _, op := range job.Operators {
+		if op.UID == "" || op.SubOperator != "" && op.SubOperator != "Writer" {
+			continue
+		}
+		if prev, ok := first[op.UID]; ok {
+			out = append(out, fmt.Sprintf("%s (uid %q at %s and %s)",
+				(&flinkid.HashCollisionError{UID: op.UID}).Error(), op.UID, prev.Pos(), op.Pos()))
+			continue
+		}
+		first[op.UID] = op
+	}
+	return out
+}
+
+func describe(s *Saved) string {
+	switch {
+	case s.UID != "" && s.Name != "":
+		return fmt.Sprintf(" (uid %q, %s)", s.UID, s.Name)
+	case s.UID != "":
+		return fmt.Sprintf(" (uid %q)", s.UID)
+	case s.Name != "":
+		return fmt.Sprintf(" (%s)", s.Name)
+	}
+	return ""
+}
+
+func stateSummary(s *Saved) string {
+	out := ""
+	if s.StateBytes > 0 {
+		out = fmt.Sprintf(" (%d bytes", s.StateBytes)
+		if len(s.StateNames) > 0 {
+			out += fmt.Sprintf(", %v", s.StateNames)
+		}
+		out += ")"
+	} else if len(s.StateNames) > 0 {
+		out = fmt.Sprintf(" (%v)", s.StateNames)
+	}
+	if s.CoordinatorState {
+		out += " and its coordinator state"
+	}
+	return out
+}
+
+func firstSet(vals ...int) int {
+	for _, v := range vals {
+		if v > 0 {
+			return v
+		}
+	}
+	return 0
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
