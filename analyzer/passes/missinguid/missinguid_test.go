@@ -1,0 +1,12 @@
+package missinguid_test
+
+import (
+	"testing"
+
+	"github.com/uidcheck/uidcheck/analyzer/analyzertest"
+	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
+)
+
+func TestMissingUID(t *testing.T) {
+	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer, "basic")
+}
