@@ -406,6 +406,14 @@ func (l *lowerer) stmt(n *sitter.Node, depth int, out []Stmt) []Stmt {
 				s.Init = l.stmt(c, depth+1, s.Init)
 			}
 		}
+		if cond := n.ChildByFieldName("condition"); cond != nil {
+			s.Update = append(s.Update, l.expr(cond, depth+1))
+		}
+		for i := range int(n.ChildCount()) {
+			if n.FieldNameForChild(i) == "update" {
+				s.Update = append(s.Update, l.expr(n.Child(i), depth+1))
+			}
+		}
 		s.Body = l.block(n.ChildByFieldName("body"), depth+1)
 		out = append(out, s)
 	case "enhanced_for_statement":

@@ -121,12 +121,14 @@ type If struct {
 	Then, Else []Stmt
 }
 
-// Loop is any loop. For an enhanced for, Var and Iter are set.
+// Loop is any loop. For an enhanced for, Var and Iter are set; for a basic
+// for, Init and Update.
 type Loop struct {
-	Init []Stmt
-	Var  string
-	Iter Expr
-	Body []Stmt
+	Init   []Stmt
+	Var    string
+	Iter   Expr
+	Update []Expr
+	Body   []Stmt
 }
 
 // Block is a nested block: plain blocks, try bodies, catch and finally

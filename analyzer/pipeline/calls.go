@@ -10,6 +10,7 @@ import (
 func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 	if c.Recv == nil {
 		args := e.args(c.Args, sc)
+		e.callPos = e.pos(c.NameOff)
 		if m := e.a.methodIn(e.top().cls, c.Name, len(args)); m != nil {
 			return e.inline(m, e.top().this, args)
 		}
@@ -25,6 +26,7 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 		return e.staticCall(c, recv, sc)
 	case vObject:
 		args := e.args(c.Args, sc)
+		e.callPos = e.pos(c.NameOff)
 		if recv.cls != nil {
 			if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
 				return e.inline(m, recv, args)
@@ -173,6 +175,7 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 			return &value{unstable: simple + "." + c.Name + "()"}
 		}
 	case recv.cls != nil:
+		e.callPos = e.pos(c.NameOff)
 		if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
 			return e.inline(m, nil, args)
 		}

@@ -114,6 +114,10 @@ type evaluator struct {
 	inlined map[*javasyntax.Method]bool
 	// fieldEval guards against cyclic field initialisers.
 	fieldEval map[*javasyntax.Field]bool
+	// via is the stack of call sites of inlined helpers; callPos is the
+	// position of the call being evaluated.
+	via     []token.Pos
+	callPos token.Pos
 }
 
 func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
@@ -207,6 +211,11 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 	case *javasyntax.Loop:
 		inner := newScope(sc)
 		e.stmts(s.Init, inner)
+		for name, v := range inner.vars {
+			if v.kind == vConst { // a loop counter differs per iteration
+				inner.vars[name] = unknown
+			}
+		}
 		if s.Iter != nil {
 			e.eval(s.Iter, inner)
 		}
@@ -215,6 +224,9 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 		}
 		e.loops++
 		e.stmts(s.Body, inner)
+		for _, u := range s.Update {
+			e.eval(u, inner)
+		}
 		e.loops--
 	case *javasyntax.Block:
 		e.stmts(s.Body, newScope(sc))
@@ -468,6 +480,7 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	if cls != nil {
 		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
 			this := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
+			e.callPos = e.pos(x.Off)
 			e.inline(ctor, this, args)
 		}
 	}
@@ -499,6 +512,8 @@ func (e *evaluator) inline(m *javasyntax.Method, this *value, args []*value) *va
 	}
 	e.calls++
 	e.inlined[m] = true
+	e.via = append(e.via, e.callPos)
+	defer func() { e.via = e.via[:len(e.via)-1] }()
 	return e.runMethod(m, this, args)
 }
 
@@ -577,6 +592,7 @@ func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Op
 		op.Pos, op.End = tf.Pos(c.NameOff), tf.Pos(c.NameEnd)
 	}
 	op.branch = append([]branchStep(nil), e.branch...)
+	op.Via = append([]token.Pos(nil), e.via...)
 	for _, in := range ins {
 		if in.From == nil {
 			e.gap("a stream from outside the analysed code reaches " + c.Name)
@@ -641,6 +657,9 @@ func walkStmts(body []javasyntax.Stmt, fn func(javasyntax.Expr)) {
 		case *javasyntax.Loop:
 			walkStmts(s.Init, fn)
 			walkExpr(s.Iter, fn)
+			for _, u := range s.Update {
+				walkExpr(u, fn)
+			}
 			walkStmts(s.Body, fn)
 		case *javasyntax.Block:
 			walkStmts(s.Body, fn)

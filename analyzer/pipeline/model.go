@@ -174,6 +174,10 @@ type Operator struct {
 	InLoop bool
 	// Parts lists the Sink V2 sub-operators when known (sinkTo).
 	Parts []Part
+	// Via lists the calls through which the entry point reached the helper
+	// that created this operator, outermost first; empty when the entry
+	// point created it directly.
+	Via []token.Pos
 
 	branch []branchStep
 }

@@ -65,7 +65,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if op.InLoop {
 			msg += "; it is created in a loop, so its uid must differ per iteration"
 		}
-		pass.Report(analysis.Diagnostic{Pos: op.Pos, End: op.End, Category: category, Message: msg})
+		d := analysis.Diagnostic{Pos: op.Pos, End: op.End, Category: category, Message: msg}
+		for _, call := range op.Via {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: call, Message: "created through this call in job " + op.Job.Name})
+		}
+		pass.Report(d)
 	}
 	return nil, nil
 }

@@ -8,5 +8,7 @@ import (
 )
 
 func TestMissingUID(t *testing.T) {
-	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer, "basic")
+	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer,
+		"basic", "sources", "transforms", "windows", "connected", "joins", "asynccep", "sinks",
+		"modifiers", "lookalikes", "constants", "udfs", "helpers", "unknownfn")
 }
