@@ -1,0 +1,279 @@
+// Package driver runs go/analysis analyzers over Java files.
+//
+// x/tools' drivers load Go packages through go/packages, which never lists
+// .java files, so uidcheck fills each [analysis.Pass] itself: Fset holds the
+// Java files, OtherFiles names them, Files and TypesInfo stay empty, and Pkg
+// is a placeholder because Pass.String formats its path. Analyzers run once
+// each, in Requires order, and see the results of their direct Requires.
+package driver
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"go/types"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// DefaultMaxFileSize is the largest Java file analysed by default. No
+// hand-written Java source comes close; larger files are generated or not
+// Java, and parsing them would dominate time and memory.
+const DefaultMaxFileSize = 16 << 20
+
+// Options tune a run. The zero value uses the defaults.
+type Options struct {
+	// MaxFileSize skips larger files with a FileError; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+// FileError is a file that could not be analysed: unreadable, binary or too
+// large. The other files are still analysed.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Errors a FileError can wrap.
+var (
+	ErrBinary   = errors.New("binary file")
+	ErrTooLarge = errors.New("file too large")
+)
+
+// skipDirs are directories never descended into: VCS data and build output.
+var skipDirs = map[string]bool{".git": true, "target": true, "build": true, "node_modules": true}
+
+// Collect expands paths into a sorted list of .java files. Directories are
+// walked recursively, skipping skipDirs; files named explicitly are taken
+// whatever their extension. Paths keep the form given (relative stays
+// relative). Problems are returned as *FileError, and the walk goes on.
+func Collect(paths []string) ([]string, []error) {
+	seen := map[string]bool{}
+	var files []string
+	var errs []error
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			errs = append(errs, &FileError{Path: root, Err: unwrapPathError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			add(root)
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &FileError{Path: p, Err: unwrapPathError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p != root && skipDirs[d.Name()] {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasSuffix(p, ".java") && d.Type().IsRegular() {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &FileError{Path: root, Err: err})
+		}
+	}
+	sort.Strings(files)
+	return files, errs
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// Diagnostic is a diagnostic with the analyzer that reported it.
+type Diagnostic struct {
+	Analyzer *analysis.Analyzer
+	analysis.Diagnostic
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Fset *token.FileSet
+	// Files are the Java files analysed, in order.
+	Files []string
+	// Diagnostics are sorted by position.
+	Diagnostics []Diagnostic
+	// FileErrors are files that were skipped (*FileError).
+	FileErrors []error
+	// Results holds each analyzer's result, for commands that read the
+	// pipeline model directly.
+	Results map[*analysis.Analyzer]any
+	src     map[string][]byte
+}
+
+// Source returns the content of an analysed file.
+func (r *Result) Source(name string) []byte { return r.src[name] }
+
+// Run loads files and runs analyzers (and what they require) over them.
+// It returns an error only for internal failures: an analyzer that fails or
+// returns a result of the wrong type. File problems are in FileErrors.
+func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, opts Options) (*Result, error) {
+	if err := analysis.Validate(analyzers); err != nil {
+		return nil, fmt.Errorf("invalid analyzer: %w", err)
+	}
+	maxSize := opts.MaxFileSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, src: map[string][]byte{}}
+	for _, name := range files {
+		src, err := load(name, maxSize)
+		if err != nil {
+			res.FileErrors = append(res.FileErrors, err)
+			continue
+		}
+		tf := res.Fset.AddFile(name, -1, len(src))
+		tf.SetLinesForContent(src)
+		res.src[name] = src
+		res.Files = append(res.Files, name)
+	}
+
+	readFile := func(name string) ([]byte, error) {
+		src, ok := res.src[name]
+		if !ok {
+			return nil, fmt.Errorf("read %s: not a file of this pass", name)
+		}
+		return src, nil
+	}
+	pkg := types.NewPackage("java", "java")
+	for _, a := range order(analyzers) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		resultOf := map[*analysis.Analyzer]any{}
+		for _, req := range a.Requires {
+			resultOf[req] = res.Results[req]
+		}
+		pass := &analysis.Pass{
+			Analyzer:   a,
+			Fset:       res.Fset,
+			OtherFiles: res.Files,
+			Pkg:        pkg,
+			ResultOf:   resultOf,
+			ReadFile:   readFile,
+			Report: func(d analysis.Diagnostic) {
+				d.URL = resolveURL(a, d)
+				res.Diagnostics = append(res.Diagnostics, Diagnostic{Analyzer: a, Diagnostic: d})
+			},
+			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+			ExportObjectFact:  func(types.Object, analysis.Fact) {},
+			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
+			ExportPackageFact: func(analysis.Fact) {},
+			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
+			AllPackageFacts:   func() []analysis.PackageFact { return nil },
+		}
+		out, err := a.Run(pass)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", a.Name, err)
+		}
+		if a.ResultType != nil && (out == nil || reflect.TypeOf(out) != a.ResultType) {
+			return nil, fmt.Errorf("internal error: analyzer %s returned a result of type %T, want %v", a.Name, out, a.ResultType)
+		}
+		res.Results[a] = out
+	}
+	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
+		pi, pj := res.Fset.Position(res.Diagnostics[i].Pos), res.Fset.Position(res.Diagnostics[j].Pos)
+		if pi.Filename != pj.Filename {
+			return pi.Filename < pj.Filename
+		}
+		return pi.Offset < pj.Offset
+	})
+	return res, nil
+}
+
+// load reads one file and rejects what cannot be Java source.
+func load(name string, maxSize int64) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, &FileError{Path: name, Err: unwrapPathError(err)}
+	}
+	if info.Size() > maxSize {
+		return nil, &FileError{Path: name, Err: fmt.Errorf("%w: %d bytes, limit %d (set --max-file-size)", ErrTooLarge, info.Size(), maxSize)}
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, &FileError{Path: name, Err: unwrapPathError(err)}
+	}
+	// A NUL byte never occurs in Java source text; git uses the same test
+	// to call a file binary.
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, &FileError{Path: name, Err: fmt.Errorf("%w: NUL byte at offset %d, not Java source", ErrBinary, i)}
+	}
+	return src, nil
+}
+
+// order returns analyzers and their requirements, each once, requirements first.
+func order(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		out = append(out, a)
+	}
+	for _, a := range roots {
+		visit(a)
+	}
+	return out
+}
+
+// resolveURL follows x/tools: an empty URL with a Category is the analyzer's
+// URL with "#"+Category; a relative URL is resolved against the analyzer's.
+func resolveURL(a *analysis.Analyzer, d analysis.Diagnostic) string {
+	u := d.URL
+	if u == "" && d.Category != "" {
+		u = "#" + d.Category
+	}
+	if u == "" {
+		return a.URL
+	}
+	base, err := url.Parse(a.URL)
+	if err != nil {
+		return u
+	}
+	rel, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	return base.ResolveReference(rel).String()
+}

@@ -1,0 +1,771 @@
+package javasyntax
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// maxDepth bounds the nesting the lowering follows. Deeper expressions become
+// Opaque, so a pathological file (10,000 nested parentheses) costs neither
+// stack nor time; no real pipeline expression comes close.
+const maxDepth = 400
+
+// maxErrors caps the syntax errors recorded per file.
+const maxErrors = 20
+
+type lowerer struct {
+	src  []byte
+	file *File
+	// anon collects anonymous class bodies in lowering order, so that an
+	// enclosing class can leave their ranges out of its own state uses.
+	anon []*Class
+}
+
+// lower converts a parsed tree into the lowered syntax.
+func lower(name string, src []byte, root *sitter.Node) *File {
+	f := &File{Name: name, Src: src}
+	l := &lowerer{src: src, file: f}
+	if root.HasError() {
+		collectErrors(f, root)
+	}
+	for i := range int(root.NamedChildCount()) {
+		n := root.NamedChild(i)
+		switch n.Type() {
+		case "package_declaration":
+			if c := n.NamedChild(0); c != nil && c.Type() != "annotation" && c.Type() != "marker_annotation" {
+				f.Package = l.text(c)
+			} else {
+				f.Package = strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(l.text(n), "package")), ";")
+			}
+		case "import_declaration":
+			f.Imports = append(f.Imports, importName(l.text(n)))
+		default:
+			if c := l.typeDecl(n, nil, 0); c != nil {
+				f.Classes = append(f.Classes, c)
+			}
+		}
+	}
+	return f
+}
+
+func importName(s string) string {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ";"))
+	s = strings.TrimSpace(strings.TrimPrefix(s, "import"))
+	static := strings.HasPrefix(s, "static ")
+	s = strings.Join(strings.Fields(strings.TrimPrefix(s, "static ")), "")
+	if static {
+		return "static " + s
+	}
+	return s
+}
+
+// collectErrors records ERROR and MISSING nodes with an explicit stack,
+// descending only into subtrees that contain errors.
+func collectErrors(f *File, root *sitter.Node) {
+	stack := []*sitter.Node{root}
+	for len(stack) > 0 && len(f.Errors) < maxErrors {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case n.IsMissing():
+			f.Errors = append(f.Errors, SyntaxError{Off: int(n.StartByte()), End: int(n.EndByte()), Msg: "missing " + n.Type()})
+			continue
+		case n.IsError():
+			f.Errors = append(f.Errors, SyntaxError{Off: int(n.StartByte()), End: int(n.EndByte()), Msg: "unexpected " + describe(f.Src, n)})
+			continue
+		}
+		for i := int(n.ChildCount()) - 1; i >= 0; i-- {
+			if c := n.Child(i); c.HasError() || c.IsMissing() {
+				stack = append(stack, c)
+			}
+		}
+	}
+}
+
+func describe(src []byte, n *sitter.Node) string {
+	s, e := int(n.StartByte()), int(n.EndByte())
+	if e > s+20 {
+		e = s + 20
+	}
+	t := string(bytes.TrimSpace(src[s:e]))
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		t = t[:i]
+	}
+	if !utf8.ValidString(t) {
+		return "bytes"
+	}
+	if t == "" {
+		return "input"
+	}
+	return strconv.Quote(t)
+}
+
+func (l *lowerer) text(n *sitter.Node) string {
+	return string(l.src[n.StartByte():n.EndByte()])
+}
+
+func pos(n *sitter.Node) Pos { return Pos{Off: int(n.StartByte()), End: int(n.EndByte())} }
+
+// typeName strips type arguments, annotations and array brackets.
+func (l *lowerer) typeName(n *sitter.Node) string {
+	if n == nil {
+		return ""
+	}
+	switch n.Type() {
+	case "generic_type":
+		return l.typeName(n.NamedChild(0))
+	case "annotated_type":
+		return l.typeName(n.NamedChild(int(n.NamedChildCount()) - 1))
+	case "array_type":
+		return l.typeName(n.ChildByFieldName("element")) + "[]"
+	}
+	return strings.Join(strings.Fields(l.text(n)), "")
+}
+
+type modifiers struct{ static, final bool }
+
+func (l *lowerer) modifiersOf(n *sitter.Node) modifiers {
+	var m modifiers
+	for i := range int(n.NamedChildCount()) {
+		c := n.NamedChild(i)
+		if c.Type() != "modifiers" {
+			continue
+		}
+		for j := range int(c.ChildCount()) {
+			switch c.Child(j).Type() {
+			case "static":
+				m.static = true
+			case "final":
+				m.final = true
+			}
+		}
+	}
+	return m
+}
+
+func (l *lowerer) typeDecl(n *sitter.Node, outer *Class, depth int) *Class {
+	var kind ClassKind
+	switch n.Type() {
+	case "class_declaration":
+		kind = KindClass
+	case "interface_declaration":
+		kind = KindInterface
+	case "enum_declaration":
+		kind = KindEnum
+	case "record_declaration":
+		kind = KindRecord
+	default:
+		return nil
+	}
+	c := &Class{Kind: kind, Outer: outer, File: l.file, Off: int(n.StartByte()), End: int(n.EndByte())}
+	if name := n.ChildByFieldName("name"); name != nil {
+		c.Name = l.text(name)
+		c.NameOff = int(name.StartByte())
+	}
+	switch {
+	case outer != nil:
+		c.Qualified = outer.Qualified + "." + c.Name
+	case l.file.Package != "":
+		c.Qualified = l.file.Package + "." + c.Name
+	default:
+		c.Qualified = c.Name
+	}
+	if sc := n.ChildByFieldName("superclass"); sc != nil && sc.NamedChildCount() > 0 {
+		c.Super = l.typeName(sc.NamedChild(0))
+	}
+	for _, field := range []string{"interfaces", "extends_interfaces"} {
+		if si := n.ChildByFieldName(field); si != nil {
+			l.typeList(si, &c.Interfaces)
+		}
+	}
+	if kind == KindInterface {
+		// interface_declaration keeps "extends" in a child without a field name.
+		for i := range int(n.NamedChildCount()) {
+			if ch := n.NamedChild(i); ch.Type() == "extends_interfaces" {
+				l.typeList(ch, &c.Interfaces)
+			}
+		}
+	}
+	if body := n.ChildByFieldName("body"); body != nil {
+		l.classBody(c, body, depth)
+	}
+	return c
+}
+
+func (l *lowerer) typeList(n *sitter.Node, out *[]string) {
+	for i := range int(n.NamedChildCount()) {
+		c := n.NamedChild(i)
+		if c.Type() == "type_list" {
+			l.typeList(c, out)
+			continue
+		}
+		*out = append(*out, l.typeName(c))
+	}
+}
+
+func (l *lowerer) classBody(c *Class, body *sitter.Node, depth int) {
+	firstAnon := len(l.anon)
+	for i := range int(body.NamedChildCount()) {
+		m := body.NamedChild(i)
+		switch m.Type() {
+		case "field_declaration", "constant_declaration":
+			l.field(c, m, depth)
+		case "method_declaration", "constructor_declaration", "compact_constructor_declaration":
+			l.method(c, m, depth)
+		case "enum_body_declarations":
+			l.classBody(c, m, depth)
+		case "enum_constant":
+			if b := m.ChildByFieldName("body"); b != nil {
+				l.classBody(c, b, depth)
+			}
+		case "static_initializer", "block":
+			body := m
+			if m.Type() == "static_initializer" {
+				body = m.NamedChild(0)
+			}
+			if body != nil {
+				c.Methods = append(c.Methods, &Method{Name: "<init>", Static: m.Type() == "static_initializer", Body: l.block(body, depth+1), Off: int(m.StartByte()), Class: c})
+			}
+		default:
+			if in := l.typeDecl(m, c, depth+1); in != nil {
+				c.Inner = append(c.Inner, in)
+			}
+		}
+	}
+	skip := make([]Pos, 0, len(c.Inner)+len(l.anon)-firstAnon)
+	for _, in := range c.Inner {
+		skip = append(skip, Pos{Off: in.Off, End: in.End})
+	}
+	for _, a := range l.anon[firstAnon:] {
+		skip = append(skip, Pos{Off: a.Off, End: a.End})
+	}
+	c.StateUses = stateUses(l.src, int(body.StartByte()), int(body.EndByte()), skip)
+}
+
+func (l *lowerer) field(c *Class, n *sitter.Node, depth int) {
+	mods := l.modifiersOf(n)
+	if c.Kind == KindInterface {
+		mods = modifiers{static: true, final: true}
+	}
+	typ := l.typeName(n.ChildByFieldName("type"))
+	for i := range int(n.NamedChildCount()) {
+		d := n.NamedChild(i)
+		if d.Type() != "variable_declarator" {
+			continue
+		}
+		f := &Field{Type: typ, Static: mods.static, Final: mods.final, Class: c}
+		if name := d.ChildByFieldName("name"); name != nil {
+			f.Name = l.text(name)
+			f.Off = int(name.StartByte())
+		}
+		if v := d.ChildByFieldName("value"); v != nil {
+			f.Init = l.expr(v, depth+1)
+		}
+		c.Fields = append(c.Fields, f)
+	}
+}
+
+func (l *lowerer) method(c *Class, n *sitter.Node, depth int) {
+	m := &Method{Class: c, Static: l.modifiersOf(n).static, Constructor: n.Type() != "method_declaration"}
+	if name := n.ChildByFieldName("name"); name != nil {
+		m.Name = l.text(name)
+		m.Off = int(name.StartByte())
+	}
+	if m.Constructor {
+		m.Name = "<init>"
+	}
+	m.ReturnType = l.typeName(n.ChildByFieldName("type"))
+	if ps := n.ChildByFieldName("parameters"); ps != nil {
+		for i := range int(ps.NamedChildCount()) {
+			p := ps.NamedChild(i)
+			switch p.Type() {
+			case "formal_parameter", "spread_parameter":
+				var prm Param
+				if name := p.ChildByFieldName("name"); name != nil {
+					prm.Name = l.text(name)
+				}
+				prm.Type = l.typeName(p.ChildByFieldName("type"))
+				if p.Type() == "spread_parameter" {
+					prm.Type = l.lastTypeIn(p) + "[]"
+					prm.Name = l.lastIdentIn(p)
+				}
+				m.Params = append(m.Params, prm)
+			}
+		}
+	}
+	if body := n.ChildByFieldName("body"); body != nil {
+		m.Body = l.block(body, depth+1)
+		if m.Body == nil {
+			m.Body = []Stmt{}
+		}
+	}
+	c.Methods = append(c.Methods, m)
+}
+
+func (l *lowerer) lastTypeIn(n *sitter.Node) string {
+	for i := range int(n.NamedChildCount()) {
+		c := n.NamedChild(i)
+		if c.Type() != "modifiers" && c.Type() != "variable_declarator" {
+			return l.typeName(c)
+		}
+	}
+	return ""
+}
+
+func (l *lowerer) lastIdentIn(n *sitter.Node) string {
+	for i := int(n.NamedChildCount()) - 1; i >= 0; i-- {
+		c := n.NamedChild(i)
+		if c.Type() == "variable_declarator" {
+			if name := c.ChildByFieldName("name"); name != nil {
+				return l.text(name)
+			}
+		}
+		if c.Type() == "identifier" {
+			return l.text(c)
+		}
+	}
+	return ""
+}
+
+func (l *lowerer) block(n *sitter.Node, depth int) []Stmt {
+	if n == nil {
+		return nil
+	}
+	if n.Type() != "block" && n.Type() != "switch_block_statement_group" && n.Type() != "constructor_body" && n.Type() != "program" {
+		return l.stmt(n, depth, nil)
+	}
+	var out []Stmt
+	for i := range int(n.NamedChildCount()) {
+		out = l.stmt(n.NamedChild(i), depth, out)
+	}
+	return out
+}
+
+//nolint:gocognit,cyclop // one case per Java statement kind reads best as a single switch
+func (l *lowerer) stmt(n *sitter.Node, depth int, out []Stmt) []Stmt {
+	if depth > maxDepth {
+		return out
+	}
+	switch n.Type() {
+	case "local_variable_declaration":
+		typ := l.typeName(n.ChildByFieldName("type"))
+		final := l.modifiersOf(n).final
+		for i := range int(n.NamedChildCount()) {
+			d := n.NamedChild(i)
+			if d.Type() != "variable_declarator" {
+				continue
+			}
+			v := &LocalVar{Type: typ, Final: final, Off: int(d.StartByte())}
+			if name := d.ChildByFieldName("name"); name != nil {
+				v.Name = l.text(name)
+			}
+			if init := d.ChildByFieldName("value"); init != nil {
+				v.Init = l.expr(init, depth+1)
+			}
+			out = append(out, v)
+		}
+	case "expression_statement":
+		if c := n.NamedChild(0); c != nil {
+			out = append(out, &ExprStmt{X: l.expr(c, depth+1)})
+		}
+	case "explicit_constructor_invocation":
+		var args []Expr
+		if a := n.ChildByFieldName("arguments"); a != nil {
+			args = l.args(a, depth+1)
+		}
+		out = append(out, &ExprStmt{X: &Opaque{Pos: pos(n), Sub: args}})
+	case "return_statement", "yield_statement", "throw_statement":
+		var x Expr
+		if c := n.NamedChild(0); c != nil {
+			x = l.expr(c, depth+1)
+		}
+		if n.Type() == "throw_statement" {
+			out = append(out, &ExprStmt{X: x})
+			break
+		}
+		out = append(out, &Return{X: x})
+	case "if_statement":
+		s := &If{Cond: l.exprOf(n.ChildByFieldName("condition"), depth+1)}
+		s.Then = l.block(n.ChildByFieldName("consequence"), depth+1)
+		if alt := n.ChildByFieldName("alternative"); alt != nil {
+			s.Else = l.block(alt, depth+1)
+			if s.Else == nil {
+				s.Else = []Stmt{}
+			}
+		}
+		out = append(out, s)
+	case "for_statement":
+		s := &Loop{}
+		for i := range int(n.NamedChildCount()) {
+			c := n.NamedChild(i)
+			if c.Type() == "local_variable_declaration" {
+				s.Init = l.stmt(c, depth+1, s.Init)
+			}
+		}
+		if cond := n.ChildByFieldName("condition"); cond != nil {
+			s.Update = append(s.Update, l.expr(cond, depth+1))
+		}
+		for i := range int(n.ChildCount()) {
+			if n.FieldNameForChild(i) == "update" {
+				s.Update = append(s.Update, l.expr(n.Child(i), depth+1))
+			}
+		}
+		s.Body = l.block(n.ChildByFieldName("body"), depth+1)
+		out = append(out, s)
+	case "enhanced_for_statement":
+		s := &Loop{}
+		if name := n.ChildByFieldName("name"); name != nil {
+			s.Var = l.text(name)
+		}
+		s.Iter = l.exprOf(n.ChildByFieldName("value"), depth+1)
+		s.Body = l.block(n.ChildByFieldName("body"), depth+1)
+		out = append(out, s)
+	case "while_statement", "do_statement":
+		out = append(out, &Loop{Body: l.block(n.ChildByFieldName("body"), depth+1)})
+	case "block":
+		out = append(out, &Block{Body: l.block(n, depth+1)})
+	case "labeled_statement":
+		for i := range int(n.NamedChildCount()) {
+			if c := n.NamedChild(i); c.Type() != "identifier" {
+				out = l.stmt(c, depth+1, out)
+			}
+		}
+	case "try_statement", "try_with_resources_statement", "synchronized_statement":
+		for i := range int(n.NamedChildCount()) {
+			c := n.NamedChild(i)
+			switch c.Type() {
+			case "block":
+				out = append(out, &Block{Body: l.block(c, depth+1)})
+			case "catch_clause":
+				out = append(out, &Block{Body: l.block(c.ChildByFieldName("body"), depth+1), Branch: true})
+			case "finally_clause":
+				out = append(out, &Block{Body: l.block(c.NamedChild(0), depth+1)})
+			case "resource_specification":
+				for j := range int(c.NamedChildCount()) {
+					r := c.NamedChild(j)
+					if v := r.ChildByFieldName("value"); v != nil {
+						lv := &LocalVar{Type: l.typeName(r.ChildByFieldName("type")), Off: int(r.StartByte()), Init: l.expr(v, depth+1)}
+						if name := r.ChildByFieldName("name"); name != nil {
+							lv.Name = l.text(name)
+						}
+						out = append(out, lv)
+					}
+				}
+			}
+		}
+	case "switch_expression", "switch_statement":
+		out = append(out, &ExprStmt{X: l.expr(n, depth+1)})
+	case "class_declaration", "record_declaration", "enum_declaration", "interface_declaration":
+		// Local classes are rare in pipelines; their methods are reached when
+		// instantiated through New with the class name resolved per file.
+		if c := l.typeDecl(n, nil, depth+1); c != nil {
+			l.file.Classes = append(l.file.Classes, c)
+		}
+	}
+	return out
+}
+
+func (l *lowerer) exprOf(n *sitter.Node, depth int) Expr {
+	if n == nil {
+		return nil
+	}
+	return l.expr(n, depth)
+}
+
+func (l *lowerer) args(n *sitter.Node, depth int) []Expr {
+	var out []Expr
+	for i := range int(n.NamedChildCount()) {
+		c := n.NamedChild(i)
+		if c.Type() == "line_comment" || c.Type() == "block_comment" {
+			continue
+		}
+		out = append(out, l.expr(c, depth))
+	}
+	return out
+}
+
+//nolint:gocognit,cyclop // one case per Java expression kind reads best as a single switch
+func (l *lowerer) expr(n *sitter.Node, depth int) Expr {
+	p := pos(n)
+	if depth > maxDepth {
+		return &Opaque{Pos: p}
+	}
+	switch n.Type() {
+	case "method_invocation":
+		c := &Call{Pos: p}
+		if name := n.ChildByFieldName("name"); name != nil {
+			c.Name = l.text(name)
+			c.NameOff, c.NameEnd = int(name.StartByte()), int(name.EndByte())
+		}
+		if obj := n.ChildByFieldName("object"); obj != nil {
+			c.Recv = l.expr(obj, depth+1)
+		}
+		if a := n.ChildByFieldName("arguments"); a != nil {
+			c.Args = l.args(a, depth+1)
+		}
+		return c
+	case "identifier", "type_identifier":
+		return &Ident{Pos: p, Name: l.text(n)}
+	case "this":
+		return &This{Pos: p}
+	case "field_access", "scoped_identifier", "scoped_type_identifier":
+		fa := &FieldAccess{Pos: p}
+		obj := n.ChildByFieldName("object")
+		field := n.ChildByFieldName("field")
+		if n.Type() != "field_access" {
+			obj, field = n.ChildByFieldName("scope"), n.ChildByFieldName("name")
+			if obj == nil && n.NamedChildCount() == 2 {
+				obj, field = n.NamedChild(0), n.NamedChild(1)
+			}
+		}
+		if obj == nil || field == nil {
+			return &Opaque{Pos: p}
+		}
+		fa.X = l.expr(obj, depth+1)
+		fa.Name = l.text(field)
+		return fa
+	case "string_literal":
+		return &Lit{Pos: p, Kind: LitString, Value: decodeString(l.text(n))}
+	case "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal", "binary_integer_literal":
+		return &Lit{Pos: p, Kind: LitInt, Value: l.text(n)}
+	case "character_literal":
+		return &Lit{Pos: p, Kind: LitChar, Value: decodeString(l.text(n))}
+	case "true", "false":
+		return &Lit{Pos: p, Kind: LitBool, Value: n.Type()}
+	case "null_literal":
+		return &Lit{Pos: p, Kind: LitNull, Value: "null"}
+	case "decimal_floating_point_literal", "hex_floating_point_literal":
+		return &Lit{Pos: p, Kind: LitOther, Value: l.text(n)}
+	case "binary_expression":
+		b := &Binary{Pos: p, L: l.exprOf(n.ChildByFieldName("left"), depth+1), R: l.exprOf(n.ChildByFieldName("right"), depth+1)}
+		if op := n.ChildByFieldName("operator"); op != nil {
+			b.Op = op.Type()
+		}
+		if b.L == nil || b.R == nil {
+			return &Opaque{Pos: p}
+		}
+		return b
+	case "unary_expression":
+		u := &Unary{Pos: p, X: l.exprOf(n.ChildByFieldName("operand"), depth+1)}
+		if op := n.ChildByFieldName("operator"); op != nil {
+			u.Op = op.Type()
+		}
+		if u.X == nil {
+			return &Opaque{Pos: p}
+		}
+		return u
+	case "update_expression":
+		u := &Unary{Pos: p}
+		for i := range int(n.ChildCount()) {
+			c := n.Child(i)
+			if c.IsNamed() {
+				u.X = l.expr(c, depth+1)
+			} else {
+				u.Op = c.Type()
+			}
+		}
+		if u.X == nil {
+			return &Opaque{Pos: p}
+		}
+		return u
+	case "parenthesized_expression":
+		if c := n.NamedChild(0); c != nil {
+			return l.expr(c, depth+1)
+		}
+	case "cast_expression":
+		if v := n.ChildByFieldName("value"); v != nil {
+			return l.expr(v, depth+1)
+		}
+	case "object_creation_expression":
+		nw := &New{Pos: p, Type: l.typeName(n.ChildByFieldName("type"))}
+		if a := n.ChildByFieldName("arguments"); a != nil {
+			nw.Args = l.args(a, depth+1)
+		}
+		for i := range int(n.NamedChildCount()) {
+			if c := n.NamedChild(i); c.Type() == "class_body" {
+				anon := &Class{Kind: KindAnonymous, Super: nw.Type, File: l.file, Off: int(c.StartByte()), End: int(c.EndByte()), NameOff: p.Off}
+				anon.Qualified = nw.Type + "$anon"
+				l.classBody(anon, c, depth+1)
+				l.anon = append(l.anon, anon)
+				nw.Body = anon
+			}
+		}
+		return nw
+	case "lambda_expression":
+		lam := &Lambda{Pos: p}
+		if ps := n.ChildByFieldName("parameters"); ps != nil {
+			if ps.Type() == "identifier" {
+				lam.Params = []string{l.text(ps)}
+			} else {
+				for i := range int(ps.NamedChildCount()) {
+					c := ps.NamedChild(i)
+					if c.Type() == "identifier" {
+						lam.Params = append(lam.Params, l.text(c))
+					} else if name := c.ChildByFieldName("name"); name != nil {
+						lam.Params = append(lam.Params, l.text(name))
+					}
+				}
+			}
+		}
+		if body := n.ChildByFieldName("body"); body != nil {
+			if body.Type() == "block" {
+				lam.Body = l.block(body, depth+1)
+			} else {
+				lam.Body = []Stmt{&Return{X: l.expr(body, depth+1)}}
+			}
+		}
+		return lam
+	case "method_reference":
+		mr := &MethodRef{Pos: p}
+		if n.NamedChildCount() > 0 {
+			mr.X = l.expr(n.NamedChild(0), depth+1)
+		}
+		if k := n.NamedChildCount(); k > 1 {
+			mr.Name = l.text(n.NamedChild(int(k) - 1))
+		} else {
+			mr.Name = "new"
+		}
+		return mr
+	case "class_literal":
+		if c := n.NamedChild(0); c != nil {
+			return &ClassLit{Pos: p, Type: l.typeName(c)}
+		}
+	case "ternary_expression":
+		return &Cond{Pos: p, C: l.exprOf(n.ChildByFieldName("condition"), depth+1), T: l.exprOf(n.ChildByFieldName("consequence"), depth+1), F: l.exprOf(n.ChildByFieldName("alternative"), depth+1)}
+	case "assignment_expression":
+		a := &Assign{Pos: p, L: l.exprOf(n.ChildByFieldName("left"), depth+1), R: l.exprOf(n.ChildByFieldName("right"), depth+1)}
+		if op := n.ChildByFieldName("operator"); op != nil {
+			a.Op = op.Type()
+		}
+		if a.L == nil || a.R == nil {
+			return &Opaque{Pos: p}
+		}
+		return a
+	case "switch_expression", "switch_statement":
+		o := &Opaque{Pos: p}
+		if body := n.ChildByFieldName("body"); body != nil {
+			for i := range int(body.NamedChildCount()) {
+				arm := body.NamedChild(i)
+				var stmts []Stmt
+				for j := range int(arm.NamedChildCount()) {
+					c := arm.NamedChild(j)
+					if c.Type() == "switch_label" {
+						continue
+					}
+					if c.Type() == "expression_statement" || c.Type() == "block" || c.Type() == "throw_statement" || strings.HasSuffix(c.Type(), "_statement") || c.Type() == "local_variable_declaration" {
+						stmts = l.stmt(c, depth+1, stmts)
+					} else {
+						stmts = append(stmts, &Return{X: l.expr(c, depth+1)})
+					}
+				}
+				o.Sub = append(o.Sub, &Lambda{Pos: pos(arm), Body: []Stmt{&Block{Body: stmts, Branch: true}}})
+			}
+		}
+		return o
+	}
+	// Anything else: keep the subexpressions that may hold pipeline calls.
+	o := &Opaque{Pos: p}
+	for i := range int(n.NamedChildCount()) {
+		c := n.NamedChild(i)
+		switch c.Type() {
+		case "line_comment", "block_comment", "type_arguments", "dimensions", "modifiers":
+			continue
+		}
+		o.Sub = append(o.Sub, l.expr(c, depth+1))
+	}
+	return o
+}
+
+// decodeString decodes a Java string, character or text block literal.
+func decodeString(raw string) string {
+	switch {
+	case strings.HasPrefix(raw, `"""`) && strings.HasSuffix(raw, `"""`) && len(raw) >= 6:
+		raw = raw[3 : len(raw)-3]
+		if i := strings.IndexByte(raw, '\n'); i >= 0 {
+			raw = raw[i+1:]
+		}
+		raw = stripIndent(raw)
+	case len(raw) >= 2:
+		raw = raw[1 : len(raw)-1]
+	}
+	if !strings.Contains(raw, `\`) {
+		return raw
+	}
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		ch := raw[i]
+		if ch != '\\' || i+1 >= len(raw) {
+			b.WriteByte(ch)
+			continue
+		}
+		i++
+		switch raw[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 's':
+			b.WriteByte(' ')
+		case '\n':
+		case 'u':
+			for i < len(raw) && raw[i] == 'u' {
+				i++
+			}
+			if i+4 <= len(raw) {
+				if v, err := strconv.ParseUint(raw[i:i+4], 16, 32); err == nil {
+					b.WriteRune(rune(v))
+					i += 3
+					continue
+				}
+			}
+			i--
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			j := i
+			for j < len(raw) && j < i+3 && raw[j] >= '0' && raw[j] <= '7' {
+				j++
+			}
+			v, _ := strconv.ParseUint(raw[i:j], 8, 32)
+			b.WriteRune(rune(v))
+			i = j - 1
+		default:
+			b.WriteByte(raw[i])
+		}
+	}
+	return b.String()
+}
+
+// stripIndent removes the common leading whitespace of a text block's lines.
+func stripIndent(s string) string {
+	lines := strings.Split(s, "\n")
+	indent := -1
+	for _, ln := range lines {
+		if strings.TrimSpace(ln) == "" {
+			continue
+		}
+		k := len(ln) - len(strings.TrimLeft(ln, " \t"))
+		if indent < 0 || k < indent {
+			indent = k
+		}
+	}
+	if indent <= 0 {
+		return s
+	}
+	for i, ln := range lines {
+		if len(ln) >= indent {
+			lines[i] = ln[indent:]
+		} else {
+			lines[i] = strings.TrimLeft(ln, " \t")
+		}
+	}
+	return strings.Join(lines, "\n")
+}

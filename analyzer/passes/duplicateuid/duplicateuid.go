@@ -1,0 +1,97 @@
+package duplicateuid
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/analyzerdoc"
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+)
+
+//go:embed doc.go
+var doc string
+
+// CategoryLoop marks a constant uid inside a loop.
+const CategoryLoop = "loop"
+
+// Analyzer reports uids used by more than one operator of a job.
+var Analyzer = &analysis.Analyzer{
+	Name:     "duplicateuid",
+	Doc:      analyzerdoc.MustExtract(doc, "duplicateuid"),
+	URL:      analyzerdoc.URL("duplicateuid"),
+	Requires: []*analysis.Analyzer{pipeline.Analyzer},
+	Run:      run,
+}
+
+// use is one uid an operator (or one of its Sink V2 parts) carries.
+type use struct {
+	uid  string
+	op   *pipeline.Operator
+	part string
+}
+
+func uses(op *pipeline.Operator) []use {
+	if op.UID.State != pipeline.UIDResolved {
+		return nil
+	}
+	if len(op.Parts) == 0 {
+		return []use{{uid: op.UID.Value, op: op}}
+	}
+	out := make([]use, 0, len(op.Parts))
+	for _, p := range op.Parts {
+		if p.UID != "" {
+			out = append(out, use{uid: p.UID, op: op, part: p.Name})
+		}
+	}
+	return out
+}
+
+func describe(u use) string {
+	if u.part != "" && u.part != "Writer" {
+		return fmt.Sprintf("the %s of sink %q", u.part, u.op.Call)
+	}
+	return fmt.Sprintf("operator %q", u.op.Call)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	type key struct{ a, b token.Pos }
+	reported := map[key]bool{}
+	for _, job := range pipeline.Of(pass).Jobs {
+		first := map[string][]use{}
+		for _, op := range job.Operators {
+			for _, u := range uses(op) {
+				if op.InLoop && u.part == "" && !reported[key{op.UID.Pos, op.UID.Pos}] {
+					reported[key{op.UID.Pos, op.UID.Pos}] = true
+					pass.Report(analysis.Diagnostic{
+						Pos: op.UID.Pos, End: op.UID.End, Category: CategoryLoop,
+						Message: fmt.Sprintf("uid %q is set inside a loop: every iteration creates an operator with this uid, and the job graph fails with a hash collision", u.uid),
+					})
+				}
+				for _, prev := range first[u.uid] {
+					if prev.op.Exclusive(op) || prev.op == op {
+						continue
+					}
+					k := key{prev.op.UID.Pos, op.UID.Pos}
+					if reported[k] {
+						break
+					}
+					reported[k] = true
+					msg := fmt.Sprintf("uid %q of %s is also used by %s in job %s; Flink fails with a hash collision", u.uid, describe(u), describe(prev), job.Name)
+					if prev.op.UID.Pos == op.UID.Pos {
+						msg = fmt.Sprintf("uid %q of %s is used twice in job %s because this code runs more than once; Flink fails with a hash collision", u.uid, describe(u), job.Name)
+					}
+					pass.Report(analysis.Diagnostic{
+						Pos: op.UID.Pos, End: op.UID.End, Message: msg,
+						Related: []analysis.RelatedInformation{{Pos: prev.op.UID.Pos, End: prev.op.UID.End, Message: fmt.Sprintf("uid %q first set here", u.uid)}},
+					})
+					break
+				}
+				first[u.uid] = append(first[u.uid], u)
+			}
+		}
+	}
+	return nil, nil
+}

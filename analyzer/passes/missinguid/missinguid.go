@@ -1,0 +1,75 @@
+package missinguid
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/analyzerdoc"
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+)
+
+//go:embed doc.go
+var doc string
+
+// Categories of missinguid diagnostics; the rule table maps each to a severity.
+const (
+	CategoryStateful  = "stateful"
+	CategoryUnknown   = "unknown-state"
+	CategoryStateless = "stateless"
+)
+
+var allOperators bool
+
+// Analyzer reports operators that need a uid and have none.
+var Analyzer = &analysis.Analyzer{
+	Name:     "missinguid",
+	Doc:      analyzerdoc.MustExtract(doc, "missinguid"),
+	URL:      analyzerdoc.URL("missinguid"),
+	Requires: []*analysis.Analyzer{pipeline.Analyzer},
+	Run:      run,
+	Flags:    flags(),
+}
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("missinguid", flag.ContinueOnError)
+	fs.BoolVar(&allOperators, "all-operators", false, "also report stateless operators without a uid")
+	return *fs
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	seen := map[token.Pos]bool{} // an operator of a shared helper is reported once
+	for _, op := range pipeline.Of(pass).Operators {
+		if op.HasUID() || seen[op.Pos] {
+			continue
+		}
+		seen[op.Pos] = true
+		var category, msg string
+		switch op.Stateful {
+		case pipeline.StatefulYes:
+			category = CategoryStateful
+			msg = fmt.Sprintf("stateful operator %q has no uid; its state cannot be restored after the job graph changes (%s)", op.Call, op.StatefulReason)
+		case pipeline.StatefulUnknown:
+			category = CategoryUnknown
+			msg = fmt.Sprintf("operator %q has no uid and may be stateful: %s", op.Call, op.StatefulReason)
+		case pipeline.StatefulNo:
+			if !allOperators {
+				continue
+			}
+			category = CategoryStateless
+			msg = fmt.Sprintf("operator %q has no uid; a uid on every operator keeps future state changes restorable", op.Call)
+		}
+		if op.InLoop {
+			msg += "; it is created in a loop, so its uid must differ per iteration"
+		}
+		d := analysis.Diagnostic{Pos: op.Pos, End: op.End, Category: category, Message: msg}
+		for _, call := range op.Via {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: call, Message: "created through this call in job " + op.Job.Name})
+		}
+		pass.Report(d)
+	}
+	return nil, nil
+}

@@ -1,0 +1,14 @@
+package missinguid_test
+
+import (
+	"testing"
+
+	"github.com/uidcheck/uidcheck/analyzer/analyzertest"
+	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
+)
+
+func TestMissingUID(t *testing.T) {
+	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer,
+		"basic", "sources", "transforms", "windows", "connected", "joins", "asynccep", "sinks",
+		"modifiers", "lookalikes", "constants", "udfs", "helpers", "unknownfn")
+}

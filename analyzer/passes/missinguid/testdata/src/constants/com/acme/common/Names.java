@@ -1,0 +1,5 @@
+package com.acme.common;
+
+public interface Names {
+    String DEDUP = "dedup";
+}

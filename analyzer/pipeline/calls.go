@@ -1,0 +1,547 @@
+package pipeline
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+)
+
+func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
+	if c.Recv == nil {
+		args := e.args(c.Args, sc)
+		e.callPos = e.pos(c.NameOff)
+		if m := e.a.methodIn(e.top().cls, c.Name, len(args)); m != nil {
+			return e.inline(m, e.top().this, args)
+		}
+		return e.unknownCall(c, nil, args)
+	}
+	recv := e.eval(c.Recv, sc)
+	switch recv.kind {
+	case vEnv:
+		return e.envCall(c, recv, sc)
+	case vStream:
+		return e.streamCall(c, recv, sc)
+	case vClassRef:
+		return e.staticCall(c, recv, sc)
+	case vObject:
+		args := e.args(c.Args, sc)
+		e.callPos = e.pos(c.NameOff)
+		if recv.cls != nil {
+			if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
+				return e.inline(m, recv, args)
+			}
+		}
+		return e.unknownCall(c, recv, args)
+	case vFunc:
+		args := e.args(c.Args, sc)
+		switch c.Name {
+		case "accept", "apply", "get", "call", "run", "create", "build":
+			return e.runLambda(recv, args, false)
+		}
+		return e.unknownCall(c, recv, args)
+	case vConst:
+		args := e.args(c.Args, sc)
+		if v := stringMethod(recv, c.Name, args); v != nil {
+			return v
+		}
+		return e.unknownCall(c, recv, args)
+	case vUnknown:
+	}
+	return e.unknownCall(c, recv, e.args(c.Args, sc))
+}
+
+// unknownCall handles a call into code outside the tree. Lambdas passed to
+// it are evaluated once (forEach-style calls mark them as repeated), so that
+// pipelines built inside them are still seen.
+func (e *evaluator) unknownCall(c *javasyntax.Call, recv *value, args []*value) *value {
+	if reason, ok := unstableCalls[c.Name]; ok {
+		return &value{unstable: reason}
+	}
+	if envFactories[c.Name] {
+		return &value{kind: vEnv}
+	}
+	repeated := strings.HasPrefix(c.Name, "forEach") || c.Name == "map" || c.Name == "flatMap" || c.Name == "computeIfAbsent"
+	out := &value{}
+	if recv != nil {
+		out.unstable = recv.unstable
+		out.className = recv.className // builder chains keep their origin
+		if recv.kind == vClassRef && recv.cls == nil {
+			out.className = recv.className
+		}
+	}
+	for _, a := range args {
+		if a.kind == vFunc && a.lam != nil {
+			e.runLambda(a, nil, repeated)
+		}
+		if out.unstable == "" {
+			out.unstable = a.unstable
+		}
+	}
+	return out
+}
+
+func stringMethod(s *value, name string, args []*value) *value {
+	allConst := true
+	for _, a := range args {
+		if a.kind != vConst {
+			allConst = false
+		}
+	}
+	if !allConst {
+		return nil
+	}
+	switch {
+	case name == "concat" && len(args) == 1:
+		return &value{kind: vConst, s: s.s + args[0].s}
+	case name == "toUpperCase" && len(args) == 0:
+		return &value{kind: vConst, s: strings.ToUpper(s.s)}
+	case name == "toLowerCase" && len(args) == 0:
+		return &value{kind: vConst, s: strings.ToLower(s.s)}
+	case name == "trim" || name == "strip":
+		return &value{kind: vConst, s: strings.TrimSpace(s.s)}
+	case name == "replace" && len(args) == 2:
+		return &value{kind: vConst, s: strings.ReplaceAll(s.s, args[0].s, args[1].s)}
+	case name == "toString" || name == "intern":
+		return s
+	case name == "formatted":
+		if f, ok := javaFormat(s.s, args); ok {
+			return &value{kind: vConst, s: f}
+		}
+	}
+	return nil
+}
+
+//nolint:cyclop // one case per well-known static API
+func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *value {
+	args := e.args(c.Args, sc)
+	simple := simpleName(recv.className)
+	if _, isLit := recv.expr.(*javasyntax.ClassLit); isLit {
+		switch c.Name {
+		case "getSimpleName":
+			return &value{kind: vConst, s: simple}
+		case "getName", "getCanonicalName", "getTypeName":
+			if recv.cls != nil {
+				return &value{kind: vConst, s: binaryName(recv.cls, c.Name != "getName")}
+			}
+			if strings.Contains(recv.className, ".") {
+				return &value{kind: vConst, s: recv.className}
+			}
+		}
+		return e.unknownCall(c, recv, args)
+	}
+	switch {
+	case envTypes[simple] && envFactories[c.Name]:
+		return &value{kind: vEnv}
+	case simple == "AsyncDataStream" && strings.HasSuffix(strings.TrimSuffix(c.Name, "WithRetry"), "Wait"):
+		if len(args) > 0 && args[0].kind == vStream {
+			op := e.newOperator(c, KindOneInput, args[0].ins...)
+			op.Stateful, op.StatefulReason = StatefulYes, "async I/O keeps in-flight records in operator state (_async_wait_operator_state_)"
+			return streamOf(op)
+		}
+	case simple == "CEP" && c.Name == "pattern":
+		if len(args) > 0 && args[0].kind == vStream {
+			return &value{kind: vStream, stype: "PatternStream", ins: args[0].ins}
+		}
+	case simple == "DataStreamUtils" && c.Name == "reinterpretAsKeyedStream":
+		if len(args) > 0 && args[0].kind == vStream {
+			return &value{kind: vStream, stype: "KeyedStream", ins: args[0].ins, keyed: true}
+		}
+	case simple == "String" && c.Name == "format" && len(args) > 0 && args[0].kind == vConst:
+		if s, ok := javaFormat(args[0].s, args[1:]); ok {
+			return &value{kind: vConst, s: s}
+		}
+		return &value{unstable: unstableOf(args)}
+	case (simple == "String" && c.Name == "valueOf" || simple == "Integer" || simple == "Long") && len(args) == 1 &&
+		(c.Name == "valueOf" || c.Name == "toString"):
+		if args[0].kind == vConst {
+			return &value{kind: vConst, s: args[0].s}
+		}
+		return &value{unstable: args[0].unstable}
+	case simple == "String" && c.Name == "join" && len(args) > 1:
+		parts := make([]string, 0, len(args)-1)
+		for _, a := range args[1:] {
+			if a.kind != vConst {
+				return &value{unstable: unstableOf(args)}
+			}
+			parts = append(parts, a.s)
+		}
+		if args[0].kind == vConst {
+			return &value{kind: vConst, s: strings.Join(parts, args[0].s)}
+		}
+	case simple == "ThreadLocalRandom" || simple == "Instant" || simple == "LocalDateTime" ||
+		simple == "LocalDate" || simple == "ZonedDateTime" || simple == "OffsetDateTime" || simple == "Clock":
+		if c.Name == "now" || c.Name == "current" {
+			return &value{unstable: simple + "." + c.Name + "()"}
+		}
+	case recv.cls != nil:
+		e.callPos = e.pos(c.NameOff)
+		if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
+			return e.inline(m, nil, args)
+		}
+	}
+	return e.unknownCall(c, recv, args)
+}
+
+func unstableOf(vs []*value) string {
+	for _, v := range vs {
+		if v.unstable != "" {
+			return v.unstable
+		}
+	}
+	return ""
+}
+
+// binaryName is Class.getName() ("pkg.Outer$Inner"), or the canonical name.
+func binaryName(c *javasyntax.Class, canonical bool) string {
+	sep := "$"
+	if canonical {
+		sep = "."
+	}
+	name := c.Name
+	for o := c.Outer; o != nil; o = o.Outer {
+		name = o.Name + sep + name
+	}
+	if c.File.Package != "" {
+		name = c.File.Package + "." + name
+	}
+	return name
+}
+
+// javaFormat formats like String.format for %s, %d, %% and %n with constant
+// arguments; anything else is not folded.
+func javaFormat(format string, args []*value) (string, bool) {
+	var b strings.Builder
+	next := 0
+	for i := 0; i < len(format); i++ {
+		ch := format[i]
+		if ch != '%' {
+			b.WriteByte(ch)
+			continue
+		}
+		if i+1 >= len(format) {
+			return "", false
+		}
+		i++
+		switch format[i] {
+		case '%':
+			b.WriteByte('%')
+		case 'n':
+			b.WriteByte('\n')
+		case 's', 'd', 'S':
+			if next >= len(args) || args[next].kind != vConst {
+				return "", false
+			}
+			s := args[next].s
+			if format[i] == 'S' {
+				s = strings.ToUpper(s)
+			}
+			if format[i] == 'd' {
+				if _, err := strconv.ParseInt(s, 10, 64); err != nil {
+					return "", false
+				}
+			}
+			b.WriteString(s)
+			next++
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+func streamOf(op *Operator) *value {
+	return &value{kind: vStream, stype: "SingleOutputStreamOperator", last: op, ins: []Input{{From: op, Partition: Forward}}}
+}
+
+//nolint:cyclop // one case per environment method family
+func (e *evaluator) envCall(c *javasyntax.Call, env *value, sc *scope) *value {
+	args := e.args(c.Args, sc)
+	if env.stype == "ExecutionConfig" {
+		if c.Name == "disableAutoGeneratedUIDs" {
+			e.job.AutoUIDsDisabled = true
+		}
+		return env
+	}
+	switch {
+	case envSources[c.Name]:
+		op := e.newOperator(c, KindSource)
+		op.Stateful, op.StatefulReason = e.sourceState(c.Name, args)
+		v := streamOf(op)
+		v.stype = "DataStreamSource"
+		return v
+	case c.Name == "setParallelism":
+		if n, ok := intOf(args); ok {
+			e.job.Parallelism = n
+		}
+	case c.Name == "setMaxParallelism":
+		if n, ok := intOf(args); ok {
+			e.job.MaxParallelism = n
+		}
+	case c.Name == "disableOperatorChaining":
+		e.job.ChainingDisabled = true
+	case c.Name == "getConfig":
+		return &value{kind: vEnv, stype: "ExecutionConfig"}
+	case strings.HasPrefix(c.Name, "set"), strings.HasPrefix(c.Name, "enable"), strings.HasPrefix(c.Name, "disable"),
+		strings.HasPrefix(c.Name, "configure"), strings.HasPrefix(c.Name, "register"), strings.HasPrefix(c.Name, "add"):
+	default:
+		return e.unknownCall(c, env, args)
+	}
+	return env
+}
+
+func intOf(args []*value) (int, bool) {
+	if len(args) != 1 || args[0].kind != vConst || !args[0].isInt {
+		return 0, false
+	}
+	n, err := strconv.Atoi(args[0].s)
+	return n, err == nil
+}
+
+//nolint:gocognit,cyclop // the DataStream API table, by receiver type
+func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value {
+	name := c.Name
+	args := e.args(c.Args, sc)
+	withType := func(stype string) *value {
+		v := *sv
+		v.stype = stype
+		v.last = nil
+		return &v
+	}
+	switch sv.stype {
+	case "WindowedStream", "AllWindowedStream":
+		switch {
+		case windowConfig[name]:
+			return sv
+		case windowOps[name]:
+			op := e.newOperator(c, KindOneInput, sv.ins...)
+			op.Stateful, op.StatefulReason = StatefulYes, "window operator keeps window contents, trigger state and timers"
+			return streamOf(op)
+		}
+	case "JoinedStreams", "CoGroupedStreams", "Where", "EqualTo", "WithWindow":
+		switch {
+		case windowConfig[name]:
+			return sv
+		case name == "apply" || name == "with":
+			op := e.newOperator(c, KindTwoInput, append(append([]Input(nil), sv.ins...), sv.ins2...)...)
+			op.Stateful, op.StatefulReason = StatefulYes, "window join keeps both inputs' window contents and timers"
+			return streamOf(op)
+		}
+	case "IntervalJoin", "IntervalJoined":
+		switch {
+		case windowConfig[name]:
+			return withType("IntervalJoined")
+		case name == "process":
+			op := e.newOperator(c, KindTwoInput, append(append([]Input(nil), sv.ins...), sv.ins2...)...)
+			op.Stateful, op.StatefulReason = StatefulYes, "interval join buffers both inputs in keyed state with cleanup timers"
+			return streamOf(op)
+		}
+	case "PatternStream":
+		switch {
+		case windowConfig[name]:
+			return sv
+		case name == "select" || name == "flatSelect" || name == "process":
+			op := e.newOperator(c, KindOneInput, sv.ins...)
+			op.Stateful, op.StatefulReason = StatefulYes, "CEP keeps partial matches (NFA state and shared buffer) in keyed state"
+			return streamOf(op)
+		}
+	case "ConnectedStreams", "BroadcastConnectedStream":
+		switch name {
+		case "keyBy":
+			v := *sv
+			v.keyed = true
+			v.ins = withPartition(sv.ins, Hash)
+			v.ins2 = withPartition(sv.ins2, Hash)
+			return &v
+		case "map", "flatMap", "process", "transform":
+			op := e.newOperator(c, KindTwoInput, append(append([]Input(nil), sv.ins...), sv.ins2...)...)
+			switch {
+			case sv.bcast:
+				op.Stateful, op.StatefulReason = StatefulYes, "broadcast state is kept in operator state"
+			case name == "transform":
+				op.Stateful, op.StatefulReason = StatefulUnknown, "custom operator"
+			case len(args) > 0:
+				op.Stateful, op.StatefulReason = e.functionState(args[0])
+			}
+			return streamOf(op)
+		}
+	case "BroadcastStream":
+	case "DataStreamSink":
+		if modifierOps[name] {
+			e.modify(c, sv, args)
+			return sv
+		}
+	default:
+		return e.dataStreamCall(c, sv, args)
+	}
+	e.gap("call of " + name + " on a " + sv.stype + " is not modelled")
+	return e.unknownCall(c, sv, args)
+}
+
+func withPartition(ins []Input, p Partitioning) []Input {
+	out := make([]Input, len(ins))
+	for i, in := range ins {
+		in.Partition = p
+		out[i] = in
+	}
+	return out
+}
+
+//nolint:gocognit,cyclop,funlen // the DataStream API table
+func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value) *value {
+	name := c.Name
+	switch {
+	case modifierOps[name]:
+		e.modify(c, sv, args)
+		return sv
+	case sv.keyed && keyedAggregations[name]:
+		op := e.newOperator(c, KindOneInput, sv.ins...)
+		op.Stateful, op.StatefulReason = StatefulYes, "keyed aggregation keeps its running value in keyed state"
+		return streamOf(op)
+	case oneInputOps[name]:
+		op := e.newOperator(c, KindOneInput, sv.ins...)
+		switch {
+		case name == "assignTimestampsAndWatermarks" || name == "project":
+			op.Stateful, op.StatefulReason = StatefulNo, name+" keeps no state"
+		case name == "transform":
+			op.Stateful, op.StatefulReason = StatefulUnknown, "custom operator given to transform"
+			if len(args) > 0 {
+				if s, r := e.functionState(args[len(args)-1]); s != StatefulUnknown || !strings.Contains(r, "could not") {
+					op.Stateful, op.StatefulReason = s, r
+				}
+			}
+		case len(args) > 0:
+			op.Stateful, op.StatefulReason = e.functionState(args[0])
+		}
+		return streamOf(op)
+	case name == "keyBy":
+		return &value{kind: vStream, stype: "KeyedStream", ins: withPartition(sv.ins, Hash), keyed: true}
+	case partitioners[name] != "":
+		return &value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, partitioners[name])}
+	case name == "broadcast":
+		if len(args) == 0 {
+			return &value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Broadcast)}
+		}
+		return &value{kind: vStream, stype: "BroadcastStream", ins: withPartition(sv.ins, Broadcast)}
+	case name == "union":
+		ins := append([]Input(nil), sv.ins...)
+		for _, a := range args {
+			if a.kind == vStream {
+				ins = append(ins, a.ins...)
+			}
+		}
+		for i := range ins {
+			ins[i].Union = true
+		}
+		return &value{kind: vStream, stype: "DataStream", ins: ins}
+	case name == "connect" && len(args) == 1:
+		other := args[0]
+		v := &value{kind: vStream, stype: "ConnectedStreams", ins: sv.ins, ins2: other.ins, keyed: sv.keyed}
+		if other.stype == "BroadcastStream" {
+			v.stype, v.bcast = "BroadcastConnectedStream", true
+		}
+		if other.kind != vStream {
+			v.ins2 = []Input{{Partition: Forward}}
+		}
+		return v
+	case (name == "join" || name == "coGroup") && len(args) == 1:
+		stype := "JoinedStreams"
+		if name == "coGroup" {
+			stype = "CoGroupedStreams"
+		}
+		v := &value{kind: vStream, stype: stype, ins: withPartition(sv.ins, Hash), ins2: withPartition(args[0].ins, Hash)}
+		if args[0].kind != vStream {
+			v.ins2 = []Input{{Partition: Hash}}
+		}
+		return v
+	case name == "intervalJoin" && len(args) == 1:
+		v := &value{kind: vStream, stype: "IntervalJoin", ins: sv.ins, ins2: args[0].ins}
+		if args[0].kind != vStream {
+			v.ins2 = []Input{{Partition: Hash}}
+		}
+		return v
+	case name == "window" || name == "countWindow" || name == "timeWindow":
+		if sv.keyed {
+			return &value{kind: vStream, stype: "WindowedStream", ins: sv.ins, keyed: true}
+		}
+	case name == "windowAll" || name == "countWindowAll" || name == "timeWindowAll":
+		return &value{kind: vStream, stype: "AllWindowedStream", ins: withPartition(sv.ins, Global)}
+	case sinkOps[name]:
+		op := e.newOperator(c, KindSink, sv.ins...)
+		op.Stateful, op.StatefulReason, op.Parts = e.sinkState(name, args)
+		return &value{kind: vStream, stype: "DataStreamSink", last: op}
+	case collectOps[name]:
+		op := e.newOperator(c, KindSink, sv.ins...)
+		op.Stateful, op.StatefulReason = StatefulYes, "collect sink keeps its buffer and offset in operator state"
+		return unknown
+	case name == "getSideOutput":
+		if sv.last != nil {
+			return &value{kind: vStream, stype: "DataStream", ins: []Input{{From: sv.last, Partition: Forward}}}
+		}
+		return &value{kind: vStream, stype: "DataStream", ins: sv.ins}
+	case name == "iterate":
+		return &value{kind: vStream, stype: "IterativeStream", ins: sv.ins, last: sv.last}
+	case name == "getExecutionEnvironment":
+		return &value{kind: vEnv}
+	case name == "closeWith" || name == "getType" || name == "getId" || name == "getTransformation" ||
+		name == "getParallelism" || name == "getName" || name == "getUid" || name == "executeAndCollect":
+		return unknown
+	}
+	e.gap("call of " + name + " on a " + sv.stype + " is not modelled")
+	return e.unknownCall(c, sv, args)
+}
+
+// modify applies a configuring call to the operator created last.
+func (e *evaluator) modify(c *javasyntax.Call, sv *value, args []*value) {
+	op := sv.last
+	if op == nil {
+		if c.Name == "uid" || c.Name == "setUidHash" {
+			e.gap(c.Name + " applied to a stream whose operator is not known")
+		}
+		return
+	}
+	var arg *value
+	if len(args) > 0 {
+		arg = args[0]
+	}
+	switch c.Name {
+	case "uid":
+		if arg == nil {
+			return
+		}
+		u := UID{State: UIDUnresolved, Expr: e.text(c.Args[0]), Pos: e.pos(c.NameOff), End: e.pos(c.NameEnd), Unstable: arg.unstable}
+		if arg.kind == vConst && arg.unstable == "" {
+			u.State, u.Value = UIDResolved, arg.s
+		}
+		op.UID = u
+	case "setUidHash":
+		if arg != nil && arg.kind == vConst {
+			op.UIDHash = arg.s
+		} else if arg != nil {
+			op.UIDHash = e.text(c.Args[0])
+		}
+		op.UIDHashPos = e.pos(c.NameOff)
+	case "name":
+		if arg != nil && arg.kind == vConst {
+			op.Name = arg.s
+		}
+	case "setParallelism":
+		if n, ok := intOf(args); ok {
+			op.Parallelism = n
+		}
+	case "setMaxParallelism":
+		if n, ok := intOf(args); ok {
+			op.MaxParallelism = n
+		}
+	case "disableChaining":
+		op.DisableChaining = true
+	case "startNewChain":
+		op.StartNewChain = true
+	case "slotSharingGroup":
+		if arg != nil && arg.kind == vConst {
+			op.SlotSharingGroup = arg.s
+		} else {
+			op.SlotSharingGroup = "?"
+		}
+	}
+}

@@ -1,0 +1,708 @@
+package pipeline
+
+import (
+	"go/token"
+	"strconv"
+	"strings"
+
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+)
+
+// The evaluator interprets method bodies abstractly, in source order. Values
+// are constants (for uids and names), environments, streams (carrying the
+// operator a modifier applies to and the inputs the next operator gets),
+// objects of classes in the tree, and functions. Calls of methods in the
+// tree are inlined with their arguments bound, so helpers, builders and
+// lambdas that build pipelines are followed, and an operator made by a
+// shared helper belongs to every job that calls it.
+
+type vkind int
+
+const (
+	vUnknown vkind = iota
+	vConst
+	vEnv
+	vStream
+	vClassRef
+	vObject
+	vFunc
+)
+
+type value struct {
+	kind vkind
+	// vConst
+	s     string
+	isInt bool
+	// unstable is set when the value differs between runs.
+	unstable string
+	// vStream
+	stype string
+	last  *Operator // the operator modifiers apply to; nil for KeyedStream etc.
+	ins   []Input   // inputs of an operator consuming this stream
+	ins2  []Input   // second input of connected, joined and co-grouped streams
+	bcast bool      // connected with a BroadcastStream
+	keyed bool
+	// vClassRef, vObject
+	className string
+	cls       *javasyntax.Class
+	// vFunc and values made by `new`: the expression, for statefulness.
+	expr  javasyntax.Expr
+	lam   *javasyntax.Lambda
+	scope *scope
+	file  *javasyntax.File
+}
+
+var unknown = &value{}
+
+type scope struct {
+	vars   map[string]*value
+	parent *scope
+}
+
+func newScope(parent *scope) *scope { return &scope{vars: map[string]*value{}, parent: parent} }
+
+func (s *scope) lookup(name string) (*value, bool) {
+	for ; s != nil; s = s.parent {
+		if v, ok := s.vars[name]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+func (s *scope) set(name string, v *value) bool {
+	for ; s != nil; s = s.parent {
+		if _, ok := s.vars[name]; ok {
+			s.vars[name] = v
+			return true
+		}
+	}
+	return false
+}
+
+// frame is one method activation.
+type frame struct {
+	method *javasyntax.Method
+	cls    *javasyntax.Class
+	file   *javasyntax.File
+	this   *value
+	// reassigned names locals written after their declaration: they are not
+	// effectively final, so their constant value is not used.
+	reassigned map[string]bool
+	ret        *value
+}
+
+// Limits on inlining keep evaluation linear in practice: deep or recursive
+// helper chains are cut off (and make the job incomplete).
+const (
+	maxInlineDepth = 8
+	maxCallsPerJob = 20000
+)
+
+type evaluator struct {
+	a      *index
+	job    *Job
+	frames []*frame
+	calls  int
+	loops  int
+	branch []branchStep
+	nextID int
+	// fieldVals holds values assigned to fields during this job's evaluation.
+	fieldVals map[*javasyntax.Field]*value
+	// inlined records methods evaluated as callees, so they are not also
+	// reported as entry points of their own.
+	inlined map[*javasyntax.Method]bool
+	// fieldEval guards against cyclic field initialisers.
+	fieldEval map[*javasyntax.Field]bool
+	// via is the stack of call sites of inlined helpers; callPos is the
+	// position of the call being evaluated.
+	via     []token.Pos
+	callPos token.Pos
+}
+
+func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
+
+func (e *evaluator) gap(reason string) {
+	for _, g := range e.job.Gaps {
+		if g == reason {
+			return
+		}
+	}
+	e.job.Gaps = append(e.job.Gaps, reason)
+}
+
+// runMethod evaluates a method body with bound parameters and returns what
+// it returns.
+func (e *evaluator) runMethod(m *javasyntax.Method, this *value, args []*value) *value {
+	f := &frame{method: m, cls: m.Class, file: m.Class.File, this: this, reassigned: map[string]bool{}}
+	collectReassigned(m.Body, f.reassigned)
+	sc := newScope(nil)
+	for i, p := range m.Params {
+		var v *value
+		if i < len(args) {
+			v = args[i]
+		} else {
+			v = e.typed(p.Type, f.file)
+		}
+		if v.kind == vUnknown {
+			v = e.typed(p.Type, f.file)
+		}
+		sc.vars[p.Name] = v
+	}
+	e.frames = append(e.frames, f)
+	e.stmts(m.Body, sc)
+	e.frames = e.frames[:len(e.frames)-1]
+	if f.ret == nil {
+		if m.ReturnType != "" && m.ReturnType != "void" {
+			return e.typed(m.ReturnType, f.file)
+		}
+		return unknown
+	}
+	return f.ret
+}
+
+func (e *evaluator) stmts(list []javasyntax.Stmt, sc *scope) {
+	for _, s := range list {
+		e.stmt(s, sc)
+	}
+}
+
+func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
+	switch s := s.(type) {
+	case *javasyntax.LocalVar:
+		var v *value
+		if s.Init != nil {
+			v = e.eval(s.Init, sc)
+		}
+		if v == nil || v.kind == vUnknown {
+			t := e.typed(s.Type, e.top().file)
+			if v != nil && t.kind == vUnknown {
+				t = v // keep an unknown value's instability
+			}
+			v = t
+		}
+		if v.kind == vConst && !s.Final && e.top().reassigned[s.Name] {
+			v = &value{unstable: v.unstable}
+		}
+		sc.vars[s.Name] = v
+	case *javasyntax.ExprStmt:
+		if s.X != nil {
+			e.eval(s.X, sc)
+		}
+	case *javasyntax.Return:
+		if s.X == nil {
+			return
+		}
+		v := e.eval(s.X, sc)
+		if f := e.top(); f.ret == nil || f.ret.kind == vUnknown || v.kind != vUnknown {
+			f.ret = v
+		}
+	case *javasyntax.If:
+		if s.Cond != nil {
+			e.eval(s.Cond, sc)
+		}
+		id := e.nextID
+		e.nextID++
+		e.branch = append(e.branch, branchStep{id: id, side: 0})
+		e.stmts(s.Then, newScope(sc))
+		e.branch[len(e.branch)-1].side = 1
+		e.stmts(s.Else, newScope(sc))
+		e.branch = e.branch[:len(e.branch)-1]
+	case *javasyntax.Loop:
+		inner := newScope(sc)
+		e.stmts(s.Init, inner)
+		for name, v := range inner.vars {
+			if v.kind == vConst { // a loop counter differs per iteration
+				inner.vars[name] = unknown
+			}
+		}
+		if s.Iter != nil {
+			e.eval(s.Iter, inner)
+		}
+		if s.Var != "" {
+			inner.vars[s.Var] = unknown
+		}
+		e.loops++
+		e.stmts(s.Body, inner)
+		for _, u := range s.Update {
+			e.eval(u, inner)
+		}
+		e.loops--
+	case *javasyntax.Block:
+		e.stmts(s.Body, newScope(sc))
+	}
+}
+
+// branches evaluates switch arms as mutually exclusive alternatives.
+func (e *evaluator) branches(arms []javasyntax.Expr, sc *scope) {
+	id := e.nextID
+	e.nextID++
+	e.branch = append(e.branch, branchStep{id: id})
+	for i, arm := range arms {
+		e.branch[len(e.branch)-1].side = i
+		if lam, ok := arm.(*javasyntax.Lambda); ok {
+			e.stmts(lam.Body, newScope(sc))
+			continue
+		}
+		e.eval(arm, sc)
+	}
+	e.branch = e.branch[:len(e.branch)-1]
+}
+
+//nolint:cyclop,gocognit // one case per expression kind
+func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
+	switch x := x.(type) {
+	case *javasyntax.Lit:
+		switch x.Kind {
+		case javasyntax.LitString, javasyntax.LitChar:
+			return &value{kind: vConst, s: x.Value}
+		case javasyntax.LitInt:
+			if n, err := strconv.ParseInt(strings.TrimRight(strings.ReplaceAll(x.Value, "_", ""), "lL"), 0, 64); err == nil {
+				return &value{kind: vConst, s: strconv.FormatInt(n, 10), isInt: true}
+			}
+		case javasyntax.LitBool:
+			return &value{kind: vConst, s: x.Value}
+		case javasyntax.LitNull, javasyntax.LitOther:
+		}
+		return unknown
+	case *javasyntax.Ident:
+		return e.ident(x.Name, sc)
+	case *javasyntax.This:
+		if t := e.top().this; t != nil {
+			return t
+		}
+		return &value{kind: vObject, cls: e.top().cls}
+	case *javasyntax.FieldAccess:
+		return e.fieldAccess(x, sc)
+	case *javasyntax.Binary:
+		l, r := e.eval(x.L, sc), e.eval(x.R, sc)
+		return binary(x.Op, l, r)
+	case *javasyntax.Unary:
+		v := e.eval(x.X, sc)
+		if x.Op == "++" || x.Op == "--" {
+			return &value{unstable: "a counter (" + x.Op + ")"}
+		}
+		if x.Op == "-" && v.kind == vConst && v.isInt {
+			return &value{kind: vConst, s: "-" + v.s, isInt: true}
+		}
+		return &value{unstable: v.unstable}
+	case *javasyntax.Cond:
+		e.eval(x.C, sc)
+		t, f := e.eval(x.T, sc), e.eval(x.F, sc)
+		if t.kind == vStream {
+			return t
+		}
+		if f.kind == vStream {
+			return f
+		}
+		return &value{unstable: firstNonEmpty(t.unstable, f.unstable)}
+	case *javasyntax.Assign:
+		return e.assign(x, sc)
+	case *javasyntax.ClassLit:
+		return &value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x}
+	case *javasyntax.Lambda:
+		return &value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file}
+	case *javasyntax.MethodRef:
+		return &value{kind: vFunc, expr: x}
+	case *javasyntax.New:
+		return e.newObject(x, sc)
+	case *javasyntax.Call:
+		return e.call(x, sc)
+	case *javasyntax.Opaque:
+		var arms []javasyntax.Expr
+		for _, sub := range x.Sub {
+			if lam, ok := sub.(*javasyntax.Lambda); ok && len(lam.Params) == 0 && len(lam.Body) == 1 {
+				if b, ok := lam.Body[0].(*javasyntax.Block); ok && b.Branch {
+					arms = append(arms, &javasyntax.Lambda{Pos: lam.Pos, Body: b.Body})
+					continue
+				}
+			}
+			e.eval(sub, sc)
+		}
+		if len(arms) > 0 {
+			e.branches(arms, sc)
+		}
+		return unknown
+	}
+	return unknown
+}
+
+func firstNonEmpty(a ...string) string {
+	for _, s := range a {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func binary(op string, l, r *value) *value {
+	unstable := firstNonEmpty(l.unstable, r.unstable)
+	if op != "+" || l.kind != vConst || r.kind != vConst {
+		return &value{unstable: unstable}
+	}
+	if l.isInt && r.isInt {
+		a, err1 := strconv.ParseInt(l.s, 10, 64)
+		b, err2 := strconv.ParseInt(r.s, 10, 64)
+		if err1 == nil && err2 == nil {
+			return &value{kind: vConst, s: strconv.FormatInt(a+b, 10), isInt: true}
+		}
+	}
+	return &value{kind: vConst, s: l.s + r.s}
+}
+
+func (e *evaluator) ident(name string, sc *scope) *value {
+	if v, ok := sc.lookup(name); ok {
+		return v
+	}
+	if f, cls := e.a.field(e.top().cls, name); f != nil {
+		return e.fieldValue(f, cls)
+	}
+	if imp := e.a.staticImport(e.top().file, name); imp != nil {
+		return e.fieldValue(imp, imp.Class)
+	}
+	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
+		return &value{kind: vClassRef, className: name, cls: e.a.class(name, e.top().file)}
+	}
+	return unknown
+}
+
+func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *value {
+	if v, ok := e.fieldVals[f]; ok {
+		return v
+	}
+	mutated := e.a.mutated(cls)[f.Name]
+	if !f.Final && mutated {
+		v := e.typed(f.Type, cls.File)
+		if v.kind == vUnknown || v.kind == vConst {
+			return &value{unstable: "the non-final field " + f.Name + ", which is modified at run time"}
+		}
+		return v
+	}
+	if f.Init != nil && !e.fieldEval[f] {
+		e.fieldEval[f] = true
+		e.frames = append(e.frames, &frame{cls: cls, file: cls.File, reassigned: map[string]bool{}})
+		v := e.eval(f.Init, newScope(nil))
+		e.frames = e.frames[:len(e.frames)-1]
+		delete(e.fieldEval, f)
+		if v.kind != vUnknown {
+			return v
+		}
+		if v.unstable != "" {
+			return v
+		}
+	}
+	return e.typed(f.Type, cls.File)
+}
+
+func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
+	recv := e.eval(x.X, sc)
+	switch recv.kind {
+	case vObject, vClassRef:
+		if recv.cls != nil {
+			if f, cls := e.a.field(recv.cls, x.Name); f != nil {
+				return e.fieldValue(f, cls)
+			}
+			for _, in := range recv.cls.Inner {
+				if in.Name == x.Name {
+					return &value{kind: vClassRef, className: x.Name, cls: in}
+				}
+			}
+		}
+	case vUnknown:
+		if !isPackageLike(x.X) {
+			return &value{unstable: recv.unstable}
+		}
+	default:
+		return unknown
+	}
+	if x.Name != "" && x.Name[0] >= 'A' && x.Name[0] <= 'Z' && recv.kind != vObject {
+		return &value{kind: vClassRef, className: x.Name, cls: e.a.class(x.Name, e.top().file)}
+	}
+	return unknown
+}
+
+// isPackageLike reports whether x is a lower-case dotted name, a package.
+func isPackageLike(x javasyntax.Expr) bool {
+	for {
+		switch v := x.(type) {
+		case *javasyntax.Ident:
+			return v.Name != "" && v.Name[0] >= 'a' && v.Name[0] <= 'z'
+		case *javasyntax.FieldAccess:
+			if v.Name == "" || v.Name[0] < 'a' || v.Name[0] > 'z' {
+				return false
+			}
+			x = v.X
+		default:
+			return false
+		}
+	}
+}
+
+func (e *evaluator) assign(x *javasyntax.Assign, sc *scope) *value {
+	v := e.eval(x.R, sc)
+	if x.Op != "=" {
+		old := e.eval(x.L, sc)
+		v = &value{unstable: firstNonEmpty(old.unstable, v.unstable)}
+	}
+	switch l := x.L.(type) {
+	case *javasyntax.Ident:
+		if sc.set(l.Name, v) {
+			return v
+		}
+		if f, _ := e.a.field(e.top().cls, l.Name); f != nil {
+			e.fieldVals[f] = v
+		}
+	case *javasyntax.FieldAccess:
+		if _, ok := l.X.(*javasyntax.This); ok {
+			if f, _ := e.a.field(e.top().cls, l.Name); f != nil {
+				e.fieldVals[f] = v
+			}
+		}
+	}
+	return v
+}
+
+func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
+	args := e.args(x.Args, sc)
+	file := e.top().file
+	if x.Body != nil {
+		return &value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file}
+	}
+	simple := simpleName(x.Type)
+	if simple == "Random" || simple == "SecureRandom" || simple == "Date" {
+		return &value{unstable: "new " + simple + "()"}
+	}
+	if simple == "String" && len(args) == 1 && args[0].kind == vConst {
+		return args[0]
+	}
+	cls := e.a.class(x.Type, file)
+	if cls != nil {
+		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
+			this := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
+			e.callPos = e.pos(x.Off)
+			e.inline(ctor, this, args)
+		}
+	}
+	return &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
+}
+
+func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {
+	out := make([]*value, len(list))
+	for i, a := range list {
+		out[i] = e.eval(a, sc)
+	}
+	return out
+}
+
+// inline evaluates a method of the tree as a callee.
+func (e *evaluator) inline(m *javasyntax.Method, this *value, args []*value) *value {
+	if m.Body == nil {
+		return e.typed(m.ReturnType, m.Class.File)
+	}
+	if len(e.frames) > maxInlineDepth || e.calls > maxCallsPerJob {
+		e.gap("helper calls nested too deeply to follow at " + m.Class.Qualified + "." + m.Name)
+		return e.typed(m.ReturnType, m.Class.File)
+	}
+	for _, f := range e.frames {
+		if f.method == m {
+			e.gap("recursive helper " + m.Class.Qualified + "." + m.Name)
+			return e.typed(m.ReturnType, m.Class.File)
+		}
+	}
+	e.calls++
+	e.inlined[m] = true
+	e.via = append(e.via, e.callPos)
+	defer func() { e.via = e.via[:len(e.via)-1] }()
+	return e.runMethod(m, this, args)
+}
+
+// runLambda evaluates a lambda's body, for functional parameters that build
+// pipeline parts (Consumer<DataStream<T>>, forEach over topics).
+func (e *evaluator) runLambda(fn *value, args []*value, repeated bool) *value {
+	if fn.lam == nil || len(e.frames) > maxInlineDepth {
+		return unknown
+	}
+	sc := newScope(fn.scope)
+	for i, p := range fn.lam.Params {
+		if i < len(args) {
+			sc.vars[p] = args[i]
+		} else {
+			sc.vars[p] = unknown
+		}
+	}
+	if repeated {
+		e.loops++
+	}
+	outer := e.top()
+	f := &frame{method: outer.method, cls: outer.cls, file: outer.file, this: outer.this, reassigned: outer.reassigned}
+	collectReassigned(fn.lam.Body, f.reassigned)
+	e.frames = append(e.frames, f)
+	e.stmts(fn.lam.Body, sc)
+	e.frames = e.frames[:len(e.frames)-1]
+	if repeated {
+		e.loops--
+	}
+	if f.ret == nil {
+		return unknown
+	}
+	return f.ret
+}
+
+// typed returns the value a declared type implies when nothing better is
+// known: a stream or environment from outside, or an object of a class in
+// the tree.
+func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
+	simple := simpleName(typ)
+	switch {
+	case typ == "" || typ == "var":
+		return unknown
+	case streamTypes[simple] && e.a.flinkFile(file):
+		v := &value{kind: vStream, stype: simple, ins: []Input{{Partition: Forward}}, keyed: simple == "KeyedStream"}
+		if simple == "KeyedStream" {
+			v.ins[0].Partition = Hash
+		}
+		return v
+	case envTypes[simple] && e.a.flinkFile(file):
+		return &value{kind: vEnv}
+	}
+	if cls := e.a.class(typ, file); cls != nil {
+		return &value{kind: vObject, cls: cls, className: typ}
+	}
+	return unknown
+}
+
+func simpleName(t string) string {
+	if i := strings.IndexByte(t, '<'); i >= 0 {
+		t = t[:i]
+	}
+	t = strings.TrimSuffix(t, "[]")
+	if i := strings.LastIndexByte(t, '.'); i >= 0 {
+		t = t[i+1:]
+	}
+	return t
+}
+
+// newOperator records an operator created by call on the current job.
+func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Operator {
+	file := e.top().file
+	tf := e.a.tfs[file.Name]
+	op := &Operator{Call: c.Name, Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
+	if tf != nil {
+		op.Pos, op.End = tf.Pos(c.NameOff), tf.Pos(c.NameEnd)
+	}
+	op.branch = append([]branchStep(nil), e.branch...)
+	op.Via = append([]token.Pos(nil), e.via...)
+	for _, in := range ins {
+		if in.From == nil {
+			e.gap("a stream from outside the analysed code reaches " + c.Name)
+		}
+	}
+	e.job.Operators = append(e.job.Operators, op)
+	return op
+}
+
+func (e *evaluator) pos(off int) token.Pos {
+	if tf := e.a.tfs[e.top().file.Name]; tf != nil {
+		return tf.Pos(off)
+	}
+	return token.NoPos
+}
+
+func (e *evaluator) text(x javasyntax.Expr) string {
+	src := e.top().file.Src
+	off, end := x.Span()
+	if off < 0 || end > len(src) || off > end {
+		return ""
+	}
+	return string(src[off:end])
+}
+
+// collectReassigned records local names assigned or incremented in body.
+func collectReassigned(body []javasyntax.Stmt, out map[string]bool) {
+	walkStmts(body, func(x javasyntax.Expr) {
+		switch x := x.(type) {
+		case *javasyntax.Assign:
+			if id, ok := x.L.(*javasyntax.Ident); ok {
+				out[id.Name] = true
+			}
+		case *javasyntax.Unary:
+			if (x.Op == "++" || x.Op == "--") && isIdent(x.X) {
+				out[x.X.(*javasyntax.Ident).Name] = true
+			}
+		}
+	})
+}
+
+func isIdent(x javasyntax.Expr) bool {
+	_, ok := x.(*javasyntax.Ident)
+	return ok
+}
+
+// walkStmts calls fn for every expression in body, including nested ones,
+// but not inside anonymous class bodies (those are separate classes).
+func walkStmts(body []javasyntax.Stmt, fn func(javasyntax.Expr)) {
+	for _, s := range body {
+		switch s := s.(type) {
+		case *javasyntax.LocalVar:
+			walkExpr(s.Init, fn)
+		case *javasyntax.ExprStmt:
+			walkExpr(s.X, fn)
+		case *javasyntax.Return:
+			walkExpr(s.X, fn)
+		case *javasyntax.If:
+			walkExpr(s.Cond, fn)
+			walkStmts(s.Then, fn)
+			walkStmts(s.Else, fn)
+		case *javasyntax.Loop:
+			walkStmts(s.Init, fn)
+			walkExpr(s.Iter, fn)
+			for _, u := range s.Update {
+				walkExpr(u, fn)
+			}
+			walkStmts(s.Body, fn)
+		case *javasyntax.Block:
+			walkStmts(s.Body, fn)
+		}
+	}
+}
+
+func walkExpr(x javasyntax.Expr, fn func(javasyntax.Expr)) {
+	if x == nil {
+		return
+	}
+	fn(x)
+	switch x := x.(type) {
+	case *javasyntax.Call:
+		walkExpr(x.Recv, fn)
+		for _, a := range x.Args {
+			walkExpr(a, fn)
+		}
+	case *javasyntax.FieldAccess:
+		walkExpr(x.X, fn)
+	case *javasyntax.Binary:
+		walkExpr(x.L, fn)
+		walkExpr(x.R, fn)
+	case *javasyntax.Unary:
+		walkExpr(x.X, fn)
+	case *javasyntax.New:
+		for _, a := range x.Args {
+			walkExpr(a, fn)
+		}
+	case *javasyntax.Lambda:
+		walkStmts(x.Body, fn)
+	case *javasyntax.MethodRef:
+		walkExpr(x.X, fn)
+	case *javasyntax.Cond:
+		walkExpr(x.C, fn)
+		walkExpr(x.T, fn)
+		walkExpr(x.F, fn)
+	case *javasyntax.Assign:
+		walkExpr(x.L, fn)
+		walkExpr(x.R, fn)
+	case *javasyntax.Opaque:
+		for _, s := range x.Sub {
+			walkExpr(s, fn)
+		}
+	}
+}

@@ -1,0 +1,391 @@
+// Package pipeline is the base analyzer that builds the DataStream pipeline
+// model of the analysed Java sources: jobs, the operators each creates, their
+// uids, names, parallelism, inputs and statefulness. Rules, `operators`,
+// `compat` and `manifest` read the same [Model] through [Of].
+//
+// The model is built by abstract evaluation of method bodies (see eval.go):
+// each entry point (a main method, or a method that builds operators and is
+// not called from another analysed job) is evaluated in source order, and
+// calls of methods in the tree are inlined. Receivers are typed from the
+// DataStream API's return types and from declared types, so calls that look
+// like operators on other types (java.util.stream, Optional, builders with
+// their own uid method) are not operators.
+package pipeline
+
+import (
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+)
+
+// Analyzer builds the pipeline model. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:             "pipeline",
+	Doc:              "build the Flink DataStream pipeline model shared by all rules",
+	URL:              "https://github.com/uidcheck/uidcheck#rules",
+	Requires:         []*analysis.Analyzer{javasyntax.Analyzer},
+	ResultType:       reflect.TypeFor[*Model](),
+	RunDespiteErrors: true,
+	Run:              run,
+}
+
+// Of returns the model computed for pass, whose analyzer must require
+// Analyzer.
+func Of(pass *analysis.Pass) *Model {
+	m, _ := pass.ResultOf[Analyzer].(*Model)
+	return m
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	syn, _ := pass.ResultOf[javasyntax.Analyzer].(*javasyntax.Result)
+	if syn == nil {
+		return &Model{}, nil
+	}
+	return Build(syn, javasyntax.TokenFiles(pass.Fset)), nil
+}
+
+// Build builds the model from parsed files; tfs maps file names to their
+// token.File so positions can be computed.
+func Build(syn *javasyntax.Result, tfs map[string]*token.File) *Model {
+	ix := &index{
+		syn:     syn,
+		tfs:     tfs,
+		states:  map[*javasyntax.Class]stateVerdict{},
+		mutable: map[*javasyntax.Class]map[string]bool{},
+		flink:   map[*javasyntax.File]bool{},
+	}
+	roots := entryPoints(syn.Files)
+	type evaluated struct {
+		job     *Job
+		main    bool
+		inlined map[*javasyntax.Method]bool
+	}
+	var evals []evaluated
+	for _, m := range roots {
+		job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name}
+		if tf := tfs[m.Class.File.Name]; tf != nil {
+			job.Pos = tf.Pos(m.Off)
+		}
+		e := &evaluator{
+			a: ix, job: job,
+			fieldVals: map[*javasyntax.Field]*value{},
+			inlined:   map[*javasyntax.Method]bool{},
+			fieldEval: map[*javasyntax.Field]bool{},
+		}
+		var this *value
+		if !m.Static {
+			this = &value{kind: vObject, cls: m.Class}
+		}
+		e.runMethod(m, this, nil)
+		evals = append(evals, evaluated{job: job, main: isMain(m), inlined: e.inlined})
+	}
+	// A method that builds operators but is called from another job's
+	// evaluation is a helper, not a job of its own.
+	calledFromJob := map[*javasyntax.Method]bool{}
+	for _, ev := range evals {
+		if len(ev.job.Operators) == 0 {
+			continue
+		}
+		for m := range ev.inlined {
+			calledFromJob[m] = true
+		}
+	}
+	model := &Model{Files: syn.AllFiles()}
+	for i, ev := range evals {
+		if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[roots[i]]) {
+			continue
+		}
+		finish(ev.job)
+		model.Jobs = append(model.Jobs, ev.job)
+		model.Operators = append(model.Operators, ev.job.Operators...)
+	}
+	return model
+}
+
+// finish derives what depends on the whole job: Sink V2 part uids and
+// completeness.
+func finish(job *Job) {
+	for _, op := range job.Operators {
+		for i := range op.Parts {
+			if op.UID.State != UIDResolved {
+				continue
+			}
+			u := op.UID.Value
+			switch op.Parts[i].Name {
+			case partWriter:
+				op.Parts[i].UID = u
+			case partCommitter:
+				op.Parts[i].UID = "Sink Committer: " + u
+			case partGlobalCommitter:
+				op.Parts[i].UID = "Sink " + u + " Global Committer"
+			}
+		}
+	}
+	sort.Strings(job.Gaps)
+	job.Complete = len(job.Gaps) == 0
+}
+
+func isMain(m *javasyntax.Method) bool {
+	return m.Name == "main" && m.Static && len(m.Params) == 1 && strings.HasPrefix(m.Params[0].Type, "String")
+}
+
+// entryPoints lists the methods evaluated as possible jobs: main methods
+// first, then methods whose bodies call DataStream API names, in file order.
+func entryPoints(files []*javasyntax.File) []*javasyntax.Method {
+	var mains, others []*javasyntax.Method
+	var visit func(c *javasyntax.Class)
+	visit = func(c *javasyntax.Class) {
+		for _, m := range c.Methods {
+			switch {
+			case m.Body == nil:
+			case isMain(m):
+				mains = append(mains, m)
+			case mentionsPipeline(m.Body):
+				others = append(others, m)
+			}
+		}
+		for _, in := range c.Inner {
+			visit(in)
+		}
+	}
+	for _, f := range files {
+		for _, c := range f.Classes {
+			visit(c)
+		}
+	}
+	return append(mains, others...)
+}
+
+func mentionsPipeline(body []javasyntax.Stmt) bool {
+	found := false
+	walkStmts(body, func(x javasyntax.Expr) {
+		if c, ok := x.(*javasyntax.Call); ok && !found {
+			found = envSources[c.Name] || sinkOps[c.Name] || oneInputOps[c.Name] || c.Name == "keyBy" ||
+				envFactories[c.Name] || c.Name == "orderedWait" || c.Name == "unorderedWait" || c.Name == "pattern"
+		}
+	})
+	return found
+}
+
+// index answers name lookups over the parsed files.
+type index struct {
+	syn     *javasyntax.Result
+	tfs     map[string]*token.File
+	states  map[*javasyntax.Class]stateVerdict
+	mutable map[*javasyntax.Class]map[string]bool
+	flink   map[*javasyntax.File]bool
+}
+
+// flinkFile reports whether a file uses Flink: only there do simple type
+// names such as DataStream mean Flink's types.
+func (ix *index) flinkFile(f *javasyntax.File) bool {
+	if f == nil {
+		return false
+	}
+	if v, ok := ix.flink[f]; ok {
+		return v
+	}
+	v := strings.HasPrefix(f.Package, "org.apache.flink")
+	for _, imp := range f.Imports {
+		if strings.Contains(imp, "org.apache.flink") {
+			v = true
+			break
+		}
+	}
+	ix.flink[f] = v
+	return v
+}
+
+// class resolves a type name as written in file to a class of the tree:
+// nested classes of the file first, then classes named so elsewhere,
+// preferring the import's package, then the file's own package.
+func (ix *index) class(typ string, file *javasyntax.File) *javasyntax.Class {
+	if typ == "" {
+		return nil
+	}
+	simple := simpleName(typ)
+	if simple == "" || simple[0] < 'A' || simple[0] > 'Z' {
+		return nil
+	}
+	cands := ix.syn.Classes(simple)
+	if len(cands) == 0 {
+		return nil
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	qualified := ""
+	if strings.Contains(strings.Split(typ, "<")[0], ".") {
+		qualified = strings.Split(typ, "<")[0]
+	}
+	if file != nil {
+		for _, imp := range file.Imports {
+			if strings.HasSuffix(imp, "."+simple) {
+				qualified = imp
+			}
+		}
+	}
+	for _, c := range cands {
+		if qualified != "" && (c.Qualified == qualified || strings.HasSuffix(c.Qualified, "."+qualified)) {
+			return c
+		}
+	}
+	for _, c := range cands {
+		if file != nil && c.File == file {
+			return c
+		}
+	}
+	for _, c := range cands {
+		if file != nil && c.File.Package == file.Package {
+			return c
+		}
+	}
+	return cands[0]
+}
+
+// field finds a field by name in c, its superclasses in the tree and its
+// enclosing classes, returning the class that declares it.
+func (ix *index) field(c *javasyntax.Class, name string) (*javasyntax.Field, *javasyntax.Class) {
+	for outer := c; outer != nil; outer = outer.Outer {
+		seen := 0
+		for k := outer; k != nil && seen < 20; seen++ {
+			for _, f := range k.Fields {
+				if f.Name == name {
+					return f, k
+				}
+			}
+			for _, i := range k.Interfaces {
+				if ic := ix.class(i, k.File); ic != nil {
+					for _, f := range ic.Fields {
+						if f.Name == name {
+							return f, ic
+						}
+					}
+				}
+			}
+			k = ix.class(k.Super, k.File)
+		}
+	}
+	return nil, nil
+}
+
+// staticImport resolves a name brought in by `import static X.NAME` or
+// `import static X.*`.
+func (ix *index) staticImport(file *javasyntax.File, name string) *javasyntax.Field {
+	for _, imp := range file.Imports {
+		rest, ok := strings.CutPrefix(imp, "static ")
+		if !ok {
+			continue
+		}
+		i := strings.LastIndexByte(rest, '.')
+		if i < 0 || (rest[i+1:] != name && rest[i+1:] != "*") {
+			continue
+		}
+		if cls := ix.class(rest[:i], file); cls != nil {
+			if f, _ := ix.field(cls, name); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// method finds a method declared in c by name and arity.
+func (ix *index) method(c *javasyntax.Class, name string, arity int) *javasyntax.Method {
+	var vararg *javasyntax.Method
+	for _, m := range c.Methods {
+		if m.Name != name {
+			continue
+		}
+		if len(m.Params) == arity {
+			return m
+		}
+		if n := len(m.Params); n > 0 && strings.HasSuffix(m.Params[n-1].Type, "[]") && arity >= n-1 {
+			vararg = m
+		}
+	}
+	return vararg
+}
+
+// methodIn finds a method callable from c: c, its superclasses in the tree,
+// then its enclosing classes.
+func (ix *index) methodIn(c *javasyntax.Class, name string, arity int) *javasyntax.Method {
+	for outer := c; outer != nil; outer = outer.Outer {
+		seen := 0
+		for k := outer; k != nil && seen < 20; seen++ {
+			if m := ix.method(k, name, arity); m != nil {
+				return m
+			}
+			k = ix.class(k.Super, k.File)
+		}
+	}
+	return nil
+}
+
+// mutated returns the names of c's fields assigned or incremented outside
+// constructors and initialisers: their value changes while the job runs.
+func (ix *index) mutated(c *javasyntax.Class) map[string]bool {
+	if m, ok := ix.mutable[c]; ok {
+		return m
+	}
+	out := map[string]bool{}
+	for _, m := range c.Methods {
+		if m.Constructor || m.Name == "<init>" {
+			continue
+		}
+		locals := map[string]bool{}
+		for _, p := range m.Params {
+			locals[p.Name] = true
+		}
+		walkStmtsDecl(m.Body, locals)
+		walkStmts(m.Body, func(x javasyntax.Expr) {
+			var target javasyntax.Expr
+			switch x := x.(type) {
+			case *javasyntax.Assign:
+				target = x.L
+			case *javasyntax.Unary:
+				if x.Op == "++" || x.Op == "--" {
+					target = x.X
+				}
+			}
+			switch t := target.(type) {
+			case *javasyntax.Ident:
+				if !locals[t.Name] {
+					out[t.Name] = true
+				}
+			case *javasyntax.FieldAccess:
+				if _, ok := t.X.(*javasyntax.This); ok {
+					out[t.Name] = true
+				}
+			}
+		})
+	}
+	ix.mutable[c] = out
+	return out
+}
+
+// walkStmtsDecl records the names of locals declared in body.
+func walkStmtsDecl(body []javasyntax.Stmt, out map[string]bool) {
+	for _, s := range body {
+		switch s := s.(type) {
+		case *javasyntax.LocalVar:
+			out[s.Name] = true
+		case *javasyntax.If:
+			walkStmtsDecl(s.Then, out)
+			walkStmtsDecl(s.Else, out)
+		case *javasyntax.Loop:
+			walkStmtsDecl(s.Init, out)
+			if s.Var != "" {
+				out[s.Var] = true
+			}
+			walkStmtsDecl(s.Body, out)
+		case *javasyntax.Block:
+			walkStmtsDecl(s.Body, out)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"strings"
+
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+)
+
+// sourceState decides the statefulness of a source created on an environment
+// (reference §5).
+func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
+	switch call {
+	case "fromSource":
+		reason := "a FLIP-27 source keeps its splits in operator state (SourceReaderState) and enumerator state"
+		if len(args) > 0 {
+			if entry, ok := lookupCatalog(simpleName(args[0].className)); ok && entry.Role == "source" {
+				reason = entry.Reason
+			}
+		}
+		return StatefulYes, reason
+	case "addSource":
+		if len(args) == 0 {
+			return StatefulUnknown, "source function could not be traced"
+		}
+		return e.functionState(args[0])
+	case "fromElements", "fromCollection", "fromParallelCollection":
+		return StatefulYes, call + " keeps the number of emitted elements in operator state"
+	case "fromSequence", "generateSequence", "fromData":
+		return StatefulYes, call + " keeps its remaining splits in operator state"
+	case "readTextFile", "readFile":
+		return StatefulYes, "file monitoring and reading keep pending splits in operator state"
+	case "socketTextStream":
+		return StatefulNo, "socket source keeps no state"
+	}
+	return StatefulUnknown, call + " source state depends on its input format"
+}
+
+// sinkState decides the statefulness of a sink, and its Sink V2 parts.
+func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []Part) {
+	switch call {
+	case "print", "printToErr":
+		return StatefulNo, "print sink keeps no state", nil
+	case "writeAsText", "writeAsCsv", "writeUsingOutputFormat", "writeToSocket":
+		return StatefulNo, call + " keeps no state", nil
+	case "addSink":
+		if len(args) == 0 {
+			return StatefulUnknown, "sink function could not be traced", nil
+		}
+		s, r := e.functionState(args[0])
+		return s, r, nil
+	}
+	// sinkTo: a Sink V2 expands into writer, committer and global committer.
+	if len(args) == 0 {
+		return StatefulUnknown, "sink could not be traced", []Part{{Name: partWriter}}
+	}
+	v := args[0]
+	if v.cls != nil {
+		s, r := e.a.classState(v.cls)
+		parts := []Part{{Name: partWriter}}
+		if implementsAny(e.a, v.cls, "TwoPhaseCommittingSink", "SupportsCommitter", "TwoPhaseCommittingStatefulSink") {
+			parts = append(parts, Part{Name: partCommitter})
+		}
+		return s, r, parts
+	}
+	if entry, ok := lookupCatalog(simpleName(v.className)); ok {
+		var parts []Part
+		for _, p := range entry.Parts {
+			parts = append(parts, Part{Name: p})
+		}
+		if len(parts) == 0 {
+			parts = []Part{{Name: partWriter}}
+		}
+		return entry.stateful(), entry.Reason, parts
+	}
+	if v.className != "" {
+		return StatefulUnknown, "sink " + simpleName(v.className) + " is not in the analysed sources or the catalog", []Part{{Name: partWriter}}
+	}
+	return StatefulUnknown, "sink could not be traced", []Part{{Name: partWriter}}
+}
+
+// functionState decides whether a user function value makes its operator
+// stateful.
+func (e *evaluator) functionState(v *value) (Stateful, string) {
+	switch {
+	case v.kind == vFunc:
+		return StatefulNo, "lambdas and method references keep no state"
+	case v.cls != nil:
+		return e.a.classState(v.cls)
+	case v.className != "":
+		name := simpleName(v.className)
+		if entry, ok := lookupCatalog(name); ok {
+			return entry.stateful(), entry.Reason
+		}
+		if statelessBases[name] {
+			return StatefulNo, name + " keeps no state"
+		}
+		return StatefulUnknown, "function class " + name + " is not in the analysed sources"
+	}
+	return StatefulUnknown, "the function could not be traced to a class"
+}
+
+func implementsAny(ix *index, c *javasyntax.Class, names ...string) bool {
+	for depth := 0; c != nil && depth < 20; depth++ {
+		for _, i := range c.Interfaces {
+			for _, n := range names {
+				if simpleName(i) == n {
+					return true
+				}
+			}
+		}
+		c = ix.class(c.Super, c.File)
+	}
+	return false
+}
+
+type stateVerdict struct {
+	s      Stateful
+	reason string
+}
+
+// classState decides statefulness of a user function class through its
+// hierarchy in the tree, memoised per class.
+func (ix *index) classState(c *javasyntax.Class) (Stateful, string) {
+	if v, ok := ix.states[c]; ok {
+		return v.s, v.reason
+	}
+	ix.states[c] = stateVerdict{StatefulUnknown, "cyclic class hierarchy"}
+	s, r := ix.classStateUncached(c)
+	ix.states[c] = stateVerdict{s, r}
+	return s, r
+}
+
+func (ix *index) classStateUncached(c *javasyntax.Class) (Stateful, string) {
+	name := c.Name
+	if name == "" {
+		name = "anonymous " + simpleName(c.Super)
+	}
+	for _, i := range c.Interfaces {
+		if stateInterfaces[simpleName(i)] {
+			return StatefulYes, name + " implements " + simpleName(i)
+		}
+	}
+	if len(c.StateUses) > 0 {
+		api := c.StateUses[0].API
+		if strings.HasPrefix(api, "register") {
+			return StatefulYes, name + " registers timers (" + api + ")"
+		}
+		return StatefulYes, name + " uses state (" + api + ")"
+	}
+	if c.Super == "" {
+		return StatefulNo, name + " uses no state or timers"
+	}
+	if sup := ix.class(c.Super, c.File); sup != nil && sup != c {
+		s, r := ix.classState(sup)
+		if s == StatefulNo {
+			return StatefulNo, name + " uses no state or timers"
+		}
+		return s, r
+	}
+	superName := simpleName(c.Super)
+	if entry, ok := lookupCatalog(superName); ok {
+		return entry.stateful(), entry.Reason
+	}
+	if statelessBases[superName] {
+		return StatefulNo, name + " uses no state or timers"
+	}
+	return StatefulUnknown, "base class " + superName + " of " + name + " is not in the analysed sources"
+}

@@ -1,0 +1,248 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"strconv"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/rules"
+	"github.com/uidcheck/uidcheck/internal/flinkid"
+	"github.com/uidcheck/uidcheck/internal/output"
+	"github.com/uidcheck/uidcheck/internal/report"
+)
+
+type checkOptions struct {
+	f            *Factory
+	paths        []string
+	format       string
+	failOn       string
+	allOperators bool
+	maxFileSize  int64
+}
+
+func newCmdCheck(f *Factory) *cobra.Command {
+	return newCmdCheckWith(f, checkRun)
+}
+
+func newCmdCheckWith(f *Factory, runF func(context.Context, *checkOptions) error) *cobra.Command {
+	opts := &checkOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "check [paths...]",
+		Short: "Find stateful operators without a uid, and duplicate or unstable uids",
+		Long: `Check analyses the Flink DataStream jobs in the Java files under the given
+paths (default ".") and reports stateful operators without a uid, uids used
+twice in one job, and uids that change between runs.
+
+Directories are searched recursively; .git, target, build and node_modules
+are skipped.
+
+` + exitCodeHelp,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			if len(opts.paths) == 0 {
+				opts.paths = []string{"."}
+			}
+			switch opts.format {
+			case "text", "json":
+			default:
+				return flagErrorf("invalid --format %q: want text or json", opts.format)
+			}
+			switch opts.failOn {
+			case "error", "warning", "info", "none":
+			default:
+				return flagErrorf("invalid --fail-on %q: want error, warning, info or none", opts.failOn)
+			}
+			return runF(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
+	cmd.Flags().BoolVar(&opts.allOperators, "all-operators", false, "also report stateless operators without a uid (info)")
+	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "skip Java files larger than this many bytes")
+	return cmd
+}
+
+func checkRun(ctx context.Context, opts *checkOptions) error {
+	res, err := analyze(ctx, opts.f, opts.paths, opts.allOperators, opts.maxFileSize, defaultAnalyzers())
+	if err != nil {
+		return err
+	}
+	out := opts.f.IO.Out
+	switch opts.format {
+	case "json":
+		err = output.WriteJSON(out, res.report)
+	default:
+		err = output.WriteText(out, res.report, output.TextOptions{Style: opts.f.OutScheme(), Source: res.run.Source})
+	}
+	if err != nil {
+		return err
+	}
+	if err := res.fileErr(); err != nil {
+		return err
+	}
+	if opts.failOn != "none" {
+		threshold := report.Severity(opts.failOn).Rank()
+		for _, d := range res.report.Diagnostics {
+			if d.Severity.Rank() >= threshold {
+				return errFindings
+			}
+		}
+	}
+	return nil
+}
+
+func defaultAnalyzers() []*analysis.Analyzer {
+	var as []*analysis.Analyzer
+	for _, r := range rules.All() {
+		if r.Default {
+			as = append(as, r.Analyzer)
+		}
+	}
+	return as
+}
+
+// analysisResult is one analysis run and its report.
+type analysisResult struct {
+	run    *driver.Result
+	report *report.Result
+	errs   []error
+}
+
+// fileErr summarises files that could not be analysed; each was already
+// printed. It makes the command exit 2 after the rest was reported.
+func (r *analysisResult) fileErr() error {
+	if len(r.errs) == 0 {
+		return nil
+	}
+	if len(r.errs) == 1 {
+		return fmt.Errorf("1 file could not be analysed")
+	}
+	return fmt.Errorf("%d files could not be analysed", len(r.errs))
+}
+
+// analyze collects the Java files under paths, runs the analyzers and
+// resolves the results into a report. Files that cannot be read are printed
+// to stderr and recorded; the others are analysed.
+func analyze(ctx context.Context, f *Factory, paths []string, allOperators bool, maxFileSize int64, analyzers []*analysis.Analyzer) (*analysisResult, error) {
+	if err := missinguid.Analyzer.Flags.Set("all-operators", strconv.FormatBool(allOperators)); err != nil {
+		return nil, fmt.Errorf("set -all-operators: %w", err)
+	}
+	files, errs := driver.Collect(paths)
+	res, err := driver.Run(ctx, files, analyzers, driver.Options{MaxFileSize: maxFileSize})
+	if err != nil {
+		return nil, err
+	}
+	errs = append(errs, res.FileErrors...)
+	errScheme := f.ErrScheme()
+	for _, e := range errs {
+		var fe *driver.FileError
+		if errors.As(e, &fe) {
+			fmt.Fprintf(f.IO.ErrOut, "uidcheck: %s: %s\n", errScheme.Path(fe.Path), fe.Err)
+			continue
+		}
+		fmt.Fprintf(f.IO.ErrOut, "uidcheck: %v\n", e)
+	}
+	rep := &report.Result{Version: report.Version}
+	for _, d := range res.Diagnostics {
+		rep.Diagnostics = append(rep.Diagnostics, toDiagnostic(res.Fset, d))
+	}
+	if m, ok := res.Results[pipeline.Analyzer].(*pipeline.Model); ok {
+		for _, op := range m.Operators {
+			rep.Operators = append(rep.Operators, toOperators(res.Fset, op)...)
+		}
+	}
+	return &analysisResult{run: res, report: rep, errs: errs}, nil
+}
+
+func toDiagnostic(fset *token.FileSet, d driver.Diagnostic) report.Diagnostic {
+	name, sev := d.Analyzer.Name, report.SeverityError
+	if r, ok := rules.Lookup(d.Analyzer); ok {
+		sev = report.Severity(r.SeverityOf(d.Category))
+		if r.Analyzer == rules.Syntax.Analyzer {
+			name = rules.SyntaxName
+		}
+	}
+	start := fset.Position(d.Pos)
+	end := start
+	if d.End.IsValid() {
+		end = fset.Position(d.End)
+	}
+	out := report.Diagnostic{
+		Rule: name, Category: d.Category, Severity: sev,
+		File: start.Filename, Line: start.Line, Column: start.Column,
+		EndLine: end.Line, EndColumn: end.Column,
+		Message: d.Message, URL: d.URL,
+	}
+	for _, rel := range d.Related {
+		p := fset.Position(rel.Pos)
+		out.Related = append(out.Related, report.Related{File: p.Filename, Line: p.Line, Column: p.Column, Message: rel.Message})
+	}
+	return out
+}
+
+// toOperators resolves one model operator into report entries: one, or one
+// per Sink V2 part.
+func toOperators(fset *token.FileSet, op *pipeline.Operator) []report.Operator {
+	p := fset.Position(op.Pos)
+	base := report.Operator{
+		File: p.Filename, Line: p.Line, Column: p.Column, Call: op.Call, Job: op.Job.Name,
+		Stateful: toStateful(op.Stateful), StatefulReason: op.StatefulReason,
+		Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
+	}
+	if op.Name != "" {
+		base.Name = ptr(op.Name)
+	}
+	switch op.UID.State {
+	case pipeline.UIDResolved:
+		base.UID, base.UIDResolved = ptr(op.UID.Value), true
+		base.UIDExpr = ptr(op.UID.Expr)
+		base.OperatorID = ptr(flinkid.FromUID(op.UID.Value).String())
+	case pipeline.UIDUnresolved:
+		base.UIDExpr = ptr(op.UID.Expr)
+	case pipeline.UIDNone:
+	}
+	if op.UIDHash != "" {
+		base.UIDHash = ptr(op.UIDHash)
+		if id, err := flinkid.Parse(op.UIDHash); err == nil && base.OperatorID == nil {
+			base.OperatorID = ptr(id.String())
+		}
+	}
+	if len(op.Parts) == 0 {
+		return []report.Operator{base}
+	}
+	out := make([]report.Operator, 0, len(op.Parts))
+	for _, part := range op.Parts {
+		e := base
+		e.SubOperator = part.Name
+		if part.Name != "Writer" {
+			e.UID, e.OperatorID, e.UIDResolved, e.UIDHash = nil, nil, false, nil
+			if part.UID != "" {
+				e.UID, e.UIDResolved = ptr(part.UID), true
+				e.OperatorID = ptr(flinkid.FromUID(part.UID).String())
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func toStateful(s pipeline.Stateful) report.Stateful {
+	switch s {
+	case pipeline.StatefulYes:
+		return report.StatefulYes
+	case pipeline.StatefulNo:
+		return report.StatefulNo
+	case pipeline.StatefulUnknown:
+	}
+	return report.StatefulUnknown
+}
+
+func ptr[T any](v T) *T { return &v }
