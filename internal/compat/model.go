@@ -1,0 +1,188 @@
+package compat
+
+import (
+	"go/token"
+
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/internal/flinkid"
+	"github.com/uidcheck/uidcheck/internal/report"
+)
+
+// FromModel converts one analysed job into compat's view: every operator
+// (Sink V2 sinks expanded into their parts) with the IDs Flink will give it.
+// Operators with a uid get murmur3 of it. Operators without one get their
+// auto-generated ID only when the job's whole graph was understood and every
+// edge that influences those IDs is modelled; otherwise their ID is nil and
+// Predict answers UNKNOWN where it matters. defaultParallelism is -p (0 when
+// not given): it decides which edges Flink chains.
+func FromModel(fset *token.FileSet, job *pipeline.Job, defaultParallelism int) *Job {
+	out := &Job{Name: job.Name, Parallelism: job.Parallelism, MaxParallelism: job.MaxParallelism}
+	g := newGraph(job, defaultParallelism)
+	for _, op := range job.Operators {
+		out.Operators = append(out.Operators, g.operators(fset, op)...)
+	}
+	if hashes, ok := g.hashes(); ok {
+		for n, o := range g.byNode {
+			if o.ID == nil {
+				id := hashes[n]
+				o.ID = &id
+			}
+		}
+	}
+	return out
+}
+
+// graph mirrors the job's StreamGraph for flinkid.GraphHashes.
+type graph struct {
+	job         *pipeline.Job
+	parallelism int
+	nodes       []*flinkid.Node
+	byNode      map[*flinkid.Node]*Operator
+	// head and tail are the first and last node of each model operator: a
+	// Sink V2 sink is Writer → Committer → Global Committer.
+	head, tail map[*pipeline.Operator]*flinkid.Node
+	// modelled is false when something that moves auto-generated IDs is
+	// not known precisely.
+	modelled bool
+	order    int
+}
+
+func newGraph(job *pipeline.Job, parallelism int) *graph {
+	return &graph{
+		job: job, parallelism: parallelism, modelled: job.Complete,
+		byNode: map[*flinkid.Node]*Operator{},
+		head:   map[*pipeline.Operator]*flinkid.Node{}, tail: map[*pipeline.Operator]*flinkid.Node{},
+	}
+}
+
+// operators returns the compat operators for one model operator and adds
+// its nodes and in-edges to the graph.
+func (g *graph) operators(fset *token.FileSet, op *pipeline.Operator) []*Operator {
+	p := fset.Position(op.Pos)
+	base := Operator{
+		Job: g.job.Name, File: p.Filename, Line: p.Line, Column: p.Column, Call: op.Call,
+		Stateful: statefulOf(op.Stateful), Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
+	}
+	if op.UIDHash != "" {
+		if id, err := flinkid.Parse(op.UIDHash); err == nil {
+			base.AltID = &id
+		}
+	}
+	parts := op.Parts
+	if len(parts) == 0 {
+		if op.Call == "sinkTo" {
+			// A Sink V2 whose parts are unknown adds an unknown number of
+			// nodes, which shifts every later auto-generated ID.
+			g.modelled = false
+		}
+		parts = []pipeline.Part{{}}
+	}
+	var out []*Operator
+	var prev *flinkid.Node
+	for i, part := range parts {
+		o := base
+		o.SubOperator = part.Name
+		uid := part.UID
+		if part.Name == "" || part.Name == "Writer" {
+			uid = ""
+			if op.UID.State == pipeline.UIDResolved {
+				uid = op.UID.Value
+			}
+		} else {
+			o.AltID = nil // setUidHash on a sinkTo goes through CustomSinkOperatorUidHashes, not modelled
+		}
+		if op.UID.State == pipeline.UIDUnresolved {
+			// The uid exists but its value is unknown: so is the ID.
+			g.modelled = false
+		}
+		if uid != "" {
+			o.UID, o.Pinned = uid, true
+			id := flinkid.FromUID(uid)
+			o.ID = &id
+		}
+		g.order++
+		n := &flinkid.Node{Order: g.order, UID: uid}
+		if i == 0 {
+			g.head[op] = n
+			g.addInputs(op, n)
+		} else {
+			g.link(prev, n, part.Name == "Committer" && !g.job.ChainingDisabled)
+			if part.Name == "Global Committer" && uid == "" {
+				// Runs at parallelism 1: whether it chains depends on the
+				// sink's runtime parallelism.
+				g.modelled = false
+			}
+		}
+		prev = n
+		g.nodes = append(g.nodes, n)
+		ptr := &o
+		g.byNode[n] = ptr
+		out = append(out, ptr)
+	}
+	g.tail[op] = prev
+	return out
+}
+
+func (g *graph) addInputs(op *pipeline.Operator, n *flinkid.Node) {
+	for _, in := range op.Inputs {
+		from := g.tail[in.From]
+		if in.From == nil || from == nil {
+			g.modelled = false
+			continue
+		}
+		g.link(from, n, g.chainable(in, op))
+	}
+}
+
+func (g *graph) link(from, to *flinkid.Node, chainable bool) {
+	from.Outputs = append(from.Outputs, flinkid.Edge{To: to, Chainable: chainable})
+	to.Inputs = append(to.Inputs, from)
+}
+
+// chainable follows StreamingJobGraphGenerator.isChainable for the edge
+// from in.From to op: chaining on, a forward edge that is the operator's
+// only input, equal parallelism and slot sharing group, no chain breaks.
+func (g *graph) chainable(in pipeline.Input, op *pipeline.Operator) bool {
+	from := in.From
+	switch {
+	case g.job.ChainingDisabled, in.Partition != pipeline.Forward, in.Union, len(op.Inputs) != 1:
+		return false
+	case op.StartNewChain, op.DisableChaining, from.DisableChaining:
+		return false
+	case from.SlotSharingGroup != op.SlotSharingGroup:
+		return false
+	}
+	return g.effectiveParallelism(from) == g.effectiveParallelism(op)
+}
+
+func (g *graph) effectiveParallelism(op *pipeline.Operator) int {
+	for _, p := range []int{op.Parallelism, g.job.Parallelism, g.parallelism} {
+		if p > 0 {
+			return p
+		}
+	}
+	return 0 // the cluster default, the same for every operator
+}
+
+func (g *graph) hashes() (map[*flinkid.Node]flinkid.OperatorID, bool) {
+	if !g.modelled {
+		return nil, false
+	}
+	h, err := flinkid.GraphHashes(g.nodes)
+	if err != nil {
+		// A duplicate uid: Predict reports it; IDs stay unknown.
+		return nil, false
+	}
+	return h, true
+}
+
+func statefulOf(s pipeline.Stateful) report.Stateful {
+	switch s {
+	case pipeline.StatefulYes:
+		return report.StatefulYes
+	case pipeline.StatefulNo:
+		return report.StatefulNo
+	case pipeline.StatefulUnknown:
+	}
+	return report.StatefulUnknown
+}
