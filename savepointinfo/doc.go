@@ -1,0 +1,23 @@
+// Package savepointinfo reads the _metadata file of a Flink savepoint or
+// checkpoint natively, for every format version Flink has written: version 2
+// (Flink 1.3–1.10) to version 6 (2.1+), and version 7 as far as its layout is
+// known. It reports what a restore depends on: each operator's ID (and name
+// and uid from version 5, Flink 2.0, on), parallelism, max parallelism,
+// whether it holds state exactly as Flink's OperatorSubtaskState.hasState()
+// decides, coordinator state, state sizes and kinds, operator-state names and
+// the files the state lives in.
+//
+// The layout follows Flink's MetadataV2V3SerializerBase and its
+// MetadataV{2..7}Serializer subclasses (shared/reference/flink-internals.md
+// §2). The Java-serialized CheckpointProperties trailer of version 4+ is not
+// deserialized; it is classified by the class and enum names it contains.
+//
+// # Security
+//
+// The decoder is meant to be safe on untrusted input. It reads the file as a
+// stream and never holds it whole; inline state bytes are skipped, not
+// stored. Every count and length is checked against [Limits] and, when the
+// input size is known, against the bytes remaining, before anything is
+// allocated, and nested handles are bounded in depth. Errors carry the byte
+// offset and what was being read.
+package savepointinfo

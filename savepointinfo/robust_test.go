@@ -1,0 +1,146 @@
+package savepointinfo
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// smallFixtures span the format versions and handle kinds.
+var smallFixtures = []string{
+	"e2e-state-evolution-flink1.6-savepoint",                       // V2, key groups
+	"unified-sink-v1-migration-savepoint",                          // V3, coordinator, Sink V1
+	"kafka-source-enum1-split0-savepoint",                          // V4, native stop-with-savepoint
+	"state-processor-api-table-state",                              // V5, master state, fully finished operator
+	"new-stateful-udf-migration-itcase-flink2.1-rocksdb-savepoint", // V6
+}
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(fixtureDir, name, MetadataFileName))
+	if err != nil {
+		t.Skipf("fixture not available: %v", err)
+	}
+	return b
+}
+
+// bodyEnd is where the structured part of a file ends: the V4+ trailer after
+// it is opaque Java serialization, checked only by its stream header, so a
+// truncation inside it cannot be detected.
+func bodyEnd(t *testing.T, full []byte) int {
+	t.Helper()
+	m, err := Decode(bytes.NewReader(full))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Properties == nil {
+		return len(full)
+	}
+	return len(full) - int(m.Properties.Bytes) + len(javaStreamHead)
+}
+
+// Every truncation of a valid file must be an error with an offset, never a
+// panic or a silent success.
+func TestTruncatedInputs(t *testing.T) {
+	for _, name := range smallFixtures {
+		full := readFixture(t, name)
+		for n := range bodyEnd(t, full) {
+			_, err := Decode(bytes.NewReader(full[:n]), WithSize(int64(n)))
+			if err == nil {
+				t.Fatalf("%s truncated to %d of %d bytes decoded without error", name, n, len(full))
+			}
+			var fe *FormatError
+			if !errors.As(err, &fe) || fe.Off > int64(n) {
+				t.Fatalf("%s truncated to %d: error %v is not a FormatError within the input", name, n, err)
+			}
+		}
+	}
+}
+
+// Without a known size the decoder must still stop at the end of input.
+func TestTruncatedUnknownSize(t *testing.T) {
+	full := readFixture(t, smallFixtures[3])
+	for n := 0; n < bodyEnd(t, full); n += 7 {
+		if _, err := Decode(bytes.NewReader(full[:n])); err == nil {
+			t.Fatalf("truncated to %d decoded without error", n)
+		}
+	}
+}
+
+func TestBadHeaderAndCounts(t *testing.T) {
+	header := func(magic uint32, version int32) []byte {
+		b := binary.BigEndian.AppendUint32(nil, magic)
+		return binary.BigEndian.AppendUint32(b, uint32(version)) //nolint:gosec // test input
+	}
+	huge := append(header(headerMagic, 3), make([]byte, 8)...) // checkpoint id 0
+	huge = binary.BigEndian.AppendUint32(huge, 0)              // no master states
+	huge = binary.BigEndian.AppendUint32(huge, 0xffffff)       // 16M operators
+	cases := []struct {
+		name    string
+		in      []byte
+		is      error
+		message string
+	}{
+		{"not metadata", []byte("PK\x03\x04 this is a zip"), ErrFormat, "not a Flink _metadata file"},
+		{"version 1", header(headerMagic, 1), ErrUnsupportedVersion, "format version 1 is not supported"},
+		{"version 99", header(headerMagic, 99), ErrUnsupportedVersion, "format version 99"},
+		{"empty", nil, ErrFormat, "unexpected end of input"},
+		{"huge operator count", huge, ErrLimit, "operator count 16777215 exceeds the limit"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Decode(bytes.NewReader(tc.in), WithSize(int64(len(tc.in))))
+			if !errors.Is(err, tc.is) || !strings.Contains(err.Error(), tc.message) {
+				t.Errorf("error %v, want %v containing %q", err, tc.is, tc.message)
+			}
+		})
+	}
+}
+
+// A count that the remaining bytes cannot hold is refused before allocation.
+func TestCountBeyondRemaining(t *testing.T) {
+	in := binary.BigEndian.AppendUint32(nil, headerMagic)
+	in = binary.BigEndian.AppendUint32(in, 4)
+	in = append(in, make([]byte, 8)...)
+	in = binary.BigEndian.AppendUint32(in, 0)
+	in = binary.BigEndian.AppendUint32(in, 1000) // 1000 operators of ≥ 29 bytes in 0 bytes
+	_, err := Decode(bytes.NewReader(in), WithSize(int64(len(in))))
+	if err == nil || !strings.Contains(err.Error(), "operator count 1000 exceeds remaining 0 bytes at offset 0x14") {
+		t.Errorf("error %v, want operator count exceeding remaining bytes at offset 0x14", err)
+	}
+}
+
+// Flipping each byte of a real file must never panic.
+func TestCorruptedBytes(t *testing.T) {
+	full := readFixture(t, smallFixtures[1])
+	for i := range full {
+		for _, v := range []byte{0x00, 0xff, 0x7f} {
+			b := bytes.Clone(full)
+			b[i] = v
+			_, _ = Decode(bytes.NewReader(b), WithSize(int64(len(b))))
+		}
+	}
+}
+
+func TestOpenForms(t *testing.T) {
+	dir := filepath.Join(fixtureDir, smallFixtures[0])
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, loc := range []string{dir, filepath.Join(dir, MetadataFileName), "file://" + abs, "file:" + abs} {
+		if _, err := Open(loc); err != nil {
+			t.Errorf("Open(%q): %v", loc, err)
+		}
+	}
+	if _, err := Open("hdfs://nn/savepoints/x"); err == nil || !strings.Contains(err.Error(), `scheme "hdfs" is not supported`) {
+		t.Errorf("hdfs URI: error %v", err)
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("missing savepoint opened without error")
+	}
+}
