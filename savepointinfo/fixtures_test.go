@@ -88,7 +88,7 @@ func parseProvenance(t *testing.T) map[string]*provenanceFile {
 
 func splitQuoted(s string) []string {
 	var out []string
-	for _, part := range strings.Split(s, ",") {
+	for part := range strings.SplitSeq(s, ",") {
 		if p := strings.Trim(strings.TrimSpace(part), "'"); p != "" {
 			out = append(out, p)
 		}

@@ -34,17 +34,16 @@ const (
 // operator-state distribution modes, by ordinal of OperatorStateHandle.Mode.
 var stateModes = [...]string{"SPLIT_DISTRIBUTE", "UNION", "BROADCAST"}
 
-// streamHandle reads a StreamStateHandle and returns whether it is non-null.
-// Sizes and file paths are added to the current operator.
-func (d *decoder) streamHandle(depth int) bool {
+// streamHandle reads a StreamStateHandle. Sizes and file paths are added to
+// the current operator.
+func (d *decoder) streamHandle(depth int) {
 	c := d.c
 	tag := c.u8()
 	if c.err != nil {
-		return false
+		return
 	}
 	switch tag {
 	case tagNull:
-		return false
 	case tagByteStream:
 		c.utf() // handle name: a would-be path or the OperatorID, never a file
 		n := c.length("inline state length", 1, 0)
@@ -78,9 +77,7 @@ func (d *decoder) streamHandle(depth int) bool {
 	default:
 		c.off--
 		c.fail(ErrFormat, "unknown stream state handle tag", tag)
-		return false
 	}
-	return true
 }
 
 // keyGroups reads the body of a key-groups handle: range, offsets and the

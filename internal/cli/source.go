@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"context"
+	"errors"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/internal/compat"
+	"github.com/uidcheck/uidcheck/internal/output"
+)
+
+// sourceJobs analyses the Java sources under paths and returns each job as
+// compat sees it: operators with the IDs Flink will give them. parallelism
+// is -p (0 when unknown); it decides chaining and so auto-generated IDs.
+func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int) ([]*compat.Job, error) {
+	res, err := analyze(ctx, f, paths, false, driver.DefaultMaxFileSize, []*analysis.Analyzer{pipeline.Analyzer})
+	if err != nil {
+		return nil, err
+	}
+	if err := res.fileErr(); err != nil {
+		return nil, err
+	}
+	m, ok := res.run.Results[pipeline.Analyzer].(*pipeline.Model)
+	if !ok {
+		return nil, errors.New("internal error: no pipeline model")
+	}
+	jobs := make([]*compat.Job, 0, len(m.Jobs))
+	for _, j := range m.Jobs {
+		jobs = append(jobs, compat.FromModel(res.run.Fset, j, parallelism))
+	}
+	return jobs, nil
+}
+
+// sourceIndex maps hex OperatorIDs to the source operators that carry them,
+// by uid, setUidHash, or a predicted auto-generated ID.
+func sourceIndex(jobs []*compat.Job) map[string][]output.SourceOperator {
+	idx := map[string][]output.SourceOperator{}
+	add := func(id string, op *compat.Operator, match compat.MatchKind) {
+		idx[id] = append(idx[id], output.SourceOperator{
+			File: op.File, Line: op.Line, Call: callName(op), Job: op.Job, UID: op.UID, Match: string(match),
+		})
+	}
+	for _, j := range jobs {
+		for _, op := range j.Operators {
+			if op.ID != nil {
+				kind := compat.MatchAutoHash
+				if op.Pinned {
+					kind = compat.MatchUID
+				}
+				add(op.ID.String(), op, kind)
+			}
+			if op.AltID != nil {
+				add(op.AltID.String(), op, compat.MatchUIDHash)
+			}
+		}
+	}
+	return idx
+}
+
+// callName is the creating call, with the Sink V2 part when there is one.
+func callName(op *compat.Operator) string {
+	if op.SubOperator != "" {
+		return op.Call + " (" + op.SubOperator + ")"
+	}
+	return op.Call
+}
