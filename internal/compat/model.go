@@ -6,6 +6,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
+	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
 // FromModel converts one analysed job into compat's view: every operator
@@ -185,4 +186,20 @@ func statefulOf(s pipeline.Stateful) report.Stateful {
 	case pipeline.StatefulUnknown:
 	}
 	return report.StatefulUnknown
+}
+
+// FromMetadata converts a decoded savepoint's operator entries.
+func FromMetadata(m *savepointinfo.Metadata) []Saved {
+	out := make([]Saved, 0, len(m.Operators))
+	for _, op := range m.Operators {
+		s := Saved{
+			ID: op.ID, UID: op.UID, Name: op.Name, Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
+			HasState: op.HasState, CoordinatorState: op.HasCoordinatorState(), StateBytes: op.StateBytes,
+		}
+		for _, sn := range op.StateNames {
+			s.StateNames = append(s.StateNames, sn.Name)
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/uidcheck/uidcheck/internal/compat"
+	"github.com/uidcheck/uidcheck/internal/output"
+	"github.com/uidcheck/uidcheck/savepointinfo"
+)
+
+type compatOptions struct {
+	f              *Factory
+	paths          []string
+	savepoint      string
+	job            string
+	allowNonRest   bool
+	parallelism    int
+	maxParallelism int
+	route          string
+	format         string
+	failOn         string
+}
+
+// failOnLevels maps --fail-on values to the lowest failing verdict.
+var failOnLevels = map[string]compat.Verdict{
+	"fails":   compat.VerdictFails,
+	"unknown": compat.VerdictUnknown,
+	"dropped": compat.VerdictDropped,
+}
+
+func newCmdCompat(f *Factory) *cobra.Command {
+	opts := &compatOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "compat --savepoint PATH [paths...]",
+		Short: "Predict whether resuming the job in the sources from a savepoint will work",
+		Long: `Compat compares the Flink job in the Java sources under the given paths
+(default ".") with a savepoint and predicts what Flink will do on
+"flink run -s PATH": which savepoint entries map to which operators, whether
+the restore fails (unmapped state, a changed explicit max parallelism, a
+parallelism above the saved max parallelism, a duplicate uid), and what
+--allowNonRestoredState (-n) would drop.
+
+The verdict is OK, "OK with state dropped (-n)", FAILS, or UNKNOWN when an
+operator without uid might own state and its auto-generated ID cannot be
+computed from the sources.
+
+--route last-state predicts recovery from the HA checkpoint store (JobManager
+failover, the Kubernetes operator's last-state upgrade), which refuses every
+unmapped entry and ignores -n.
+
+Exit codes:
+  0  the verdict is better than --fail-on
+  1  the verdict is at or worse than --fail-on (default: dropped, so FAILS,
+     UNKNOWN and dropped state all exit 1)
+  2  usage, I/O or parse error`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			if len(opts.paths) == 0 {
+				opts.paths = []string{"."}
+			}
+			if opts.savepoint == "" {
+				return flagErrorf("--savepoint is required")
+			}
+			if opts.route != string(compat.RouteSavepoint) && opts.route != string(compat.RouteLastState) {
+				return flagErrorf("invalid --route %q: want savepoint or last-state", opts.route)
+			}
+			if opts.format != "text" && opts.format != "json" {
+				return flagErrorf("invalid --format %q: want text or json", opts.format)
+			}
+			if _, ok := failOnLevels[opts.failOn]; !ok && opts.failOn != "never" {
+				return flagErrorf("invalid --fail-on %q: want fails, unknown, dropped or never", opts.failOn)
+			}
+			if opts.parallelism < 0 || opts.maxParallelism < 0 {
+				return flagErrorf("--parallelism and --max-parallelism must be positive")
+			}
+			return compatRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.savepoint, "savepoint", "s", "", "savepoint or checkpoint: a directory, a _metadata file or a file:// URI")
+	fl.StringVar(&opts.job, "job", "", "the job to check when the sources hold several (Class, pkg.Class or pkg.Class#method)")
+	fl.BoolVarP(&opts.allowNonRest, "allow-non-restored-state", "n", false, "predict a resume with --allowNonRestoredState")
+	fl.BoolVar(&opts.allowNonRest, "allowNonRestoredState", false, "same as --allow-non-restored-state, as Flink's CLI spells it")
+	fl.IntVarP(&opts.parallelism, "parallelism", "p", 0, "default parallelism given at submission (flink run -p)")
+	fl.IntVar(&opts.maxParallelism, "max-parallelism", 0, "pipeline.max-parallelism given at submission")
+	fl.StringVar(&opts.route, "route", string(compat.RouteSavepoint), "how the job resumes: savepoint or last-state")
+	fl.StringVar(&opts.format, "format", "text", "output format: text or json")
+	fl.StringVar(&opts.failOn, "fail-on", "dropped", "exit 1 at or below this verdict: fails, unknown, dropped or never")
+	return cmd
+}
+
+func compatRun(ctx context.Context, opts *compatOptions) error {
+	res, rep, err := predict(ctx, opts)
+	if err != nil {
+		return err
+	}
+	if opts.format == "json" {
+		err = output.WriteCompatJSON(opts.f.IO.Out, rep)
+	} else {
+		err = output.WriteCompatText(opts.f.IO.Out, rep, opts.f.OutScheme())
+	}
+	if err != nil {
+		return err
+	}
+	if level, ok := failOnLevels[opts.failOn]; ok && res.Verdict.Rank() >= level.Rank() {
+		return errFindings
+	}
+	return nil
+}
+
+// predict reads the savepoint and the sources and runs the prediction. The
+// run command calls it as its gate.
+func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.CompatReport, error) {
+	m, err := savepointinfo.Open(opts.savepoint)
+	if err != nil {
+		return nil, nil, err
+	}
+	saved := compat.FromMetadata(m)
+	jobs, err := sourceJobs(ctx, opts.f, opts.paths, opts.parallelism)
+	if err != nil {
+		return nil, nil, err
+	}
+	job, err := pickJob(jobs, opts.job, saved)
+	if err != nil {
+		return nil, nil, err
+	}
+	copts := compat.Options{
+		Route: compat.Route(opts.route), AllowNonRestoredState: opts.allowNonRest,
+		Parallelism: opts.parallelism, MaxParallelism: opts.maxParallelism, SavepointPath: opts.savepoint,
+	}
+	res := compat.Predict(job, saved, copts)
+	return res, output.NewCompatReport(res, job, opts.savepoint, copts), nil
+}
+
+// pickJob chooses the job to compare: the one named by --job, the only one,
+// or the one whose operator IDs match the most savepoint entries.
+func pickJob(jobs []*compat.Job, name string, saved []compat.Saved) (*compat.Job, error) {
+	if len(jobs) == 0 {
+		return nil, fmt.Errorf("no Flink job found in the sources")
+	}
+	var names []string
+	for _, j := range jobs {
+		names = append(names, j.Name)
+	}
+	if name != "" {
+		for _, j := range jobs {
+			if jobMatches(j.Name, name) {
+				return j, nil
+			}
+		}
+		return nil, flagErrorf("no job %q in the sources; jobs found: %s", name, strings.Join(names, ", "))
+	}
+	if len(jobs) == 1 {
+		return jobs[0], nil
+	}
+	ids := map[string]bool{}
+	for _, s := range saved {
+		ids[s.ID.String()] = true
+	}
+	var best *compat.Job
+	bestScore, tie := 0, false
+	for _, j := range jobs {
+		score := 0
+		for _, op := range j.Operators {
+			if op.ID != nil && ids[op.ID.String()] || op.AltID != nil && ids[op.AltID.String()] {
+				score++
+			}
+		}
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = j, score, false
+		case score == bestScore:
+			tie = true
+		}
+	}
+	if best == nil || tie {
+		return nil, flagErrorf("the sources hold %d jobs and none matches the savepoint best; choose one with --job: %s",
+			len(jobs), strings.Join(names, ", "))
+	}
+	return best, nil
+}
+
+// jobMatches accepts pkg.Class#method, pkg.Class, or the simple class name.
+func jobMatches(job, name string) bool {
+	if job == name {
+		return true
+	}
+	class, _, _ := strings.Cut(job, "#")
+	return class == name || strings.HasSuffix(class, "."+name)
+}
