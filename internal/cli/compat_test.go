@@ -1,0 +1,176 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/uidcheck/uidcheck/internal/output"
+)
+
+// migrationSavepoint was written by Flink 1.16 (RocksDB, canonical) for a job
+// of this shape: two pipelines source(uid) → keyBy → flatMap(uid) → keyBy →
+// process(uid) → addSink (no uid), max parallelism 4, parallelism 4 (1 for
+// the sources). See shared/savepoints/PROVENANCE.md.
+const migrationSavepoint = "../../../shared/savepoints/new-stateful-udf-flink1.16-rocksdb-savepoint"
+
+// kafkaSavepoint holds a KafkaSource with uid kafka-source-operator-uid and
+// enumerator (coordinator) state, written by Flink 1.16–1.20.
+const kafkaSavepoint = "../../../shared/savepoints/kafka-source-enum1-split0-savepoint"
+
+// migrationJob renders the fixture's job with substitutions, e.g. a renamed uid.
+func migrationJob(replace ...string) string {
+	src := `package com.example.migration;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.DiscardingSink;
+
+public class MigrationJob {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(4);
+        env.setMaxParallelism(4);
+
+        DataStream<Long> first = env.addSource(new NumberSource()).uid("CheckpointingSource1");
+        first.keyBy(v -> v)
+                .flatMap(new CountingFlatMap())
+                .uid("CheckpointingKeyedStateFlatMap1")
+                .keyBy(v -> v)
+                .process(new TimerProcess())
+                .uid("CheckpointingTimelyStatefulOperator1")
+                .addSink(new DiscardingSink<>());
+
+        DataStream<Long> second = env.addSource(new NumberSource()).uid("CheckpointingSource2");
+        second.keyBy(v -> v)
+                .flatMap(new CountingFlatMap())
+                .uid("CheckpointingKeyedStateFlatMap2")
+                .keyBy(v -> v)
+                .process(new TimerProcess())
+                .uid("CheckpointingTimelyStatefulOperator2")
+                .addSink(new DiscardingSink<>());
+
+        env.execute("migration");
+    }
+}
+`
+	return strings.NewReplacer(replace...).Replace(src)
+}
+
+func kafkaJob(withSource bool) string {
+	src := `package com.example.kafka;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+public class KafkaJob {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        KafkaSource<String> source = KafkaSource.<String>builder().setTopics("t").build();
+        %s
+        env.execute();
+    }
+}
+`
+	if withSource {
+		return strings.Replace(src, "%s", `env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka").uid("kafka-source-operator-uid").print();`, 1)
+	}
+	return strings.Replace(src, "%s", `env.fromSequence(0, 10).uid("numbers").print();`, 1)
+}
+
+func TestCompatScenarios(t *testing.T) {
+	if _, err := os.Stat(migrationSavepoint); err != nil {
+		t.Skipf("fixtures not available: %v", err)
+	}
+	cases := []struct {
+		name      string
+		savepoint string
+		java      string
+		args      []string
+		verdict   string
+		exit      ExitCode
+		inOutput  string
+	}{
+		{name: "all uids present", savepoint: migrationSavepoint, java: migrationJob(), verdict: "OK", exit: ExitOK},
+		{
+			name: "stateful uid renamed", savepoint: migrationSavepoint,
+			java:    migrationJob(`"CheckpointingKeyedStateFlatMap1"`, `"counts-v2"`),
+			verdict: "FAILS", exit: ExitFindings, inOutput: "Cannot map checkpoint/savepoint state for operator d5c8b168c6cbfe8c507a10f88b325243",
+		},
+		{
+			name: "stateful uid renamed with -n", savepoint: migrationSavepoint,
+			java: migrationJob(`"CheckpointingKeyedStateFlatMap1"`, `"counts-v2"`), args: []string{"-n"},
+			verdict: "OK with state dropped (-n)", exit: ExitFindings, inOutput: `"outcome": "dropped"`,
+		},
+		{
+			name: "renamed uid re-attached with setUidHash", savepoint: migrationSavepoint,
+			java:    migrationJob(`.uid("CheckpointingKeyedStateFlatMap1")`, `.uid("counts-v2").setUidHash("d5c8b168c6cbfe8c507a10f88b325243")`),
+			verdict: "OK", exit: ExitOK, inOutput: `"matched_by": "uid-hash"`,
+		},
+		{
+			name: "explicit max parallelism changed", savepoint: migrationSavepoint,
+			java:    migrationJob("env.setMaxParallelism(4);", "env.setMaxParallelism(8);"),
+			verdict: "FAILS", exit: ExitFindings, inOutput: "Max parallelism mismatch",
+		},
+		{
+			name: "max parallelism not set in code", savepoint: migrationSavepoint,
+			java:    migrationJob("env.setMaxParallelism(4);", ""),
+			verdict: "OK", exit: ExitOK,
+		},
+		{
+			name: "parallelism above the saved max parallelism", savepoint: migrationSavepoint,
+			java:    migrationJob("env.setParallelism(4);", ""), args: []string{"-p", "8"},
+			verdict: "FAILS", exit: ExitFindings, inOutput: "lower than the configured parallelism (8)",
+		},
+		{
+			name: "stateless sink removed", savepoint: migrationSavepoint,
+			java:    migrationJob(".uid(\"CheckpointingTimelyStatefulOperator2\")\n                .addSink(new DiscardingSink<>());", ".uid(\"CheckpointingTimelyStatefulOperator2\");"),
+			verdict: "OK", exit: ExitOK, inOutput: `"outcome": "skipped"`,
+		},
+		{
+			name: "stateless sink removed, last-state route", savepoint: migrationSavepoint,
+			java:    migrationJob(".uid(\"CheckpointingTimelyStatefulOperator2\")\n                .addSink(new DiscardingSink<>());", ".uid(\"CheckpointingTimelyStatefulOperator2\");"),
+			args:    []string{"--route", "last-state", "-n"},
+			verdict: "FAILS", exit: ExitFindings, inOutput: "There is no operator for the state 06d8049845c382d79d17d43c9ef349f7",
+		},
+		{
+			name: "duplicate uid", savepoint: migrationSavepoint,
+			java:    migrationJob(`"CheckpointingKeyedStateFlatMap2"`, `"CheckpointingKeyedStateFlatMap1"`),
+			verdict: "FAILS", exit: ExitFindings, inOutput: `Hash collision on user-specified ID \"CheckpointingKeyedStateFlatMap1\"`,
+		},
+		{name: "kafka source kept", savepoint: kafkaSavepoint, java: kafkaJob(true), verdict: "OK", exit: ExitOK},
+		{
+			name: "source with coordinator state removed", savepoint: kafkaSavepoint, java: kafkaJob(false),
+			verdict: "FAILS", exit: ExitFindings, inOutput: "operator cb16aa5adb311e8ac72482def19accbe",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "Job.java"), []byte(tc.java), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			sp, err := filepath.Abs(tc.savepoint)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ios, stdout, stderr := Test()
+			args := append([]string{"compat", "--format", "json", "--savepoint", sp, dir}, tc.args...)
+			code := Run(context.Background(), ios, args)
+			var rep output.CompatReport
+			if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+				t.Fatalf("exit %d, output is not JSON: %v\nstdout:\n%s\nstderr:\n%s", code, err, stdout, stderr)
+			}
+			if rep.Verdict != tc.verdict || code != tc.exit {
+				t.Errorf("verdict %q exit %d, want %q exit %d\nfailures %q\nunknowns %q", rep.Verdict, code, tc.verdict, tc.exit, rep.Failures, rep.Unknowns)
+			}
+			if tc.inOutput != "" && !strings.Contains(stdout.String(), tc.inOutput) {
+				t.Errorf("output does not contain %q:\n%s", tc.inOutput, stdout)
+			}
+		})
+	}
+}
