@@ -93,8 +93,20 @@ func Collect(paths []string) ([]string, []error) {
 				}
 				return nil
 			}
-			if strings.HasSuffix(p, ".java") && d.Type().IsRegular() {
+			if !strings.HasSuffix(p, ".java") {
+				return nil
+			}
+			switch {
+			case d.Type().IsRegular():
 				add(p)
+			case d.Type()&fs.ModeSymlink != 0:
+				// Follow links to files; a dangling link is reported.
+				info, err := os.Stat(p)
+				if err != nil {
+					errs = append(errs, &FileError{Path: p, Err: unwrapPathError(err)})
+				} else if info.Mode().IsRegular() {
+					add(p)
+				}
 			}
 			return nil
 		})
