@@ -91,8 +91,10 @@ func TestRun(t *testing.T) {
 }
 
 func TestRunChecksResultType(t *testing.T) {
-	bad := &analysis.Analyzer{Name: "bad", Doc: "wrong result", ResultType: reflect.TypeFor[*countResult](),
-		Run: func(*analysis.Pass) (any, error) { return "oops", nil }}
+	bad := &analysis.Analyzer{
+		Name: "bad", Doc: "wrong result", ResultType: reflect.TypeFor[*countResult](),
+		Run: func(*analysis.Pass) (any, error) { return "oops", nil },
+	}
 	if _, err := Run(context.Background(), nil, []*analysis.Analyzer{bad}, Options{}); err == nil {
 		t.Fatal("no error for a result of the wrong type")
 	}

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -120,20 +121,11 @@ func (r *Result) AllFiles() []*File {
 	defer r.mu.Unlock()
 	out := append([]*File(nil), r.Files...)
 	for _, f := range r.parsed {
-		if !contains(r.Files, f) {
+		if !slices.Contains(r.Files, f) {
 			out = append(out, f)
 		}
 	}
 	return out
-}
-
-func contains(fs []*File, f *File) bool {
-	for _, g := range fs {
-		if g == f {
-			return true
-		}
-	}
-	return false
 }
 
 func newParser() *sitter.Parser {

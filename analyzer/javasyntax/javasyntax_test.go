@@ -95,10 +95,10 @@ func TestSyntaxErrors(t *testing.T) {
 
 func TestDecodeString(t *testing.T) {
 	for raw, want := range map[string]string{
-		`"plain"`:             "plain",
-		`"a\nb"`:              "a\nb",
-		`"\u00e9\\"`:          "é\\",
-		`"\101"`:              "A",
+		`"plain"`:                "plain",
+		`"a\nb"`:                 "a\nb",
+		`"\u00e9\\"`:             "é\\",
+		`"\101"`:                 "A",
 		"\"\"\"\n  x\n  y\"\"\"": "x\ny",
 	} {
 		if got := decodeString(raw); got != want {

@@ -721,27 +721,48 @@ func decodeString(raw string) string {
 			for i < len(raw) && raw[i] == 'u' {
 				i++
 			}
-			if i+4 <= len(raw) {
-				if v, err := strconv.ParseUint(raw[i:i+4], 16, 32); err == nil {
-					b.WriteRune(rune(v))
-					i += 3
-					continue
-				}
+			if r, ok := hexRune(raw[i:min(i+4, len(raw))]); ok {
+				b.WriteRune(r)
+				i += 3
+				continue
 			}
 			i--
 		case '0', '1', '2', '3', '4', '5', '6', '7':
+			var r rune
 			j := i
 			for j < len(raw) && j < i+3 && raw[j] >= '0' && raw[j] <= '7' {
+				r = r*8 + rune(raw[j]-'0')
 				j++
 			}
-			v, _ := strconv.ParseUint(raw[i:j], 8, 32)
-			b.WriteRune(rune(v))
+			b.WriteRune(r)
 			i = j - 1
 		default:
 			b.WriteByte(raw[i])
 		}
 	}
 	return b.String()
+}
+
+// hexRune decodes the four hex digits of a \uXXXX escape.
+func hexRune(s string) (rune, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	var r rune
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			r = r*16 + rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r*16 + rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r*16 + rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }
 
 // stripIndent removes the common leading whitespace of a text block's lines.

@@ -23,6 +23,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "dangling symlink",
 			setup: func(t *testing.T, dir string) string {
+				t.Helper()
 				p := filepath.Join(dir, "Gone.java")
 				if err := os.Symlink(filepath.Join(dir, "nowhere"), p); err != nil {
 					t.Skip(err)
@@ -35,6 +36,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "binary file",
 			setup: func(t *testing.T, dir string) string {
+				t.Helper()
 				return writeJava(t, dir, "Blob.java", "\x7fELF\x02\x01\x01\x00\x00\x00garbage")
 			},
 			wantErr: "Blob.java: binary file: NUL byte at offset 7, not Java source",
@@ -43,6 +45,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "invalid UTF-8",
 			setup: func(t *testing.T, dir string) string {
+				t.Helper()
 				return writeJava(t, dir, "Latin1.java", strings.Replace(statefulJob, `"orders"`, "\"caf\xe9\"", 1))
 			},
 			wantDiag: "Latin1.java:4:38: warning: invalid UTF-8 at byte offset 145",
@@ -51,6 +54,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "50 MB file",
 			setup: func(t *testing.T, dir string) string {
+				t.Helper()
 				p := filepath.Join(dir, "Huge.java")
 				f, err := os.Create(p)
 				if err != nil {
@@ -71,6 +75,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "10,000-deep parentheses",
 			setup: func(t *testing.T, dir string) string {
+				t.Helper()
 				return writeJava(t, dir, "Deep.java", "class Deep { int x = "+deepParens+"; }")
 			},
 			want: ExitFindings,
@@ -78,6 +83,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "10,000-call chain",
 			setup: func(t *testing.T, dir string) string {
+				t.Helper()
 				return writeJava(t, dir, "Chain.java", strings.Replace(statefulJob, "env.execute();", deepChain, 1))
 			},
 			want: ExitFindings,
@@ -85,6 +91,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name: "syntax error",
 			setup: func(t *testing.T, dir string) string {
+				t.Helper()
 				return writeJava(t, dir, "Broken.java", "package x;\nimport org.apache.flink.streaming.api.datastream.DataStream;\nclass Broken { void f( { }\n")
 			},
 			wantDiag: "Broken.java:3:",

@@ -123,7 +123,7 @@ func (r *analysisResult) fileErr() error {
 		return nil
 	}
 	if len(r.errs) == 1 {
-		return fmt.Errorf("1 file could not be analysed")
+		return errors.New("1 file could not be analysed")
 	}
 	return fmt.Errorf("%d files could not be analysed", len(r.errs))
 }
@@ -143,8 +143,7 @@ func analyze(ctx context.Context, f *Factory, paths []string, allOperators bool,
 	errs = append(errs, res.FileErrors...)
 	errScheme := f.ErrScheme()
 	for _, e := range errs {
-		var fe *driver.FileError
-		if errors.As(e, &fe) {
+		if fe, ok := errors.AsType[*driver.FileError](e); ok {
 			fmt.Fprintf(f.IO.ErrOut, "uidcheck: %s: %s\n", errScheme.Path(fe.Path), fe.Err)
 			continue
 		}
@@ -198,21 +197,21 @@ func toOperators(fset *token.FileSet, op *pipeline.Operator) []report.Operator {
 		Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
 	}
 	if op.Name != "" {
-		base.Name = ptr(op.Name)
+		base.Name = new(op.Name)
 	}
 	switch op.UID.State {
 	case pipeline.UIDResolved:
-		base.UID, base.UIDResolved = ptr(op.UID.Value), true
-		base.UIDExpr = ptr(op.UID.Expr)
-		base.OperatorID = ptr(flinkid.FromUID(op.UID.Value).String())
+		base.UID, base.UIDResolved = new(op.UID.Value), true
+		base.UIDExpr = new(op.UID.Expr)
+		base.OperatorID = new(flinkid.FromUID(op.UID.Value).String())
 	case pipeline.UIDUnresolved:
-		base.UIDExpr = ptr(op.UID.Expr)
+		base.UIDExpr = new(op.UID.Expr)
 	case pipeline.UIDNone:
 	}
 	if op.UIDHash != "" {
-		base.UIDHash = ptr(op.UIDHash)
+		base.UIDHash = new(op.UIDHash)
 		if id, err := flinkid.Parse(op.UIDHash); err == nil && base.OperatorID == nil {
-			base.OperatorID = ptr(id.String())
+			base.OperatorID = new(id.String())
 		}
 	}
 	if len(op.Parts) == 0 {
@@ -225,8 +224,8 @@ func toOperators(fset *token.FileSet, op *pipeline.Operator) []report.Operator {
 		if part.Name != "Writer" {
 			e.UID, e.OperatorID, e.UIDResolved, e.UIDHash = nil, nil, false, nil
 			if part.UID != "" {
-				e.UID, e.UIDResolved = ptr(part.UID), true
-				e.OperatorID = ptr(flinkid.FromUID(part.UID).String())
+				e.UID, e.UIDResolved = new(part.UID), true
+				e.OperatorID = new(flinkid.FromUID(part.UID).String())
 			}
 		}
 		out = append(out, e)
@@ -244,5 +243,3 @@ func toStateful(s pipeline.Stateful) report.Stateful {
 	}
 	return report.StatefulUnknown
 }
-
-func ptr[T any](v T) *T { return &v }

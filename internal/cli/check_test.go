@@ -36,8 +36,10 @@ func decodeResult(t *testing.T, s string) report.Result {
 func TestOperatorsKnownUIDs(t *testing.T) {
 	// The Sink V1/V2 fixture's sink has a global committer; tell the
 	// catalog so, as a user's configuration would.
-	if err := pipeline.AddCatalog(pipeline.CatalogEntry{Match: "UnifiedSink", Role: "sink", Stateful: "true",
-		Reason: "test sink with a global committer", Parts: []string{"Writer", "Global Committer"}}); err != nil {
+	if err := pipeline.AddCatalog(pipeline.CatalogEntry{
+		Match: "UnifiedSink", Role: "sink", Stateful: "true",
+		Reason: "test sink with a global committer", Parts: []string{"Writer", "Global Committer"},
+	}); err != nil {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := runCLI(t, "operators", "--format", "json", "testdata/knownuids")
@@ -139,8 +141,10 @@ func TestCheckJSONShape(t *testing.T) {
 		t.Fatalf("diagnostics = %v", diags)
 	}
 	d := diags[0].(map[string]any)
-	wantDiag := map[string]any{"rule": "missinguid", "severity": "error", "file": "Job.java", "line": float64(8),
-		"column": float64(28), "end_line": float64(8), "end_column": float64(31)}
+	wantDiag := map[string]any{
+		"rule": "missinguid", "severity": "error", "file": "Job.java", "line": float64(8),
+		"column": float64(28), "end_line": float64(8), "end_column": float64(31),
+	}
 	for k, v := range wantDiag {
 		if d[k] != v {
 			t.Errorf("diagnostics[0].%s = %#v, want %#v", k, d[k], v)

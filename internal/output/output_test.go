@@ -12,26 +12,34 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-func ptr(s string) *string { return &s }
-
 func sample() *report.Result {
 	return &report.Result{
 		Version: report.Version,
 		Operators: []report.Operator{
-			{File: "src/Job.java", Line: 3, Column: 10, Call: "fromSource", Job: "com.x.Job#main", UID: ptr("orders"),
-				UIDResolved: true, UIDExpr: ptr(`PREFIX + "s"`), OperatorID: ptr("6c4f323f22da8fb6e34f80c61be7a689"),
-				Stateful: report.StatefulYes, StatefulReason: "source keeps splits"},
-			{File: "src/Job.java", Line: 4, Column: 6, Call: "process", Job: "com.x.Job#main", UIDExpr: ptr("args[0]"),
-				Stateful: report.StatefulUnknown, StatefulReason: "function class F is not in the analysed sources"},
-			{File: "src/Job.java", Line: 5, Column: 6, Call: "sinkTo", Job: "com.x.Job#main", UID: ptr("Sink Committer: out"),
-				UIDResolved: true, Stateful: report.StatefulYes, SubOperator: "Committer"},
+			{
+				File: "src/Job.java", Line: 3, Column: 10, Call: "fromSource", Job: "com.x.Job#main", UID: new("orders"),
+				UIDResolved: true, UIDExpr: new(`PREFIX + "s"`), OperatorID: new("6c4f323f22da8fb6e34f80c61be7a689"),
+				Stateful: report.StatefulYes, StatefulReason: "source keeps splits",
+			},
+			{
+				File: "src/Job.java", Line: 4, Column: 6, Call: "process", Job: "com.x.Job#main", UIDExpr: new("args[0]"),
+				Stateful: report.StatefulUnknown, StatefulReason: "function class F is not in the analysed sources",
+			},
+			{
+				File: "src/Job.java", Line: 5, Column: 6, Call: "sinkTo", Job: "com.x.Job#main", UID: new("Sink Committer: out"),
+				UIDResolved: true, Stateful: report.StatefulYes, SubOperator: "Committer",
+			},
 		},
 		Diagnostics: []report.Diagnostic{
-			{Rule: "missinguid", Category: "stateful", Severity: report.SeverityError, File: "src/Job.java", Line: 4, Column: 6,
-				EndLine: 4, EndColumn: 13, Message: `stateful operator "process" has no uid`},
-			{Rule: "duplicateuid", Severity: report.SeverityError, File: "src/Job.java", Line: 5, Column: 3,
+			{
+				Rule: "missinguid", Category: "stateful", Severity: report.SeverityError, File: "src/Job.java", Line: 4, Column: 6,
+				EndLine: 4, EndColumn: 13, Message: `stateful operator "process" has no uid`,
+			},
+			{
+				Rule: "duplicateuid", Severity: report.SeverityError, File: "src/Job.java", Line: 5, Column: 3,
 				EndLine: 5, EndColumn: 6, Message: `uid "a" is also used`,
-				Related: []report.Related{{File: "src/Job.java", Line: 3, Column: 2, Message: `uid "a" first set here`}}},
+				Related: []report.Related{{File: "src/Job.java", Line: 3, Column: 2, Message: `uid "a" first set here`}},
+			},
 		},
 	}
 }
