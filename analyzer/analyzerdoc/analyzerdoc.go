@@ -29,14 +29,11 @@ func Extract(content, name string) (string, error) {
 	}
 	text := f.Doc.Text()
 	heading := "# Analyzer " + name + "\n"
-	i := strings.Index(text, heading)
-	if i < 0 {
+	_, body, ok := strings.Cut(text, heading)
+	if !ok {
 		return "", fmt.Errorf("doc of %s: no %q heading", name, strings.TrimSpace(heading))
 	}
-	body := text[i+len(heading):]
-	if j := strings.Index(body, "\n# Analyzer "); j >= 0 {
-		body = body[:j]
-	}
+	body, _, _ = strings.Cut(body, "\n# Analyzer ")
 	body = strings.TrimSpace(body)
 	if !strings.HasPrefix(body, name+": ") {
 		return "", fmt.Errorf("doc of %s: first line must start with %q", name, name+": ")

@@ -44,36 +44,36 @@ type expectation struct {
 
 // Run runs a over each case directory dir/src/<case> and checks the
 // diagnostics. It returns the driver results for further assertions.
-func Run(t testing.TB, dir string, a *analysis.Analyzer, cases ...string) []*driver.Result {
-	t.Helper()
+func Run(tb testing.TB, dir string, a *analysis.Analyzer, cases ...string) []*driver.Result {
+	tb.Helper()
 	var out []*driver.Result
 	for _, c := range cases {
-		out = append(out, runCase(t, filepath.Join(dir, "src", c), a))
+		out = append(out, runCase(tb, filepath.Join(dir, "src", c), a))
 	}
 	return out
 }
 
-func runCase(t testing.TB, dir string, a *analysis.Analyzer) *driver.Result {
-	t.Helper()
+func runCase(tb testing.TB, dir string, a *analysis.Analyzer) *driver.Result {
+	tb.Helper()
 	files, errs := driver.Collect([]string{dir})
 	for _, err := range errs {
-		t.Errorf("%v", err)
+		tb.Errorf("%v", err)
 	}
 	if len(files) == 0 {
-		t.Fatalf("%s: no Java files", dir)
+		tb.Fatalf("%s: no Java files", dir)
 	}
 	res, err := driver.Run(context.Background(), files, []*analysis.Analyzer{a}, driver.Options{})
 	if err != nil {
-		t.Fatalf("%s: %v", dir, err)
+		tb.Fatalf("%s: %v", dir, err)
 	}
 	for _, err := range res.FileErrors {
-		t.Errorf("%v", err)
+		tb.Errorf("%v", err)
 	}
 	var wants []*expectation
 	for _, f := range res.Files {
 		ws, err := expectations(f, res.Source(f))
 		if err != nil {
-			t.Fatalf("%v", err)
+			tb.Fatalf("%v", err)
 		}
 		wants = append(wants, ws...)
 	}
@@ -90,12 +90,12 @@ func runCase(t testing.TB, dir string, a *analysis.Analyzer) *driver.Result {
 			}
 		}
 		if !matched {
-			t.Errorf("%s:%d:%d: unexpected diagnostic: %s", rel(dir, posn.Filename), posn.Line, posn.Column, d.Message)
+			tb.Errorf("%s:%d:%d: unexpected diagnostic: %s", rel(dir, posn.Filename), posn.Line, posn.Column, d.Message)
 		}
 	}
 	for _, w := range wants {
 		if !w.met {
-			t.Errorf("%s:%d: no diagnostic was reported matching %q", rel(dir, w.file), w.line, w.re)
+			tb.Errorf("%s:%d: no diagnostic was reported matching %q", rel(dir, w.file), w.line, w.re)
 		}
 	}
 	return res
@@ -161,16 +161,16 @@ func quoted(s string) ([]string, error) {
 
 // WriteFiles writes a case directory from name→content pairs under a temp
 // dir and returns the testdata root to pass to Run; for generated cases.
-func WriteFiles(t testing.TB, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
+func WriteFiles(tb testing.TB, files map[string]string) string {
+	tb.Helper()
+	root := tb.TempDir()
 	for name, content := range files {
 		p := filepath.Join(root, "src", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
+		if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
+			tb.Fatal(err)
 		}
 		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
 	return root

@@ -79,26 +79,7 @@ func Collect(paths []string) ([]string, []error) {
 			add(root)
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, &FileError{Path: p, Err: unwrapPathError(err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				if p != root && skipDirs[d.Name()] {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if strings.HasSuffix(p, ".java") && d.Type().IsRegular() {
-				add(p)
-			}
-			return nil
-		})
-		if err != nil {
+		if err := filepath.WalkDir(root, walker(root, add, &errs)); err != nil {
 			errs = append(errs, &FileError{Path: root, Err: err})
 		}
 	}
@@ -106,9 +87,43 @@ func Collect(paths []string) ([]string, []error) {
 	return files, errs
 }
 
+// walker visits one directory tree for Collect.
+func walker(root string, add func(string), errs *[]error) fs.WalkDirFunc {
+	return func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			*errs = append(*errs, &FileError{Path: p, Err: unwrapPathError(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != root && skipDirs[d.Name()] {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".java") {
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
+			add(p)
+		case d.Type()&fs.ModeSymlink != 0:
+			// Follow links to files; a dangling link is reported.
+			info, err := os.Stat(p)
+			if err != nil {
+				*errs = append(*errs, &FileError{Path: p, Err: unwrapPathError(err)})
+			} else if info.Mode().IsRegular() {
+				add(p)
+			}
+		}
+		return nil
+	}
+}
+
 func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	}
 	return err

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -72,7 +73,7 @@ type Result struct {
 	read     func(string) ([]byte, error)
 	parsed   map[string]*File
 	classIdx map[string][]*Class // simple name -> classes of parsed files
-	parser   *sitter.Parser
+	parser   *parser
 }
 
 // Classes returns every class with the given simple name, parsing skipped
@@ -120,36 +121,36 @@ func (r *Result) AllFiles() []*File {
 	defer r.mu.Unlock()
 	out := append([]*File(nil), r.Files...)
 	for _, f := range r.parsed {
-		if !contains(r.Files, f) {
+		if !slices.Contains(r.Files, f) {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-func contains(fs []*File, f *File) bool {
-	for _, g := range fs {
-		if g == f {
-			return true
-		}
-	}
-	return false
+// parser is a tree-sitter parser with the scratch space of its goroutine.
+type parser struct {
+	ts      *sitter.Parser
+	scratch flatTree
 }
 
-func newParser() *sitter.Parser {
+func newParser() *parser {
 	p := sitter.NewParser()
 	p.SetLanguage(java.GetLanguage())
-	return p
+	return &parser{ts: p}
 }
 
+// Close releases the tree-sitter parser.
+func (p *parser) Close() { p.ts.Close() }
+
 // parse parses and lowers one file, closing the tree before returning.
-func parse(p *sitter.Parser, name string, src []byte) (*File, error) {
-	tree, err := p.ParseCtx(context.Background(), nil, src)
+func parse(p *parser, name string, src []byte) (*File, error) {
+	tree, err := p.ts.ParseCtx(context.Background(), nil, src)
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer tree.Close()
-	return lower(name, src, tree.RootNode()), nil
+	return lower(name, src, tree.RootNode(), &p.scratch), nil
 }
 
 // Parse parses and lowers one Java source outside of a pass; tests and

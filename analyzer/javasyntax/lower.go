@@ -26,7 +26,9 @@ type lowerer struct {
 }
 
 // lower converts a parsed tree into the lowered syntax.
-func lower(name string, src []byte, root *sitter.Node) *File {
+func lower(name string, src []byte, tsRoot *sitter.Node, scratch *flatTree) *File {
+	scratch.flatten(tsRoot, len(src))
+	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src}
 	l := &lowerer{src: src, file: f}
 	if root.HasError() {
@@ -65,8 +67,8 @@ func importName(s string) string {
 
 // collectErrors records ERROR and MISSING nodes with an explicit stack,
 // descending only into subtrees that contain errors.
-func collectErrors(f *File, root *sitter.Node) {
-	stack := []*sitter.Node{root}
+func collectErrors(f *File, root *fnode) {
+	stack := []*fnode{root}
 	for len(stack) > 0 && len(f.Errors) < maxErrors {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -86,7 +88,7 @@ func collectErrors(f *File, root *sitter.Node) {
 	}
 }
 
-func describe(src []byte, n *sitter.Node) string {
+func describe(src []byte, n *fnode) string {
 	s, e := int(n.StartByte()), int(n.EndByte())
 	if e > s+20 {
 		e = s + 20
@@ -104,14 +106,14 @@ func describe(src []byte, n *sitter.Node) string {
 	return strconv.Quote(t)
 }
 
-func (l *lowerer) text(n *sitter.Node) string {
+func (l *lowerer) text(n *fnode) string {
 	return string(l.src[n.StartByte():n.EndByte()])
 }
 
-func pos(n *sitter.Node) Pos { return Pos{Off: int(n.StartByte()), End: int(n.EndByte())} }
+func pos(n *fnode) Pos { return Pos{Off: int(n.StartByte()), End: int(n.EndByte())} }
 
 // typeName strips type arguments, annotations and array brackets.
-func (l *lowerer) typeName(n *sitter.Node) string {
+func (l *lowerer) typeName(n *fnode) string {
 	if n == nil {
 		return ""
 	}
@@ -128,7 +130,7 @@ func (l *lowerer) typeName(n *sitter.Node) string {
 
 type modifiers struct{ static, final bool }
 
-func (l *lowerer) modifiersOf(n *sitter.Node) modifiers {
+func (l *lowerer) modifiersOf(n *fnode) modifiers {
 	var m modifiers
 	for i := range int(n.NamedChildCount()) {
 		c := n.NamedChild(i)
@@ -147,7 +149,7 @@ func (l *lowerer) modifiersOf(n *sitter.Node) modifiers {
 	return m
 }
 
-func (l *lowerer) typeDecl(n *sitter.Node, outer *Class, depth int) *Class {
+func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
 	var kind ClassKind
 	switch n.Type() {
 	case "class_declaration":
@@ -196,7 +198,7 @@ func (l *lowerer) typeDecl(n *sitter.Node, outer *Class, depth int) *Class {
 	return c
 }
 
-func (l *lowerer) typeList(n *sitter.Node, out *[]string) {
+func (l *lowerer) typeList(n *fnode, out *[]string) {
 	for i := range int(n.NamedChildCount()) {
 		c := n.NamedChild(i)
 		if c.Type() == "type_list" {
@@ -207,7 +209,7 @@ func (l *lowerer) typeList(n *sitter.Node, out *[]string) {
 	}
 }
 
-func (l *lowerer) classBody(c *Class, body *sitter.Node, depth int) {
+func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 	firstAnon := len(l.anon)
 	for i := range int(body.NamedChildCount()) {
 		m := body.NamedChild(i)
@@ -246,7 +248,7 @@ func (l *lowerer) classBody(c *Class, body *sitter.Node, depth int) {
 	c.StateUses = stateUses(l.src, int(body.StartByte()), int(body.EndByte()), skip)
 }
 
-func (l *lowerer) field(c *Class, n *sitter.Node, depth int) {
+func (l *lowerer) field(c *Class, n *fnode, depth int) {
 	mods := l.modifiersOf(n)
 	if c.Kind == KindInterface {
 		mods = modifiers{static: true, final: true}
@@ -269,7 +271,7 @@ func (l *lowerer) field(c *Class, n *sitter.Node, depth int) {
 	}
 }
 
-func (l *lowerer) method(c *Class, n *sitter.Node, depth int) {
+func (l *lowerer) method(c *Class, n *fnode, depth int) {
 	m := &Method{Class: c, Static: l.modifiersOf(n).static, Constructor: n.Type() != "method_declaration"}
 	if name := n.ChildByFieldName("name"); name != nil {
 		m.Name = l.text(name)
@@ -306,7 +308,7 @@ func (l *lowerer) method(c *Class, n *sitter.Node, depth int) {
 	c.Methods = append(c.Methods, m)
 }
 
-func (l *lowerer) lastTypeIn(n *sitter.Node) string {
+func (l *lowerer) lastTypeIn(n *fnode) string {
 	for i := range int(n.NamedChildCount()) {
 		c := n.NamedChild(i)
 		if c.Type() != "modifiers" && c.Type() != "variable_declarator" {
@@ -316,7 +318,7 @@ func (l *lowerer) lastTypeIn(n *sitter.Node) string {
 	return ""
 }
 
-func (l *lowerer) lastIdentIn(n *sitter.Node) string {
+func (l *lowerer) lastIdentIn(n *fnode) string {
 	for i := int(n.NamedChildCount()) - 1; i >= 0; i-- {
 		c := n.NamedChild(i)
 		if c.Type() == "variable_declarator" {
@@ -331,7 +333,7 @@ func (l *lowerer) lastIdentIn(n *sitter.Node) string {
 	return ""
 }
 
-func (l *lowerer) block(n *sitter.Node, depth int) []Stmt {
+func (l *lowerer) block(n *fnode, depth int) []Stmt {
 	if n == nil {
 		return nil
 	}
@@ -346,7 +348,7 @@ func (l *lowerer) block(n *sitter.Node, depth int) []Stmt {
 }
 
 //nolint:gocognit,cyclop // one case per Java statement kind reads best as a single switch
-func (l *lowerer) stmt(n *sitter.Node, depth int, out []Stmt) []Stmt {
+func (l *lowerer) stmt(n *fnode, depth int, out []Stmt) []Stmt {
 	if depth > maxDepth {
 		return out
 	}
@@ -469,14 +471,14 @@ func (l *lowerer) stmt(n *sitter.Node, depth int, out []Stmt) []Stmt {
 	return out
 }
 
-func (l *lowerer) exprOf(n *sitter.Node, depth int) Expr {
+func (l *lowerer) exprOf(n *fnode, depth int) Expr {
 	if n == nil {
 		return nil
 	}
 	return l.expr(n, depth)
 }
 
-func (l *lowerer) args(n *sitter.Node, depth int) []Expr {
+func (l *lowerer) args(n *fnode, depth int) []Expr {
 	var out []Expr
 	for i := range int(n.NamedChildCount()) {
 		c := n.NamedChild(i)
@@ -489,7 +491,7 @@ func (l *lowerer) args(n *sitter.Node, depth int) []Expr {
 }
 
 //nolint:gocognit,cyclop // one case per Java expression kind reads best as a single switch
-func (l *lowerer) expr(n *sitter.Node, depth int) Expr {
+func (l *lowerer) expr(n *fnode, depth int) Expr {
 	p := pos(n)
 	if depth > maxDepth {
 		return &Opaque{Pos: p}
@@ -721,27 +723,48 @@ func decodeString(raw string) string {
 			for i < len(raw) && raw[i] == 'u' {
 				i++
 			}
-			if i+4 <= len(raw) {
-				if v, err := strconv.ParseUint(raw[i:i+4], 16, 32); err == nil {
-					b.WriteRune(rune(v))
-					i += 3
-					continue
-				}
+			if r, ok := hexRune(raw[i:min(i+4, len(raw))]); ok {
+				b.WriteRune(r)
+				i += 3
+				continue
 			}
 			i--
 		case '0', '1', '2', '3', '4', '5', '6', '7':
+			var r rune
 			j := i
 			for j < len(raw) && j < i+3 && raw[j] >= '0' && raw[j] <= '7' {
+				r = r*8 + rune(raw[j]-'0')
 				j++
 			}
-			v, _ := strconv.ParseUint(raw[i:j], 8, 32)
-			b.WriteRune(rune(v))
+			b.WriteRune(r)
 			i = j - 1
 		default:
 			b.WriteByte(raw[i])
 		}
 	}
 	return b.String()
+}
+
+// hexRune decodes the four hex digits of a \uXXXX escape.
+func hexRune(s string) (rune, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	var r rune
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			r = r*16 + rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r*16 + rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r*16 + rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }
 
 // stripIndent removes the common leading whitespace of a text block's lines.

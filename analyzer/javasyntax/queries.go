@@ -51,7 +51,7 @@ func LineComments(src []byte) ([]Comment, error) {
 	q := qs["comments.scm"]
 	p := newParser()
 	defer p.Close()
-	tree, err := p.ParseCtx(context.Background(), nil, src)
+	tree, err := p.ts.ParseCtx(context.Background(), nil, src)
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}

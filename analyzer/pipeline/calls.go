@@ -112,69 +112,19 @@ func stringMethod(s *value, name string, args []*value) *value {
 	return nil
 }
 
-//nolint:cyclop // one case per well-known static API
 func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *value {
 	args := e.args(c.Args, sc)
-	simple := simpleName(recv.className)
 	if _, isLit := recv.expr.(*javasyntax.ClassLit); isLit {
-		switch c.Name {
-		case "getSimpleName":
-			return &value{kind: vConst, s: simple}
-		case "getName", "getCanonicalName", "getTypeName":
-			if recv.cls != nil {
-				return &value{kind: vConst, s: binaryName(recv.cls, c.Name != "getName")}
-			}
-			if strings.Contains(recv.className, ".") {
-				return &value{kind: vConst, s: recv.className}
-			}
-		}
-		return e.unknownCall(c, recv, args)
+		return e.classLiteralCall(c, recv, args)
 	}
-	switch {
-	case envTypes[simple] && envFactories[c.Name]:
-		return &value{kind: vEnv}
-	case simple == "AsyncDataStream" && strings.HasSuffix(strings.TrimSuffix(c.Name, "WithRetry"), "Wait"):
-		if len(args) > 0 && args[0].kind == vStream {
-			op := e.newOperator(c, KindOneInput, args[0].ins...)
-			op.Stateful, op.StatefulReason = StatefulYes, "async I/O keeps in-flight records in operator state (_async_wait_operator_state_)"
-			return streamOf(op)
-		}
-	case simple == "CEP" && c.Name == "pattern":
-		if len(args) > 0 && args[0].kind == vStream {
-			return &value{kind: vStream, stype: "PatternStream", ins: args[0].ins}
-		}
-	case simple == "DataStreamUtils" && c.Name == "reinterpretAsKeyedStream":
-		if len(args) > 0 && args[0].kind == vStream {
-			return &value{kind: vStream, stype: "KeyedStream", ins: args[0].ins, keyed: true}
-		}
-	case simple == "String" && c.Name == "format" && len(args) > 0 && args[0].kind == vConst:
-		if s, ok := javaFormat(args[0].s, args[1:]); ok {
-			return &value{kind: vConst, s: s}
-		}
-		return &value{unstable: unstableOf(args)}
-	case (simple == "String" && c.Name == "valueOf" || simple == "Integer" || simple == "Long") && len(args) == 1 &&
-		(c.Name == "valueOf" || c.Name == "toString"):
-		if args[0].kind == vConst {
-			return &value{kind: vConst, s: args[0].s}
-		}
-		return &value{unstable: args[0].unstable}
-	case simple == "String" && c.Name == "join" && len(args) > 1:
-		parts := make([]string, 0, len(args)-1)
-		for _, a := range args[1:] {
-			if a.kind != vConst {
-				return &value{unstable: unstableOf(args)}
-			}
-			parts = append(parts, a.s)
-		}
-		if args[0].kind == vConst {
-			return &value{kind: vConst, s: strings.Join(parts, args[0].s)}
-		}
-	case simple == "ThreadLocalRandom" || simple == "Instant" || simple == "LocalDateTime" ||
-		simple == "LocalDate" || simple == "ZonedDateTime" || simple == "OffsetDateTime" || simple == "Clock":
-		if c.Name == "now" || c.Name == "current" {
-			return &value{unstable: simple + "." + c.Name + "()"}
-		}
-	case recv.cls != nil:
+	simple := simpleName(recv.className)
+	if v := e.flinkStatic(c, simple, args); v != nil {
+		return v
+	}
+	if v := jdkStatic(c.Name, simple, args); v != nil {
+		return v
+	}
+	if recv.cls != nil {
 		e.callPos = e.pos(c.NameOff)
 		if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
 			return e.inline(m, nil, args)
@@ -182,6 +132,76 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 	}
 	return e.unknownCall(c, recv, args)
 }
+
+// classLiteralCall folds X.class.getSimpleName() and getName().
+func (e *evaluator) classLiteralCall(c *javasyntax.Call, recv *value, args []*value) *value {
+	switch c.Name {
+	case "getSimpleName":
+		return &value{kind: vConst, s: simpleName(recv.className)}
+	case "getName", "getCanonicalName", "getTypeName":
+		if recv.cls != nil {
+			return &value{kind: vConst, s: binaryName(recv.cls, c.Name != "getName")}
+		}
+		if strings.Contains(recv.className, ".") {
+			return &value{kind: vConst, s: recv.className}
+		}
+	}
+	return e.unknownCall(c, recv, args)
+}
+
+// flinkStatic handles Flink's static entry points: environments, async
+// I/O, CEP and DataStreamUtils. It returns nil for other calls.
+func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value) *value {
+	var stream *value
+	if len(args) > 0 && args[0].kind == vStream {
+		stream = args[0]
+	}
+	switch {
+	case envTypes[simple] && envFactories[c.Name]:
+		return &value{kind: vEnv}
+	case simple == "AsyncDataStream" && strings.HasSuffix(strings.TrimSuffix(c.Name, "WithRetry"), "Wait") && stream != nil:
+		op := e.newOperator(c, KindOneInput, stream.ins...)
+		op.Stateful, op.StatefulReason = StatefulYes, "async I/O keeps in-flight records in operator state (_async_wait_operator_state_)"
+		return streamOf(op)
+	case simple == "CEP" && c.Name == "pattern" && stream != nil:
+		return &value{kind: vStream, stype: "PatternStream", ins: stream.ins}
+	case simple == "DataStreamUtils" && c.Name == "reinterpretAsKeyedStream" && stream != nil:
+		return &value{kind: vStream, stype: "KeyedStream", ins: stream.ins, keyed: true}
+	}
+	return nil
+}
+
+// jdkStatic folds String.format, valueOf and join over constants, and marks
+// JDK calls whose result differs per run. It returns nil for other calls.
+func jdkStatic(name, simple string, args []*value) *value {
+	switch {
+	case simple == "String" && name == "format" && len(args) > 0 && args[0].kind == vConst:
+		if s, ok := javaFormat(args[0].s, args[1:]); ok {
+			return &value{kind: vConst, s: s}
+		}
+		return &value{unstable: unstableOf(args)}
+	case (simple == "String" || simple == "Integer" || simple == "Long") && (name == "valueOf" || name == "toString") && len(args) == 1:
+		if args[0].kind == vConst {
+			return &value{kind: vConst, s: args[0].s}
+		}
+		return &value{unstable: args[0].unstable}
+	case simple == "String" && name == "join" && len(args) > 1:
+		parts := make([]string, 0, len(args)-1)
+		for _, a := range args {
+			if a.kind != vConst {
+				return &value{unstable: unstableOf(args)}
+			}
+			parts = append(parts, a.s)
+		}
+		return &value{kind: vConst, s: strings.Join(parts[1:], parts[0])}
+	case (name == "now" || name == "current") && timeOrRandom[simple]:
+		return &value{unstable: simple + "." + name + "()"}
+	}
+	return nil
+}
+
+// timeOrRandom are JDK classes whose now() or current() differs per run.
+var timeOrRandom = setOf("ThreadLocalRandom", "Instant", "LocalDateTime", "LocalDate", "ZonedDateTime", "OffsetDateTime", "Clock")
 
 func unstableOf(vs []*value) string {
 	for _, v := range vs {
@@ -254,7 +274,6 @@ func streamOf(op *Operator) *value {
 	return &value{kind: vStream, stype: "SingleOutputStreamOperator", last: op, ins: []Input{{From: op, Partition: Forward}}}
 }
 
-//nolint:cyclop // one case per environment method family
 func (e *evaluator) envCall(c *javasyntax.Call, env *value, sc *scope) *value {
 	args := e.args(c.Args, sc)
 	if env.stype == "ExecutionConfig" {
@@ -298,7 +317,6 @@ func intOf(args []*value) (int, bool) {
 	return n, err == nil
 }
 
-//nolint:gocognit,cyclop // the DataStream API table, by receiver type
 func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value {
 	name := c.Name
 	args := e.args(c.Args, sc)

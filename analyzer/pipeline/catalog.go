@@ -3,6 +3,7 @@ package pipeline
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 )
@@ -51,7 +52,7 @@ func mustLoadCatalog() map[string]CatalogEntry {
 
 func (e CatalogEntry) validate() error {
 	if e.Match == "" {
-		return fmt.Errorf("catalog entry without match")
+		return errors.New("catalog entry without match")
 	}
 	switch e.Role {
 	case "source", "sink", "function":

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -123,10 +124,8 @@ type evaluator struct {
 func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
 
 func (e *evaluator) gap(reason string) {
-	for _, g := range e.job.Gaps {
-		if g == reason {
-			return
-		}
+	if slices.Contains(e.job.Gaps, reason) {
+		return
 	}
 	e.job.Gaps = append(e.job.Gaps, reason)
 }
@@ -209,28 +208,34 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 		e.stmts(s.Else, newScope(sc))
 		e.branch = e.branch[:len(e.branch)-1]
 	case *javasyntax.Loop:
-		inner := newScope(sc)
-		e.stmts(s.Init, inner)
-		for name, v := range inner.vars {
-			if v.kind == vConst { // a loop counter differs per iteration
-				inner.vars[name] = unknown
-			}
-		}
-		if s.Iter != nil {
-			e.eval(s.Iter, inner)
-		}
-		if s.Var != "" {
-			inner.vars[s.Var] = unknown
-		}
-		e.loops++
-		e.stmts(s.Body, inner)
-		for _, u := range s.Update {
-			e.eval(u, inner)
-		}
-		e.loops--
+		e.loop(s, sc)
 	case *javasyntax.Block:
 		e.stmts(s.Body, newScope(sc))
 	}
+}
+
+// loop evaluates a loop body once; operators created in it are marked as
+// created in a loop.
+func (e *evaluator) loop(s *javasyntax.Loop, sc *scope) {
+	inner := newScope(sc)
+	e.stmts(s.Init, inner)
+	for name, v := range inner.vars {
+		if v.kind == vConst { // a loop counter differs per iteration
+			inner.vars[name] = unknown
+		}
+	}
+	if s.Iter != nil {
+		e.eval(s.Iter, inner)
+	}
+	if s.Var != "" {
+		inner.vars[s.Var] = unknown
+	}
+	e.loops++
+	e.stmts(s.Body, inner)
+	for _, u := range s.Update {
+		e.eval(u, inner)
+	}
+	e.loops--
 }
 
 // branches evaluates switch arms as mutually exclusive alternatives.
@@ -413,7 +418,7 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 		if !isPackageLike(x.X) {
 			return &value{unstable: recv.unstable}
 		}
-	default:
+	case vConst, vEnv, vStream, vFunc:
 		return unknown
 	}
 	if x.Name != "" && x.Name[0] >= 'A' && x.Name[0] <= 'Z' && recv.kind != vObject {
@@ -627,16 +632,11 @@ func collectReassigned(body []javasyntax.Stmt, out map[string]bool) {
 				out[id.Name] = true
 			}
 		case *javasyntax.Unary:
-			if (x.Op == "++" || x.Op == "--") && isIdent(x.X) {
-				out[x.X.(*javasyntax.Ident).Name] = true
+			if id, ok := x.X.(*javasyntax.Ident); ok && (x.Op == "++" || x.Op == "--") {
+				out[id.Name] = true
 			}
 		}
 	})
-}
-
-func isIdent(x javasyntax.Expr) bool {
-	_, ok := x.(*javasyntax.Ident)
-	return ok
 }
 
 // walkStmts calls fn for every expression in body, including nested ones,

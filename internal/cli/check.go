@@ -243,5 +243,3 @@ func toStateful(s pipeline.Stateful) report.Stateful {
 	}
 	return report.StatefulUnknown
 }
-
-//go:fix inline

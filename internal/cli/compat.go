@@ -2,7 +2,7 @@ package cli
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -140,7 +140,7 @@ func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.
 // or the one whose operator IDs match the most savepoint entries.
 func pickJob(jobs []*compat.Job, name string, saved []compat.Saved) (*compat.Job, error) {
 	if len(jobs) == 0 {
-		return nil, fmt.Errorf("no Flink job found in the sources")
+		return nil, errors.New("no Flink job found in the sources")
 	}
 	var names []string
 	for _, j := range jobs {

@@ -123,7 +123,7 @@ func TestCompatScenarios(t *testing.T) {
 		},
 		{
 			name: "parallelism above the saved max parallelism", savepoint: migrationSavepoint,
-			java:    migrationJob("env.setParallelism(4);", ""), args: []string{"-p", "8"},
+			java: migrationJob("env.setParallelism(4);", ""), args: []string{"-p", "8"},
 			verdict: "FAILS", exit: ExitFindings, inOutput: "lower than the configured parallelism (8)",
 		},
 		{

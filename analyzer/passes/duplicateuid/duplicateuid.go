@@ -56,42 +56,63 @@ func describe(u use) string {
 	return fmt.Sprintf("operator %q", u.op.Call)
 }
 
+// checker reports each collision once.
+type checker struct {
+	pass     *analysis.Pass
+	reported map[[2]token.Pos]bool
+}
+
 func run(pass *analysis.Pass) (any, error) {
-	type key struct{ a, b token.Pos }
-	reported := map[key]bool{}
+	c := &checker{pass: pass, reported: map[[2]token.Pos]bool{}}
 	for _, job := range pipeline.Of(pass).Jobs {
 		first := map[string][]use{}
 		for _, op := range job.Operators {
 			for _, u := range uses(op) {
-				if op.InLoop && u.part == "" && !reported[key{op.UID.Pos, op.UID.Pos}] {
-					reported[key{op.UID.Pos, op.UID.Pos}] = true
-					pass.Report(analysis.Diagnostic{
-						Pos: op.UID.Pos, End: op.UID.End, Category: CategoryLoop,
-						Message: fmt.Sprintf("uid %q is set inside a loop: every iteration creates an operator with this uid, and the job graph fails with a hash collision", u.uid),
-					})
+				if op.InLoop && u.part == "" {
+					c.loop(op, u)
 				}
-				for _, prev := range first[u.uid] {
-					if prev.op.Exclusive(op) || prev.op == op {
-						continue
-					}
-					k := key{prev.op.UID.Pos, op.UID.Pos}
-					if reported[k] {
-						break
-					}
-					reported[k] = true
-					msg := fmt.Sprintf("uid %q of %s is also used by %s in job %s; Flink fails with a hash collision", u.uid, describe(u), describe(prev), job.Name)
-					if prev.op.UID.Pos == op.UID.Pos {
-						msg = fmt.Sprintf("uid %q of %s is used twice in job %s because this code runs more than once; Flink fails with a hash collision", u.uid, describe(u), job.Name)
-					}
-					pass.Report(analysis.Diagnostic{
-						Pos: op.UID.Pos, End: op.UID.End, Message: msg,
-						Related: []analysis.RelatedInformation{{Pos: prev.op.UID.Pos, End: prev.op.UID.End, Message: fmt.Sprintf("uid %q first set here", u.uid)}},
-					})
-					break
-				}
+				c.collision(job, first[u.uid], u)
 				first[u.uid] = append(first[u.uid], u)
 			}
 		}
 	}
 	return nil, nil
+}
+
+// loop reports a constant uid on an operator created in a loop.
+func (c *checker) loop(op *pipeline.Operator, u use) {
+	k := [2]token.Pos{op.UID.Pos, op.UID.Pos}
+	if c.reported[k] {
+		return
+	}
+	c.reported[k] = true
+	c.pass.Report(analysis.Diagnostic{
+		Pos: op.UID.Pos, End: op.UID.End, Category: CategoryLoop,
+		Message: fmt.Sprintf("uid %q is set inside a loop: every iteration creates an operator with this uid, and the job graph fails with a hash collision", u.uid),
+	})
+}
+
+// collision reports u against the first earlier use of its uid that can be
+// in the same job graph.
+func (c *checker) collision(job *pipeline.Job, earlier []use, u use) {
+	op := u.op
+	for _, prev := range earlier {
+		if prev.op.Exclusive(op) || prev.op == op {
+			continue
+		}
+		k := [2]token.Pos{prev.op.UID.Pos, op.UID.Pos}
+		if c.reported[k] {
+			return
+		}
+		c.reported[k] = true
+		msg := fmt.Sprintf("uid %q of %s is also used by %s in job %s; Flink fails with a hash collision", u.uid, describe(u), describe(prev), job.Name)
+		if prev.op.UID.Pos == op.UID.Pos {
+			msg = fmt.Sprintf("uid %q of %s is used twice in job %s because this code runs more than once; Flink fails with a hash collision", u.uid, describe(u), job.Name)
+		}
+		c.pass.Report(analysis.Diagnostic{
+			Pos: op.UID.Pos, End: op.UID.End, Message: msg,
+			Related: []analysis.RelatedInformation{{Pos: prev.op.UID.Pos, End: prev.op.UID.End, Message: fmt.Sprintf("uid %q first set here", u.uid)}},
+		})
+		return
+	}
 }

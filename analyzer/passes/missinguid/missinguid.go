@@ -41,7 +41,7 @@ func flags() flag.FlagSet {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	seen := map[token.Pos]bool{} // an operator of a shared helper is reported once
+	seen := make(map[token.Pos]bool) // an operator of a shared helper is reported once
 	for _, op := range pipeline.Of(pass).Operators {
 		if op.HasUID() || seen[op.Pos] {
 			continue

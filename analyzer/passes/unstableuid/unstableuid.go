@@ -24,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	seen := map[token.Pos]bool{}
+	seen := make(map[token.Pos]bool)
 	for _, op := range pipeline.Of(pass).Operators {
 		if op.UID.Unstable == "" || seen[op.UID.Pos] {
 			continue

@@ -1,0 +1,101 @@
+package driver
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+func write(t *testing.T, p, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCollect(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"a/A.java", "a/target/T.java", "build/B.java", ".git/G.java", "node_modules/N.java", "c/C.java", "c/readme.md"} {
+		write(t, filepath.Join(dir, p), "class X {}")
+	}
+	files, errs := Collect([]string{dir, filepath.Join(dir, "c/readme.md"), filepath.Join(dir, "missing")})
+	want := []string{filepath.Join(dir, "a/A.java"), filepath.Join(dir, "c/C.java"), filepath.Join(dir, "c/readme.md")}
+	if !slices.Equal(files, want) {
+		t.Errorf("files = %q, want %q", files, want)
+	}
+	var fe *FileError
+	if len(errs) != 1 || !errors.As(errs[0], &fe) || fe.Path != filepath.Join(dir, "missing") {
+		t.Errorf("errs = %v", errs)
+	}
+}
+
+type countResult struct{ files int }
+
+var base = &analysis.Analyzer{
+	Name:       "base",
+	Doc:        "count files",
+	ResultType: reflect.TypeFor[*countResult](),
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.OtherFiles {
+			if _, err := pass.ReadFile(f); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := pass.ReadFile("/etc/passwd"); err == nil {
+			return nil, errors.New("ReadFile reached a file outside the pass")
+		}
+		return &countResult{files: len(pass.OtherFiles)}, nil
+	},
+}
+
+var rule = &analysis.Analyzer{
+	Name:     "rule",
+	Doc:      "report the first file",
+	URL:      "https://example.com/rule",
+	Requires: []*analysis.Analyzer{base},
+	Run: func(pass *analysis.Pass) (any, error) {
+		n := pass.ResultOf[base].(*countResult).files
+		pass.Report(analysis.Diagnostic{Pos: 1, Category: "sub", Message: "files: " + strconv.Itoa(n)})
+		return nil, nil
+	},
+}
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "A.java"), "class A {}\n")
+	write(t, filepath.Join(dir, "B.java"), "class B {\x00}\n")
+	files, _ := Collect([]string{dir})
+	res, err := Run(context.Background(), files, []*analysis.Analyzer{rule}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.FileErrors) != 1 || !errors.Is(res.FileErrors[0], ErrBinary) {
+		t.Errorf("FileErrors = %v", res.FileErrors)
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Message != "files: 1" || res.Diagnostics[0].URL != "https://example.com/rule#sub" {
+		t.Errorf("Diagnostics = %+v", res.Diagnostics)
+	}
+	if p := res.Fset.Position(res.Diagnostics[0].Pos); p.Filename != filepath.Join(dir, "A.java") || p.Line != 1 || p.Column != 1 {
+		t.Errorf("position %v", p)
+	}
+}
+
+func TestRunChecksResultType(t *testing.T) {
+	bad := &analysis.Analyzer{
+		Name: "bad", Doc: "wrong result", ResultType: reflect.TypeFor[*countResult](),
+		Run: func(*analysis.Pass) (any, error) { return "oops", nil },
+	}
+	if _, err := Run(context.Background(), nil, []*analysis.Analyzer{bad}, Options{}); err == nil {
+		t.Fatal("no error for a result of the wrong type")
+	}
+}

@@ -1,0 +1,272 @@
+package javasyntax
+
+// Walking a tree-sitter tree from Go costs a cgo call (and often a string
+// allocation) per node and per accessor, which made lowering as expensive
+// as parsing itself. flatten walks the whole tree once in C with a tree
+// cursor and copies each node's symbol, field, flags and byte range into a
+// Go-allocated array; lowering then reads plain Go memory.
+//
+// The C side declares the few tree-sitter API functions it calls, with
+// structs laid out exactly as tree-sitter's public TSNode and TSTreeCursor;
+// the definitions are linked from the go-tree-sitter package.
+
+/*
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct { uint32_t context[4]; const void *id; const void *tree; } uc_node;
+typedef struct { const void *tree; const void *id; uint32_t context[3]; } uc_cursor;
+
+uc_cursor ts_tree_cursor_new(uc_node node);
+void ts_tree_cursor_delete(uc_cursor *self);
+uc_node ts_tree_cursor_current_node(const uc_cursor *self);
+uint16_t ts_tree_cursor_current_field_id(const uc_cursor *self);
+bool ts_tree_cursor_goto_parent(uc_cursor *self);
+bool ts_tree_cursor_goto_next_sibling(uc_cursor *self);
+bool ts_tree_cursor_goto_first_child(uc_cursor *self);
+uint16_t ts_node_symbol(uc_node self);
+uint32_t ts_node_start_byte(uc_node self);
+uint32_t ts_node_end_byte(uc_node self);
+bool ts_node_is_named(uc_node self);
+bool ts_node_is_missing(uc_node self);
+bool ts_node_is_error(uc_node self);
+bool ts_node_has_error(uc_node self);
+
+typedef struct {
+	uint16_t sym, field, flags, pad;
+	uint32_t start, end;
+	int32_t parent;
+} uc_flat;
+
+enum { UC_NAMED = 1, UC_MISSING = 2, UC_ERROR = 4, UC_HAS_ERROR = 8 };
+
+// uc_flatten writes the nodes under root in preorder into out and returns
+// how many there are; when that exceeds cap, only the count is exact.
+static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap) {
+	uc_cursor c = ts_tree_cursor_new(root);
+	int64_t n = 0;
+	int64_t parent = -1;
+	// stack of the current node's ancestors' indices lives in out[].parent;
+	// the cursor itself tracks the path.
+	for (;;) {
+		uc_node node = ts_tree_cursor_current_node(&c);
+		if (n < cap) {
+			uc_flat *f = &out[n];
+			f->sym = ts_node_symbol(node);
+			f->field = ts_tree_cursor_current_field_id(&c);
+			f->flags = (ts_node_is_named(node) ? UC_NAMED : 0) |
+				(ts_node_is_missing(node) ? UC_MISSING : 0) |
+				(ts_node_is_error(node) ? UC_ERROR : 0) |
+				(ts_node_has_error(node) ? UC_HAS_ERROR : 0);
+			f->start = ts_node_start_byte(node);
+			f->end = ts_node_end_byte(node);
+			f->parent = (int32_t)parent;
+		}
+		int64_t self = n++;
+		if (ts_tree_cursor_goto_first_child(&c)) {
+			parent = self;
+			continue;
+		}
+		for (;;) {
+			if (ts_tree_cursor_goto_next_sibling(&c)) {
+				break;
+			}
+			if (!ts_tree_cursor_goto_parent(&c)) {
+				ts_tree_cursor_delete(&c);
+				return n;
+			}
+			// parent moves up: find the new parent's own parent.
+			parent = (parent >= 0 && parent < cap) ? out[parent].parent : -1;
+		}
+	}
+}
+*/
+import "C"
+
+import (
+	"sync"
+	"unsafe"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/java"
+)
+
+const (
+	flagNamed    = 1
+	flagMissing  = 2
+	flagError    = 4
+	flagHasError = 8
+)
+
+// flatTree is a tree copied out of tree-sitter.
+type flatTree struct {
+	buf                 []C.uc_flat
+	counts, namedCounts []int32
+	nodes               []fnode
+	// kids and named hold child indices; each node's children are the
+	// ranges [kidOff, kidOff+kidN) and [namedOff, namedOff+namedN).
+	kids, named []int32
+}
+
+// fnode mirrors the parts of a tree-sitter node that lowering reads, with
+// the same method names as *sitter.Node.
+type fnode struct {
+	t                 *flatTree
+	sym, field, flags uint16
+	start, end        uint32
+	parent            int32
+	kidOff, kidN      int32
+	namedOff, namedN  int32
+}
+
+type grammar struct {
+	symbols []string          // symbol id -> node type
+	fields  []string          // field id -> name
+	fieldID map[string]uint16 // name -> field id
+}
+
+var javaGrammar = sync.OnceValue(func() *grammar {
+	lang := java.GetLanguage()
+	g := &grammar{fieldID: map[string]uint16{}}
+	for i := range lang.SymbolCount() {
+		g.symbols = append(g.symbols, lang.SymbolName(sitter.Symbol(i)))
+	}
+	g.fields = append(g.fields, "")
+	for i := 1; i < 1<<10; i++ {
+		name := lang.FieldName(i)
+		if name == "" {
+			break
+		}
+		g.fields = append(g.fields, name)
+		g.fieldID[name] = uint16(i)
+	}
+	return g
+})
+
+// flatten copies the tree under root into t, reusing t's arrays: each
+// parsing goroutine keeps one flatTree for all its files.
+func (t *flatTree) flatten(root *sitter.Node, srcLen int) {
+	// *sitter.Node starts with its C.TSNode; the layouts of TSNode and
+	// uc_node are identical (see the preamble).
+	cnode := *(*C.uc_node)(unsafe.Pointer(root))
+	// Java averages well under one node per two bytes; retry if not.
+	want := max(int64(srcLen/2), 64)
+	var n int64
+	for {
+		if int64(cap(t.buf)) < want {
+			t.buf = make([]C.uc_flat, want)
+		}
+		t.buf = t.buf[:cap(t.buf)]
+		n = int64(C.uc_flatten(cnode, &t.buf[0], C.int64_t(len(t.buf))))
+		if n <= int64(len(t.buf)) {
+			break
+		}
+		want = n
+	}
+	t.nodes = grow(t.nodes, int(n))
+	t.counts = grow(t.counts, int(n))
+	t.namedCounts = grow(t.namedCounts, int(n))
+	clear(t.counts)
+	clear(t.namedCounts)
+	for i := range n {
+		f := &t.buf[i]
+		t.nodes[i] = fnode{
+			t: t, sym: uint16(f.sym), field: uint16(f.field), flags: uint16(f.flags),
+			start: uint32(f.start), end: uint32(f.end), parent: int32(f.parent),
+		}
+		if p := f.parent; p >= 0 {
+			t.counts[p]++
+			if f.flags&flagNamed != 0 {
+				t.namedCounts[p]++
+			}
+		}
+	}
+	var off, namedOff int32
+	for i := range t.nodes {
+		t.nodes[i].kidOff, t.nodes[i].namedOff = off, namedOff
+		off += t.counts[i]
+		namedOff += t.namedCounts[i]
+	}
+	t.kids = grow(t.kids, int(off))
+	t.named = grow(t.named, int(namedOff))
+	for i := range t.nodes {
+		p := t.nodes[i].parent
+		if p < 0 {
+			continue
+		}
+		pn := &t.nodes[p]
+		t.kids[pn.kidOff+pn.kidN] = int32(i)
+		pn.kidN++
+		if t.nodes[i].flags&flagNamed != 0 {
+			t.named[pn.namedOff+pn.namedN] = int32(i)
+			pn.namedN++
+		}
+	}
+}
+
+// grow returns s resized to n, reallocating only when its capacity is short.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+func (n *fnode) Type() string {
+	g := javaGrammar()
+	if n.flags&flagError != 0 {
+		return "ERROR"
+	}
+	if int(n.sym) < len(g.symbols) {
+		return g.symbols[n.sym]
+	}
+	return ""
+}
+
+func (n *fnode) StartByte() uint32       { return n.start }
+func (n *fnode) EndByte() uint32         { return n.end }
+func (n *fnode) IsNamed() bool           { return n.flags&flagNamed != 0 }
+func (n *fnode) IsMissing() bool         { return n.flags&flagMissing != 0 }
+func (n *fnode) IsError() bool           { return n.flags&flagError != 0 }
+func (n *fnode) HasError() bool          { return n.flags&flagHasError != 0 }
+func (n *fnode) ChildCount() uint32      { return uint32(n.kidN) }
+func (n *fnode) NamedChildCount() uint32 { return uint32(n.namedN) }
+
+func (n *fnode) Child(i int) *fnode {
+	if i < 0 || i >= int(n.kidN) {
+		return nil
+	}
+	return &n.t.nodes[n.t.kids[int(n.kidOff)+i]]
+}
+
+func (n *fnode) NamedChild(i int) *fnode {
+	if i < 0 || i >= int(n.namedN) {
+		return nil
+	}
+	return &n.t.nodes[n.t.named[int(n.namedOff)+i]]
+}
+
+func (n *fnode) ChildByFieldName(name string) *fnode {
+	id, ok := javaGrammar().fieldID[name]
+	if !ok {
+		return nil
+	}
+	for _, k := range n.t.kids[n.kidOff : n.kidOff+n.kidN] {
+		if c := &n.t.nodes[k]; c.field == id {
+			return c
+		}
+	}
+	return nil
+}
+
+func (n *fnode) FieldNameForChild(i int) string {
+	c := n.Child(i)
+	if c == nil {
+		return ""
+	}
+	fields := javaGrammar().fields
+	if int(c.field) < len(fields) {
+		return fields[c.field]
+	}
+	return ""
+}
