@@ -1,0 +1,314 @@
+package harness;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.util.EnvironmentInformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamGraphHasherV2;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.util.ExceptionUtils;
+import org.apache.flink.util.StringUtils;
+
+/**
+ * Records what Flink itself says about each scenario: the OperatorID of every
+ * operator (from Flink's own StreamGraphHasherV2), and what happens when v2
+ * resumes from a savepoint of v1 on a MiniCluster, with and without
+ * allowNonRestoredState.
+ *
+ * <p>Usage: {@code Harness <scenarios dir> <out dir> [scenario...]}. Writes
+ * {@code <out>/<scenario>/{v1,v2}/ids.json}, {@code <out>/<scenario>/outcome.json}
+ * and keeps the savepoint under {@code <out>/<scenario>/savepoint/}.
+ */
+public final class Harness {
+    private static final long RUN_BEFORE_SAVEPOINT_MS = 1500;
+    private static final long STAY_RUNNING_MS = 2500;
+    private static final long TIMEOUT_MS = 60_000;
+
+    public static void main(String[] args) throws Exception {
+        Path scenarios = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        List<String> names = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            names.add(args[i]);
+        }
+        if (names.isEmpty()) {
+            try (var dirs = Files.list(scenarios)) {
+                dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(names::add);
+            }
+        }
+        Configuration clusterConf = new Configuration();
+        clusterConf.set(TaskManagerOptions.NUM_TASK_SLOTS, 16);
+        MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
+                .setConfiguration(clusterConf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(16)
+                .build();
+        String version = EnvironmentInformation.getVersion();
+        int failures = 0;
+        try (MiniCluster cluster = new MiniCluster(mcc)) {
+            cluster.start();
+            for (String name : names) {
+                long start = System.nanoTime();
+                try {
+                    runScenario(cluster, version, scenarios.resolve(name), out.resolve(name), name);
+                } catch (Exception e) {
+                    failures++;
+                    System.err.println("harness: " + name + ": " + ExceptionUtils.stringifyException(e));
+                }
+                System.err.printf("harness: flink %s %-28s %5.1fs%n", version, name, (System.nanoTime() - start) / 1e9);
+            }
+        }
+        if (failures > 0) {
+            System.err.println("harness: " + failures + " scenarios could not be run");
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void runScenario(MiniCluster cluster, String version, Path dir, Path out, String name) throws Exception {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(dir.resolve("scenario.properties"), StandardCharsets.UTF_8)) {
+            props.load(r);
+        }
+        Files.createDirectories(out);
+        String v1 = "harness.scenarios." + name + ".v1.Job";
+        String v2 = "harness.scenarios." + name + ".v2.Job";
+        writeIds(v1, props, out.resolve("v1"));
+        writeIds(v2, props, out.resolve("v2"));
+
+        Map<String, Object> outcome = new TreeMap<>();
+        outcome.put("scenario", name);
+        outcome.put("flink_version", version);
+        outcome.put("description", props.getProperty("description", ""));
+        outcome.put("backend", props.getProperty("backend", "hashmap"));
+        outcome.put("savepoint_format", props.getProperty("format", "canonical"));
+
+        JobGraph first = jobGraph(v1, props);
+        JobID id = cluster.submitJob(first).get().getJobID();
+        waitFor(cluster, id, JobStatus.RUNNING);
+        Thread.sleep(RUN_BEFORE_SAVEPOINT_MS);
+        SavepointFormatType format = "native".equals(props.getProperty("format"))
+                ? SavepointFormatType.NATIVE : SavepointFormatType.CANONICAL;
+        Path target = out.resolve("savepoint");
+        String savepoint = cluster.triggerSavepoint(id, target.toUri().toString(), false, format)
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        // Only now that the savepoint completed is the old job cancelled.
+        cluster.cancelJob(id).get();
+        cluster.requestJobResult(id).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        outcome.put("savepoint", savepoint);
+
+        Map<String, Object> strict = resume(cluster, v2, props, savepoint, false);
+        outcome.put("resume", strict);
+        // allowNonRestoredState only relaxes the strict check; run it when
+        // the strict resume failed, to see whether skipping state helps.
+        if ("failed".equals(strict.get("status"))) {
+            outcome.put("resume_allow_non_restored", resume(cluster, v2, props, savepoint, true));
+        } else {
+            outcome.put("resume_allow_non_restored", strict);
+        }
+        Files.writeString(out.resolve("outcome.json"), Json.write(outcome) + "\n");
+    }
+
+    /** Resumes a job from the savepoint and reports whether it stays running or fails, with Flink's message. */
+    private static Map<String, Object> resume(MiniCluster cluster, String jobClass, Properties props,
+            String savepoint, boolean allowNonRestored) throws Exception {
+        Map<String, Object> result = new TreeMap<>();
+        result.put("allow_non_restored_state", allowNonRestored);
+        JobGraph graph;
+        try {
+            graph = jobGraph(jobClass, props);
+        } catch (Exception e) {
+            result.put("status", "failed");
+            result.put("stage", "job-graph");
+            result.put("message", rootMessage(e));
+            return result;
+        }
+        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, allowNonRestored));
+        JobID id;
+        try {
+            id = cluster.submitJob(graph).get().getJobID();
+        } catch (Exception e) {
+            result.put("status", "failed");
+            result.put("stage", "submission");
+            result.put("message", rootMessage(e));
+            return result;
+        }
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        long runningSince = -1;
+        while (System.currentTimeMillis() < deadline) {
+            JobStatus status = cluster.getJobStatus(id).get();
+            if (status.isGloballyTerminalState()) {
+                JobResult jr = cluster.requestJobResult(id).get();
+                result.put("status", "failed");
+                result.put("stage", "restore");
+                result.put("message", jr.getSerializedThrowable()
+                        .map(t -> rootMessage(t.deserializeError(Harness.class.getClassLoader())))
+                        .orElse("job ended " + status));
+                return result;
+            }
+            if (status == JobStatus.RUNNING) {
+                if (runningSince < 0) {
+                    runningSince = System.currentTimeMillis();
+                } else if (System.currentTimeMillis() - runningSince > STAY_RUNNING_MS) {
+                    result.put("status", "running");
+                    cluster.cancelJob(id).get();
+                    cluster.requestJobResult(id).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    return result;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("job " + id + " neither failed nor kept running within " + TIMEOUT_MS + " ms");
+    }
+
+    private static void waitFor(MiniCluster cluster, JobID id, JobStatus want) throws Exception {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            JobStatus status = cluster.getJobStatus(id).get();
+            if (status == want) {
+                return;
+            }
+            if (status.isGloballyTerminalState()) {
+                JobResult jr = cluster.requestJobResult(id).get();
+                throw new IllegalStateException("job " + id + " ended " + status + ": " + jr.getSerializedThrowable()
+                        .map(t -> rootMessage(t.deserializeError(Harness.class.getClassLoader()))).orElse(""));
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("job " + id + " not " + want + " within " + TIMEOUT_MS + " ms");
+    }
+
+    private static JobGraph jobGraph(String jobClass, Properties props) throws Exception {
+        return streamGraph(jobClass, props).getJobGraph();
+    }
+
+    private static StreamGraph streamGraph(String jobClass, Properties props) throws Exception {
+        Configuration conf = new Configuration();
+        conf.setString("state.backend.type", props.getProperty("backend", "hashmap"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        Method define = Class.forName(jobClass).getMethod("define", StreamExecutionEnvironment.class);
+        define.invoke(null, env);
+        return env.getStreamGraph();
+    }
+
+    /** Writes every StreamNode with the OperatorID Flink's own hasher gives it, or the error it raises. */
+    private static void writeIds(String jobClass, Properties props, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Map<String, Object> doc = new TreeMap<>();
+        List<Object> nodes = new ArrayList<>();
+        try {
+            StreamGraph graph = streamGraph(jobClass, props);
+            Map<Integer, byte[]> hashes = new StreamGraphHasherV2().traverseStreamGraphAndGenerateHashes(graph);
+            for (StreamNode node : graph.getStreamNodes()) {
+                Map<String, Object> n = new TreeMap<>();
+                n.put("node_id", node.getId());
+                n.put("name", node.getOperatorName());
+                n.put("uid", node.getTransformationUID());
+                n.put("user_hash", node.getUserHash());
+                n.put("parallelism", node.getParallelism());
+                byte[] hash = hashes.get(node.getId());
+                n.put("operator_id", hash == null ? null : StringUtils.byteToHexString(hash));
+                nodes.add(n);
+            }
+        } catch (Exception e) {
+            doc.put("error", rootMessage(e));
+        }
+        doc.put("job", jobClass);
+        doc.put("operators", nodes);
+        Files.writeString(dir.resolve("ids.json"), Json.write(doc) + "\n");
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof java.lang.reflect.InvocationTargetException || root.getMessage() == null) {
+                root = root.getCause();
+                continue;
+            }
+            root = root.getCause();
+        }
+        String msg = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+        return msg.lines().findFirst().orElse(msg);
+    }
+
+    private Harness() {}
+
+    /** A minimal JSON writer for maps, lists, strings, numbers, booleans and null. */
+    static final class Json {
+        static String write(Object o) {
+            StringBuilder b = new StringBuilder();
+            write(b, o, "");
+            return b.toString();
+        }
+
+        private static void write(StringBuilder b, Object o, String indent) {
+            if (o == null) {
+                b.append("null");
+            } else if (o instanceof String s) {
+                b.append('"');
+                for (char c : s.toCharArray()) {
+                    switch (c) {
+                        case '"' -> b.append("\\\"");
+                        case '\\' -> b.append("\\\\");
+                        case '\n' -> b.append("\\n");
+                        case '\r' -> b.append("\\r");
+                        case '\t' -> b.append("\\t");
+                        default -> {
+                            if (c < 0x20) {
+                                b.append(String.format("\\u%04x", (int) c));
+                            } else {
+                                b.append(c);
+                            }
+                        }
+                    }
+                }
+                b.append('"');
+            } else if (o instanceof Map<?, ?> m) {
+                b.append("{");
+                String inner = indent + "  ";
+                boolean first = true;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    b.append(first ? "\n" : ",\n").append(inner);
+                    write(b, String.valueOf(e.getKey()), inner);
+                    b.append(": ");
+                    write(b, e.getValue(), inner);
+                    first = false;
+                }
+                b.append(first ? "}" : "\n" + indent + "}");
+            } else if (o instanceof List<?> l) {
+                b.append("[");
+                String inner = indent + "  ";
+                boolean first = true;
+                for (Object e : l) {
+                    b.append(first ? "\n" : ",\n").append(inner);
+                    write(b, e, inner);
+                    first = false;
+                }
+                b.append(first ? "]" : "\n" + indent + "]");
+            } else {
+                b.append(o);
+            }
+        }
+    }
+}
