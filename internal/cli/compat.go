@@ -101,7 +101,7 @@ func compatRun(ctx context.Context, opts *compatOptions) error {
 	if opts.format == "json" {
 		err = output.WriteCompatJSON(opts.f.IO.Out, rep)
 	} else {
-		err = output.WriteCompatText(opts.f.IO.Out, rep, opts.f.OutScheme())
+		err = writeCompatText(opts.f, rep)
 	}
 	if err != nil {
 		return err
@@ -110,6 +110,10 @@ func compatRun(ctx context.Context, opts *compatOptions) error {
 		return errFindings
 	}
 	return nil
+}
+
+func writeCompatText(f *Factory, rep *output.CompatReport) error {
+	return output.WriteCompatText(f.IO.Out, rep, f.OutScheme())
 }
 
 // predict reads the savepoint and the sources and runs the prediction. The

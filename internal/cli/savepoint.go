@@ -12,13 +12,28 @@ import (
 	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
-// newCmdSavepoint groups the savepoint commands.
+// newCmdSavepoint triggers a savepoint (as `flink savepoint` does) and
+// groups the commands that read savepoints.
 func newCmdSavepoint(f *Factory) *cobra.Command {
+	var trigger savepointTrigger
 	cmd := &cobra.Command{
-		Use:   "savepoint",
-		Short: "Inspect savepoint metadata and compute OperatorIDs",
-		Args:  cobra.NoArgs,
+		Use:   "savepoint <jobID> [targetDirectory]",
+		Short: "Trigger a savepoint, or inspect one (savepoint inspect, savepoint hash)",
+		Long: `Savepoint triggers a savepoint of a running job through the REST API, waits
+until it completed and prints its path. The job keeps running. --dispose PATH
+deletes a savepoint instead.
+
+Its subcommands read savepoints: "inspect" shows what a _metadata file holds,
+"hash" prints the OperatorID of a uid.`,
+		Args: cobra.MaximumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && trigger.dispose == "" {
+				return cmd.Help()
+			}
+			return trigger.run(cmd.Context(), f, args)
+		},
 	}
+	trigger.add(cmd)
 	cmd.AddCommand(newCmdSavepointInspect(f), newCmdSavepointHash(f))
 	return cmd
 }
