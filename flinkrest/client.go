@@ -119,9 +119,16 @@ func apiError(status int, data []byte) error {
 	}
 	e := &APIError{StatusCode: status}
 	for _, msg := range body.Errors {
-		if first := firstLine(msg); first != "" && !strings.HasPrefix(first, "<Exception on server side") {
-			e.Errors = append(e.Errors, first)
+		first := firstLine(msg)
+		if first == "" || strings.HasPrefix(first, "<Exception on server side") {
+			continue
 		}
+		// A generic handler message hides the reason in the trace's last
+		// "Caused by:" line.
+		if cause := lastCause(msg); cause != "" && cause != first {
+			first += " (caused by: " + cause + ")"
+		}
+		e.Errors = append(e.Errors, first)
 	}
 	return e
 }
@@ -359,15 +366,19 @@ func (c *Client) Savepoint(ctx context.Context, jobID, triggerID string) (Savepo
 // rootCause picks the most specific message of a Java stack trace: the last
 // "Caused by:" line, else the first line.
 func rootCause(trace string) string {
+	if msg := lastCause(trace); msg != "" {
+		return msg
+	}
+	return firstLine(trace)
+}
+
+// lastCause returns the message of a trace's last "Caused by:" line, "" if none.
+func lastCause(trace string) string {
 	msg := ""
 	for line := range strings.SplitSeq(trace, "\n") {
-		line = strings.TrimSpace(line)
-		if rest, ok := strings.CutPrefix(line, "Caused by: "); ok {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "Caused by: "); ok {
 			msg = rest
 		}
-	}
-	if msg == "" {
-		msg = strings.TrimSpace(strings.SplitN(trace, "\n", 2)[0])
 	}
 	return firstLine(msg)
 }

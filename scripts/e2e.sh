@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The real-Flink end-to-end suite. For each Flink version it builds the
-# fixture jobs in testdata/flink-harness, asks Flink for every operator's ID,
-# runs every scenario on a MiniCluster (savepoint of v1, resume of v2 with and
-# without allowNonRestoredState), then runs the Go tests in e2e/ that compare
-# uidcheck's answers with Flink's. Maven downloads Flink once into ~/.m2.
+# The real-Flink end-to-end suite, for each Flink version (Maven profiles
+# flink1 = 1.20.x, flink2 = 2.x; Maven downloads Flink once into ~/.m2):
+#  1. the harness in testdata/flink-harness builds the scenario jobs, asks
+#     Flink's own hasher for every operator's ID, and runs every scenario on a
+#     MiniCluster (savepoint of v1, resume of v2 with and without
+#     allowNonRestoredState), recording what Flink did;
+#  2. the Go tests in e2e/ compare uidcheck's IDs and verdicts with Flink's;
+#  3. a real session cluster (separate JobManager and TaskManager JVMs on
+#     loopback) runs uidcheck's REST commands end to end.
 #
-#   scripts/e2e.sh                 all versions, all scenarios
+#   scripts/e2e.sh                                  everything
 #   FLINK_PROFILES=flink2 scripts/e2e.sh uid_renamed   one version, one scenario
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,14 +19,29 @@ out=${UIDCHECK_E2E_OUT:-$root/.e2e}
 profiles=${FLINK_PROFILES:-"flink1 flink2"}
 
 rm -rf "$out"
+mkdir -p "$out"
 for p in $profiles; do
   start=$SECONDS
-  echo "e2e: building the harness for $p" >&2
+  echo "e2e: $p: building the harness and running the scenarios" >&2
   mvn -q -B -f $harness/pom.xml -P"$p" compile dependency:build-classpath \
     -Dmdep.outputFile="target/$p/classpath.txt"
   cp="$harness/target/$p/classes:$(cat "$harness/target/$p/classpath.txt")"
-  java -cp "$cp" harness.Harness "$harness/src/main/java/harness/scenarios" "$out/$p" "$@"
-  echo "e2e: $p harness took $((SECONDS - start))s" >&2
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$cp" harness.Harness \
+    "$harness/src/main/java/harness/scenarios" "$out/$p" "$@"
+  echo "e2e: $p: scenarios took $((SECONDS - start))s" >&2
 done
 
-UIDCHECK_E2E_OUT=$out go test -tags e2e -count=1 -v ./e2e/
+UIDCHECK_E2E_OUT=$out go test -tags e2e -count=1 -v -run 'OperatorIDs|Verdicts' ./e2e/
+
+cluster="$out/cluster"
+trap 'scripts/flink-cluster.sh stop "$cluster" 2>/dev/null || true' EXIT
+for p in $profiles; do
+  start=$SECONDS
+  echo "e2e: $p: starting a session cluster" >&2
+  url=$(scripts/flink-cluster.sh start "$p" "$cluster")
+  UIDCHECK_E2E_CLUSTER=$url UIDCHECK_E2E_JAR=$cluster/jobs.jar \
+    go test -tags e2e -count=1 -v -run 'REST' ./e2e/
+  scripts/flink-cluster.sh stop "$cluster"
+  rm -rf "$cluster"
+  echo "e2e: $p: REST commands took $((SECONDS - start))s" >&2
+done

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -466,8 +465,6 @@ func runRun(ctx context.Context, f *Factory, o *runOptions, args []string) error
 	return nil
 }
 
-// errGateRefused is returned when the compatibility check blocks a resume.
-var errGateRefused = errors.New("resume refused by the compatibility check; fix the job, add -n if dropping the state is intended, or use --force")
 
 // gate runs compat before a resume and refuses what it predicts would fail
 // or lose state.
@@ -497,5 +494,7 @@ func gate(ctx context.Context, f *Factory, o *runOptions) error {
 		fmt.Fprintf(f.IO.ErrOut, "uidcheck: --force: submitting although the compatibility check says %s\n", res.Verdict)
 		return nil
 	}
-	return errGateRefused
+	fmt.Fprintf(f.IO.ErrOut, "uidcheck: not submitted: the compatibility check says %s; fix the job, add -n if dropping "+
+		"the state is intended, or use --force\n", res.Verdict)
+	return errFindings
 }
