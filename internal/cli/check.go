@@ -15,14 +15,15 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
 	"github.com/uidcheck/uidcheck/internal/flinkid"
-	"github.com/uidcheck/uidcheck/internal/output"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
 type checkOptions struct {
 	f            *Factory
 	paths        []string
-	format       string
+	formats      []string
+	output       string
+	specs        []formatSpec
 	failOn       string
 	allOperators bool
 	maxFileSize  int64
@@ -50,11 +51,11 @@ are skipped.
 			if len(opts.paths) == 0 {
 				opts.paths = []string{"."}
 			}
-			switch opts.format {
-			case "text", "json":
-			default:
-				return flagErrorf("invalid --format %q: want text or json", opts.format)
+			specs, err := parseFormats(opts.formats, opts.output)
+			if err != nil {
+				return err
 			}
+			opts.specs = specs
 			switch opts.failOn {
 			case "error", "warning", "info", "none":
 			default:
@@ -63,7 +64,9 @@ are skipped.
 			return runF(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringArrayVar(&opts.formats, "format", []string{"text"},
+		"output format: text, json, sarif, github or checkstyle; FORMAT=FILE writes to a file (repeatable)")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the standard-output format to `FILE` instead")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
 	cmd.Flags().BoolVar(&opts.allOperators, "all-operators", false, "also report stateless operators without a uid (info)")
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "skip Java files larger than this many bytes")
@@ -75,14 +78,7 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	out := opts.f.IO.Out
-	switch opts.format {
-	case "json":
-		err = output.WriteJSON(out, res.report)
-	default:
-		err = output.WriteText(out, res.report, output.TextOptions{Style: opts.f.OutScheme(), Source: res.run.Source})
-	}
-	if err != nil {
+	if err := writeReports(opts.f, opts.specs, res); err != nil {
 		return err
 	}
 	if err := res.fileErr(); err != nil {

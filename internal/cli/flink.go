@@ -465,7 +465,6 @@ func runRun(ctx context.Context, f *Factory, o *runOptions, args []string) error
 	return nil
 }
 
-
 // gate runs compat before a resume and refuses what it predicts would fail
 // or lose state.
 func gate(ctx context.Context, f *Factory, o *runOptions) error {

@@ -1,0 +1,44 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/uidcheck/uidcheck/internal/report"
+)
+
+// WriteGitHub prints GitHub Actions workflow commands, which annotate the
+// pull request's diff, and a one-line summary.
+func WriteGitHub(w io.Writer, r *report.Result) error {
+	var b strings.Builder
+	counts := map[report.Severity]int{}
+	for _, d := range r.Diagnostics {
+		counts[d.Severity]++
+		cmd := "error"
+		switch d.Severity {
+		case report.SeverityWarning:
+			cmd = "warning"
+		case report.SeverityInfo:
+			cmd = "notice"
+		case report.SeverityError:
+		}
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", cmd,
+			ghProperty(d.File), d.Line, d.Column, max(d.EndLine, d.Line), max(d.EndColumn, d.Column),
+			ghProperty("uidcheck "+d.Rule), ghData(d.Message))
+	}
+	fmt.Fprintf(&b, "uidcheck: %d errors, %d warnings, %d notes\n",
+		counts[report.SeverityError], counts[report.SeverityWarning], counts[report.SeverityInfo])
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
