@@ -12,23 +12,22 @@ import (
 // pull request's diff, and a one-line summary.
 func WriteGitHub(w io.Writer, r *report.Result) error {
 	var b strings.Builder
-	counts := map[report.Severity]int{}
+	var errors, warnings, notes int
 	for _, d := range r.Diagnostics {
-		counts[d.Severity]++
 		cmd := "error"
 		switch d.Severity {
 		case report.SeverityWarning:
-			cmd = "warning"
+			cmd, warnings = "warning", warnings+1
 		case report.SeverityInfo:
-			cmd = "notice"
+			cmd, notes = "notice", notes+1
 		case report.SeverityError:
+			errors++
 		}
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", cmd,
 			ghProperty(d.File), d.Line, d.Column, max(d.EndLine, d.Line), max(d.EndColumn, d.Column),
 			ghProperty("uidcheck "+d.Rule), ghData(d.Message))
 	}
-	fmt.Fprintf(&b, "uidcheck: %d errors, %d warnings, %d notes\n",
-		counts[report.SeverityError], counts[report.SeverityWarning], counts[report.SeverityInfo])
+	fmt.Fprintf(&b, "uidcheck: %d errors, %d warnings, %d notes\n", errors, warnings, notes)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
