@@ -9,6 +9,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/passes/duplicateuid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
+	"github.com/uidcheck/uidcheck/analyzer/passes/uidformat"
 	"github.com/uidcheck/uidcheck/analyzer/passes/unstableuid"
 )
 
@@ -58,6 +59,7 @@ func All() []Rule {
 		}},
 		{Analyzer: duplicateuid.Analyzer, Severity: SeverityError, Since: "v0.1.0", Default: true},
 		{Analyzer: unstableuid.Analyzer, Severity: SeverityError, Since: "v0.1.0", Default: true},
+		{Analyzer: uidformat.Analyzer, Severity: SeverityWarning, Since: "unreleased", Default: true},
 	}
 }
 

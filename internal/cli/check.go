@@ -14,6 +14,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
+	"github.com/uidcheck/uidcheck/internal/config"
 	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
@@ -25,6 +26,8 @@ type checkOptions struct {
 	output       string
 	specs        []formatSpec
 	failOn       string
+	configPath   string
+	config       *config.Config
 	allOperators bool
 	maxFileSize  int64
 }
@@ -56,6 +59,12 @@ are skipped.
 				return err
 			}
 			opts.specs = specs
+			if opts.config, err = loadConfig(opts.configPath); err != nil {
+				return err
+			}
+			if opts.config != nil && opts.config.FailOn != "" && !cmd.Flags().Changed("fail-on") {
+				opts.failOn = opts.config.FailOn
+			}
 			switch opts.failOn {
 			case "error", "warning", "info", "none":
 			default:
@@ -68,16 +77,21 @@ are skipped.
 		"output format: text, json, sarif, github or checkstyle; FORMAT=FILE writes to a file (repeatable)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the standard-output format to `FILE` instead")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
+	cmd.Flags().StringVar(&opts.configPath, "config", "", "configuration `FILE` (default: .uidcheck.yaml in the working directory or a parent)")
 	cmd.Flags().BoolVar(&opts.allOperators, "all-operators", false, "also report stateless operators without a uid (info)")
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "skip Java files larger than this many bytes")
 	return cmd
 }
 
 func checkRun(ctx context.Context, opts *checkOptions) error {
+	if err := applyConfigBefore(opts.config); err != nil {
+		return err
+	}
 	res, err := analyze(ctx, opts.f, opts.paths, opts.allOperators, opts.maxFileSize, defaultAnalyzers())
 	if err != nil {
 		return err
 	}
+	applyConfigAfter(opts.config, res.report)
 	if err := writeReports(opts.f, opts.specs, res); err != nil {
 		return err
 	}
