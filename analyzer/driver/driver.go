@@ -147,11 +147,37 @@ type Result struct {
 	// Results holds each analyzer's result, for commands that read the
 	// pipeline model directly.
 	Results map[*analysis.Analyzer]any
-	src     map[string][]byte
+	sizes   map[string]int
 }
 
-// Source returns the content of an analysed file.
-func (r *Result) Source(name string) []byte { return r.src[name] }
+// Source returns the content of an analysed file, or nil if it cannot be
+// read again or has changed size since it was analysed.
+func (r *Result) Source(name string) []byte {
+	src, err := r.readFile(name)
+	if err != nil {
+		return nil
+	}
+	return src
+}
+
+// readFile reads an analysed file again. Contents are not kept in memory
+// between reads: on a large tree they would be most of the peak memory,
+// and the page cache makes a second read cheap. A file whose size changed
+// is an error, since positions were computed for the old content.
+func (r *Result) readFile(name string) ([]byte, error) {
+	size, ok := r.sizes[name]
+	if !ok {
+		return nil, fmt.Errorf("read %s: not a file of this pass", name)
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+	}
+	if len(src) != size {
+		return nil, fmt.Errorf("read %s: file changed during analysis (%d bytes, was %d)", name, len(src), size)
+	}
+	return src, nil
+}
 
 // Run loads files and runs analyzers (and what they require) over them.
 // It returns an error only for internal failures: an analyzer that fails or
@@ -164,7 +190,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
-	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, src: map[string][]byte{}}
+	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, sizes: map[string]int{}}
 	for _, name := range files {
 		src, err := load(name, maxSize)
 		if err != nil {
@@ -173,17 +199,10 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		}
 		tf := res.Fset.AddFile(name, -1, len(src))
 		tf.SetLinesForContent(src)
-		res.src[name] = src
+		res.sizes[name] = len(src)
 		res.Files = append(res.Files, name)
 	}
-
-	readFile := func(name string) ([]byte, error) {
-		src, ok := res.src[name]
-		if !ok {
-			return nil, fmt.Errorf("read %s: not a file of this pass", name)
-		}
-		return src, nil
-	}
+	readFile := res.readFile
 	pkg := types.NewPackage("java", "java")
 	for _, a := range order(analyzers) {
 		if err := ctx.Err(); err != nil {

@@ -1,15 +1,18 @@
-// Package javasyntax is the base analyzer that parses every Java file of a
-// pass once, in parallel, and lowers each tree into the small syntax the
-// pipeline model needs (see [File]).
+// Package javasyntax is the base analyzer for Java sources. It parses each
+// file with tree-sitter and lowers the tree into the small syntax the
+// pipeline model needs (see [File]), one parser per core.
 //
-// It reports syntax errors, and invalid UTF-8, as diagnostics of category
-// "syntax"; every other analyzer reads its [Result] through ResultOf.
+// Holding the lowered syntax of every file at once would cost several
+// times the source size, so parsing is streamed: [Result.Parse] parses the
+// files in parallel and hands each to a callback, after which the file is
+// dropped; files that other code refers to are parsed on demand by
+// [Result.Classes] and kept. Syntax errors are recorded on each [File] for
+// the caller to report; the analyzer itself reports invalid UTF-8.
 //
 // A byte-level pre-filter parses only files that can contribute to a Flink
 // pipeline: files that mention Flink packages, stream or environment types,
 // or runtime-context state. Other files, such as a class holding uid
-// constants, are parsed on demand when the pipeline model looks a class up
-// by name ([Result.Class]).
+// constants, are parsed only when looked up by a class name they declare.
 package javasyntax
 
 import (
@@ -17,11 +20,8 @@ import (
 	"context"
 	"fmt"
 	"go/token"
-	"path/filepath"
 	"reflect"
 	"runtime"
-	"slices"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -30,7 +30,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer parses the Java files of a pass. It reports only syntax problems.
+// Analyzer prepares the Java files of a pass for parsing. It reports only
+// invalid UTF-8; syntax errors are reported by the analyzer that parses.
 var Analyzer = &analysis.Analyzer{
 	Name:             "javasyntax",
 	Doc:              "parse Java files once and share the lowered syntax",
@@ -62,28 +63,69 @@ func Relevant(src []byte) bool {
 	return false
 }
 
-// Result is what the analyzer shares: the parsed files, and lazy access to
-// the files the pre-filter left out.
-type Result struct {
-	// Files are the eagerly parsed files in pass order.
-	Files []*File
+// declKeywords start type declarations.
+var declKeywords = [][]byte{[]byte("class"), []byte("interface"), []byte("enum"), []byte("record")}
 
-	mu       sync.Mutex
-	byBase   map[string][]string // "Foo" -> names of unparsed Foo.java files
-	read     func(string) ([]byte, error)
-	parsed   map[string]*File
-	classIdx map[string][]*Class // simple name -> classes of parsed files
-	parser   *parser
+// declaredNames finds the names of the types src declares, by bytes: a
+// keyword, whitespace, an identifier. Matches in comments or strings only
+// cost a parse when that name is looked up.
+func declaredNames(src []byte, fn func(name string)) {
+	for _, kw := range declKeywords {
+		for i := 0; ; {
+			k := bytes.Index(src[i:], kw)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(kw)
+			if at > 0 && isIdentByte(src[at-1]) {
+				continue
+			}
+			j := i
+			for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+				j++
+			}
+			if j == i {
+				continue
+			}
+			e := j
+			for e < len(src) && isIdentByte(src[e]) {
+				e++
+			}
+			if e > j {
+				fn(string(src[j:e]))
+			}
+		}
+	}
 }
 
-// Classes returns every class with the given simple name, parsing skipped
-// files named Name.java on first use. Nested classes are included.
+// Result is what the analyzer shares: the files to parse, and on-demand
+// access to any file by the classes it declares. It is safe for concurrent
+// use.
+type Result struct {
+	// Pending are the files the pre-filter selected, in pass order.
+	Pending []string
+
+	read     func(string) ([]byte, error)
+	mu       sync.Mutex
+	declared map[string][]string // class name -> files declaring it, by bytes
+	kept     map[string]*File    // files parsed on demand, kept
+	classIdx map[string][]*Class // simple name -> classes of kept files
+	parser   *parser             // for on-demand parsing, under mu
+}
+
+// Classes returns every class with the given simple name in the analysed
+// files, nested classes included. Files declaring that name are parsed on
+// first use and kept.
 func (r *Result) Classes(name string) []*Class {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if pending := r.byBase[name]; len(pending) > 0 {
-		delete(r.byBase, name)
-		for _, fn := range pending {
+	if files := r.declared[name]; len(files) > 0 {
+		delete(r.declared, name)
+		for _, fn := range files {
+			if _, ok := r.kept[fn]; ok {
+				continue
+			}
 			src, err := r.read(fn)
 			if err != nil {
 				continue // the driver already reported unreadable files
@@ -95,14 +137,14 @@ func (r *Result) Classes(name string) []*Class {
 			if err != nil {
 				continue
 			}
-			r.addLocked(f)
+			r.keepLocked(f)
 		}
 	}
 	return r.classIdx[name]
 }
 
-func (r *Result) addLocked(f *File) {
-	r.parsed[f.Name] = f
+func (r *Result) keepLocked(f *File) {
+	r.kept[f.Name] = f
 	var add func(c *Class)
 	add = func(c *Class) {
 		r.classIdx[c.Name] = append(r.classIdx[c.Name], c)
@@ -115,17 +157,59 @@ func (r *Result) addLocked(f *File) {
 	}
 }
 
-// AllFiles returns the parsed files, including those parsed on demand.
-func (r *Result) AllFiles() []*File {
+// Kept returns the files parsed on demand and kept, in no particular order.
+func (r *Result) Kept() []*File {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := append([]*File(nil), r.Files...)
-	for _, f := range r.parsed {
-		if !slices.Contains(r.Files, f) {
-			out = append(out, f)
-		}
+	out := make([]*File, 0, len(r.kept))
+	for _, f := range r.kept {
+		out = append(out, f)
 	}
 	return out
+}
+
+// Parse parses the pending files in parallel, one tree-sitter parser per
+// core, and calls fn with each file's index in Pending and its lowered
+// syntax, from several goroutines at once. A file already kept by Classes
+// is passed as kept; any other is dropped when fn returns.
+func (r *Result) Parse(fn func(i int, f *File)) error {
+	errs := make([]error, len(r.Pending))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(r.Pending), 1)) {
+		wg.Go(func() {
+			p := newParser() // tree-sitter parsers are not safe for concurrent use
+			defer p.Close()
+			for i := range next {
+				name := r.Pending[i]
+				r.mu.Lock()
+				f := r.kept[name]
+				r.mu.Unlock()
+				if f == nil {
+					src, err := r.read(name)
+					if err == nil {
+						f, err = parse(p, name, src)
+					}
+					if err != nil {
+						errs[i] = err
+						continue
+					}
+				}
+				fn(i, f)
+			}
+		})
+	}
+	for i := range r.Pending {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parser is a tree-sitter parser with the scratch space of its goroutine.
@@ -163,16 +247,11 @@ func Parse(name string, src []byte) (*File, error) {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
-		byBase:   map[string][]string{},
 		read:     pass.ReadFile,
-		parsed:   map[string]*File{},
+		declared: map[string][]string{},
+		kept:     map[string]*File{},
 		classIdx: map[string][]*Class{},
 	}
-	type job struct {
-		name string
-		src  []byte
-	}
-	var jobs []job
 	tfs := TokenFiles(pass.Fset)
 	for _, name := range pass.OtherFiles {
 		src, err := pass.ReadFile(name)
@@ -182,40 +261,14 @@ func run(pass *analysis.Pass) (any, error) {
 		if !utf8.Valid(src) {
 			reportInvalidUTF8(pass, tfs[name], src)
 		}
-		if !Relevant(src) {
-			base := strings.TrimSuffix(filepath.Base(name), ".java")
-			res.byBase[base] = append(res.byBase[base], name)
-			continue
-		}
-		jobs = append(jobs, job{name, src})
-	}
-
-	files := make([]*File, len(jobs))
-	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
-		wg.Go(func() {
-			p := newParser() // tree-sitter parsers are not safe for concurrent use
-			defer p.Close()
-			for i := range next {
-				files[i], errs[i] = parse(p, jobs[i].name, jobs[i].src)
+		declaredNames(src, func(cls string) {
+			if files := res.declared[cls]; len(files) == 0 || files[len(files)-1] != name {
+				res.declared[cls] = append(files, name)
 			}
 		})
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	for i, f := range files {
-		if errs[i] != nil {
-			return nil, errs[i]
+		if Relevant(src) {
+			res.Pending = append(res.Pending, name)
 		}
-		res.Files = append(res.Files, f)
-		res.addLocked(f)
-		reportSyntax(pass, tfs[f.Name], f)
 	}
 	return res, nil
 }
@@ -230,7 +283,9 @@ func TokenFiles(fset *token.FileSet) map[string]*token.File {
 	return m
 }
 
-func reportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
+// ReportSyntax reports the syntax errors of a parsed file as diagnostics of
+// category "syntax".
+func ReportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
 	if len(f.Errors) == 0 {
 		return
 	}

@@ -529,19 +529,19 @@ func (e *evaluator) modify(c *javasyntax.Call, sv *value, args []*value) {
 		}
 		u := UID{State: UIDUnresolved, Expr: e.text(c.Args[0]), Pos: e.pos(c.NameOff), End: e.pos(c.NameEnd), Unstable: arg.unstable}
 		if arg.kind == vConst && arg.unstable == "" {
-			u.State, u.Value = UIDResolved, arg.s
+			u.State, u.Value = UIDResolved, strings.Clone(arg.s)
 		}
 		op.UID = u
 	case "setUidHash":
 		if arg != nil && arg.kind == vConst {
-			op.UIDHash = arg.s
+			op.UIDHash = strings.Clone(arg.s)
 		} else if arg != nil {
 			op.UIDHash = e.text(c.Args[0])
 		}
 		op.UIDHashPos = e.pos(c.NameOff)
 	case "name":
 		if arg != nil && arg.kind == vConst {
-			op.Name = arg.s
+			op.Name = strings.Clone(arg.s)
 		}
 	case "setParallelism":
 		if n, ok := intOf(args); ok {
@@ -557,7 +557,7 @@ func (e *evaluator) modify(c *javasyntax.Call, sv *value, args []*value) {
 		op.StartNewChain = true
 	case "slotSharingGroup":
 		if arg != nil && arg.kind == vConst {
-			op.SlotSharingGroup = arg.s
+			op.SlotSharingGroup = strings.Clone(arg.s)
 		} else {
 			op.SlotSharingGroup = "?"
 		}

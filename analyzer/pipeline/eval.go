@@ -112,7 +112,7 @@ type evaluator struct {
 	fieldVals map[*javasyntax.Field]*value
 	// inlined records methods evaluated as callees, so they are not also
 	// reported as entry points of their own.
-	inlined map[*javasyntax.Method]bool
+	inlined map[methodKey]bool
 	// fieldEval guards against cyclic field initialisers.
 	fieldEval map[*javasyntax.Field]bool
 	// via is the stack of call sites of inlined helpers; callPos is the
@@ -516,7 +516,7 @@ func (e *evaluator) inline(m *javasyntax.Method, this *value, args []*value) *va
 		}
 	}
 	e.calls++
-	e.inlined[m] = true
+	e.inlined[keyOf(m)] = true
 	e.via = append(e.via, e.callPos)
 	defer func() { e.via = e.via[:len(e.via)-1] }()
 	return e.runMethod(m, this, args)
@@ -592,7 +592,9 @@ func simpleName(t string) string {
 func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Operator {
 	file := e.top().file
 	tf := e.a.tfs[file.Name]
-	op := &Operator{Call: c.Name, Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
+	// Strings are cloned: the lowered syntax points into the file's source,
+	// which is freed once the file is evaluated, but operators outlive it.
+	op := &Operator{Call: strings.Clone(c.Name), Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
 	if tf != nil {
 		op.Pos, op.End = tf.Pos(c.NameOff), tf.Pos(c.NameEnd)
 	}

@@ -46,65 +46,110 @@ func run(pass *analysis.Pass) (any, error) {
 	if syn == nil {
 		return &Model{}, nil
 	}
-	return Build(syn, javasyntax.TokenFiles(pass.Fset)), nil
+	tfs := javasyntax.TokenFiles(pass.Fset)
+	m, broken, err := Build(syn, tfs)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range broken {
+		javasyntax.ReportSyntax(pass, tfs[f.Name], f)
+	}
+	return m, nil
 }
 
-// Build builds the model from parsed files; tfs maps file names to their
-// token.File so positions can be computed.
-func Build(syn *javasyntax.Result, tfs map[string]*token.File) *Model {
-	ix := &index{
-		syn:     syn,
-		tfs:     tfs,
-		states:  map[*javasyntax.Class]stateVerdict{},
-		mutable: map[*javasyntax.Class]map[string]bool{},
-		flink:   map[*javasyntax.File]bool{},
-	}
-	roots := entryPoints(syn.Files)
-	type evaluated struct {
-		job     *Job
-		main    bool
-		inlined map[*javasyntax.Method]bool
-	}
-	var evals []evaluated
-	for _, m := range roots {
-		job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name}
-		if tf := tfs[m.Class.File.Name]; tf != nil {
-			job.Pos = tf.Pos(m.Off)
+// methodKey identifies a method across parses of its file.
+type methodKey struct {
+	file string
+	off  int
+}
+
+func keyOf(m *javasyntax.Method) methodKey { return methodKey{m.Class.File.Name, m.Off} }
+
+// evaluated is one entry point's evaluation.
+type evaluated struct {
+	job     *Job
+	root    methodKey
+	main    bool
+	inlined map[methodKey]bool
+}
+
+// Build builds the model, parsing the pending files through syn; tfs maps
+// file names to their token.File for positions. It also returns the parsed
+// files that have syntax errors, for the caller to report.
+func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javasyntax.File, error) {
+	perFile := make([][]evaluated, len(syn.Pending))
+	broken := make([]*javasyntax.File, len(syn.Pending))
+	err := syn.Parse(func(i int, f *javasyntax.File) {
+		if len(f.Errors) > 0 {
+			broken[i] = f
 		}
-		e := &evaluator{
-			a: ix, job: job,
-			fieldVals: map[*javasyntax.Field]*value{},
-			inlined:   map[*javasyntax.Method]bool{},
-			fieldEval: map[*javasyntax.Field]bool{},
+		// Each file gets its own index: its caches refer to the file's
+		// classes, which must be freed once the file is evaluated.
+		ix := &index{
+			syn:     syn,
+			tfs:     tfs,
+			states:  map[*javasyntax.Class]stateVerdict{},
+			mutable: map[*javasyntax.Class]map[string]bool{},
+			flink:   map[*javasyntax.File]bool{},
 		}
-		var this *value
-		if !m.Static {
-			this = &value{kind: vObject, cls: m.Class}
+		for _, m := range entryPoints(f) {
+			perFile[i] = append(perFile[i], ix.evaluate(m))
 		}
-		e.runMethod(m, this, nil)
-		evals = append(evals, evaluated{job: job, main: isMain(m), inlined: e.inlined})
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	// A method that builds operators but is called from another job's
 	// evaluation is a helper, not a job of its own.
-	calledFromJob := map[*javasyntax.Method]bool{}
-	for _, ev := range evals {
-		if len(ev.job.Operators) == 0 {
-			continue
-		}
-		for m := range ev.inlined {
-			calledFromJob[m] = true
+	calledFromJob := map[methodKey]bool{}
+	for _, evs := range perFile {
+		for _, ev := range evs {
+			if len(ev.job.Operators) == 0 {
+				continue
+			}
+			for m := range ev.inlined {
+				calledFromJob[m] = true
+			}
 		}
 	}
-	model := &Model{Files: syn.AllFiles()}
-	for i, ev := range evals {
-		if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[roots[i]]) {
-			continue
+	model := &Model{Files: syn.Kept()}
+	for _, evs := range perFile {
+		for _, ev := range evs {
+			if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[ev.root]) {
+				continue
+			}
+			finish(ev.job)
+			model.Jobs = append(model.Jobs, ev.job)
+			model.Operators = append(model.Operators, ev.job.Operators...)
 		}
-		finish(ev.job)
-		model.Jobs = append(model.Jobs, ev.job)
-		model.Operators = append(model.Operators, ev.job.Operators...)
 	}
-	return model
+	var withErrors []*javasyntax.File
+	for _, f := range broken {
+		if f != nil {
+			withErrors = append(withErrors, f)
+		}
+	}
+	return model, withErrors, nil
+}
+
+// evaluate runs one entry point as a job.
+func (ix *index) evaluate(m *javasyntax.Method) evaluated {
+	job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name}
+	if tf := ix.tfs[m.Class.File.Name]; tf != nil {
+		job.Pos = tf.Pos(m.Off)
+	}
+	e := &evaluator{
+		a: ix, job: job,
+		fieldVals: map[*javasyntax.Field]*value{},
+		inlined:   map[methodKey]bool{},
+		fieldEval: map[*javasyntax.Field]bool{},
+	}
+	var this *value
+	if !m.Static {
+		this = &value{kind: vObject, cls: m.Class}
+	}
+	e.runMethod(m, this, nil)
+	return evaluated{job: job, root: keyOf(m), main: isMain(m), inlined: e.inlined}
 }
 
 // finish derives what depends on the whole job: Sink V2 part uids and
@@ -134,9 +179,9 @@ func isMain(m *javasyntax.Method) bool {
 	return m.Name == "main" && m.Static && len(m.Params) == 1 && strings.HasPrefix(m.Params[0].Type, "String")
 }
 
-// entryPoints lists the methods evaluated as possible jobs: main methods
-// first, then methods whose bodies call DataStream API names, in file order.
-func entryPoints(files []*javasyntax.File) []*javasyntax.Method {
+// entryPoints lists the methods of a file evaluated as possible jobs: main
+// methods first, then methods whose bodies call DataStream API names.
+func entryPoints(f *javasyntax.File) []*javasyntax.Method {
 	var mains, others []*javasyntax.Method
 	var visit func(c *javasyntax.Class)
 	visit = func(c *javasyntax.Class) {
@@ -153,10 +198,8 @@ func entryPoints(files []*javasyntax.File) []*javasyntax.Method {
 			visit(in)
 		}
 	}
-	for _, f := range files {
-		for _, c := range f.Classes {
-			visit(c)
-		}
+	for _, c := range f.Classes {
+		visit(c)
 	}
 	return append(mains, others...)
 }
@@ -172,7 +215,8 @@ func mentionsPipeline(body []javasyntax.Stmt) bool {
 	return found
 }
 
-// index answers name lookups over the parsed files.
+// index answers name lookups over the parsed files for the evaluation of
+// one file's entry points, by one goroutine.
 type index struct {
 	syn     *javasyntax.Result
 	tfs     map[string]*token.File
@@ -212,6 +256,9 @@ func (ix *index) class(typ string, file *javasyntax.File) *javasyntax.Class {
 	if simple == "" || simple[0] < 'A' || simple[0] > 'Z' {
 		return nil
 	}
+	if c := inFile(file, simple); c != nil {
+		return c
+	}
 	cands := ix.syn.Classes(simple)
 	if len(cands) == 0 {
 		return nil
@@ -246,6 +293,23 @@ func (ix *index) class(typ string, file *javasyntax.File) *javasyntax.Class {
 		}
 	}
 	return cands[0]
+}
+
+// inFile finds a class declared in file by simple name, nested or not.
+func inFile(file *javasyntax.File, name string) *javasyntax.Class {
+	if file == nil {
+		return nil
+	}
+	stack := append([]*javasyntax.Class(nil), file.Classes...)
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.Name == name {
+			return c
+		}
+		stack = append(stack, c.Inner...)
+	}
+	return nil
 }
 
 // field finds a field by name in c, its superclasses in the tree and its

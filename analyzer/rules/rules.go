@@ -10,6 +10,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/passes/duplicateuid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/unstableuid"
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 )
 
 // Severity ranks a rule's findings; --fail-on decides which fail the run.
@@ -70,9 +71,11 @@ var Syntax = Rule{Analyzer: javasyntax.Analyzer, Severity: SeverityWarning, Sinc
 // SyntaxName is the rule name shown for syntax diagnostics.
 const SyntaxName = "syntax"
 
-// Lookup finds the rule of an analyzer, including the syntax pseudo-rule.
+// Lookup finds the rule of an analyzer. Diagnostics of the base analyzers
+// (javasyntax reports invalid UTF-8, pipeline the syntax errors it finds
+// while parsing) belong to the syntax pseudo-rule.
 func Lookup(a *analysis.Analyzer) (Rule, bool) {
-	if a == javasyntax.Analyzer {
+	if a == javasyntax.Analyzer || a == pipeline.Analyzer {
 		return Syntax, true
 	}
 	for _, r := range All() {
