@@ -42,7 +42,9 @@ enum { UC_NAMED = 1, UC_MISSING = 2, UC_ERROR = 4, UC_HAS_ERROR = 8 };
 
 // uc_flatten writes the nodes under root in preorder into out and returns
 // how many there are; when that exceeds cap, only the count is exact.
-static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap) {
+// Nodes whose symbol is marked in skip are recorded, but their children are
+// not visited.
+static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t *skip, uint32_t nskip) {
 	uc_cursor c = ts_tree_cursor_new(root);
 	int64_t n = 0;
 	int64_t parent = -1;
@@ -63,7 +65,9 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap) {
 			f->parent = (int32_t)parent;
 		}
 		int64_t self = n++;
-		if (ts_tree_cursor_goto_first_child(&c)) {
+		uint16_t sym = ts_node_symbol(node);
+		bool descend = !(sym < nskip && skip[sym]);
+		if (descend && ts_tree_cursor_goto_first_child(&c)) {
 			parent = self;
 			continue;
 		}
@@ -121,6 +125,7 @@ type fnode struct {
 
 type grammar struct {
 	symbols []string          // symbol id -> node type
+	skip    []uint8           // symbol id -> 1 if lowering never reads its children
 	fields  []string          // field id -> name
 	fieldID map[string]uint16 // name -> field id
 }
@@ -130,6 +135,12 @@ var javaGrammar = sync.OnceValue(func() *grammar {
 	g := &grammar{fieldID: map[string]uint16{}}
 	for i := range lang.SymbolCount() {
 		g.symbols = append(g.symbols, lang.SymbolName(sitter.Symbol(i)))
+	}
+	g.skip = make([]uint8, len(g.symbols))
+	for i, name := range g.symbols {
+		if skipChildren[name] {
+			g.skip[i] = 1
+		}
 	}
 	g.fields = append(g.fields, "")
 	for i := 1; i < 1<<10; i++ {
@@ -142,6 +153,17 @@ var javaGrammar = sync.OnceValue(func() *grammar {
 	}
 	return g
 })
+
+// skipChildren are node types whose children lowering never reads: it
+// takes their text, or ignores them. Not copying their subtrees saves a
+// good part of the walk.
+var skipChildren = map[string]bool{
+	"string_literal": true, "character_literal": true, "text_block": true,
+	"import_declaration": true, "package_declaration": true,
+	"annotation": true, "marker_annotation": true, "type_arguments": true,
+	"line_comment": true, "block_comment": true, "dimensions": true,
+	"throws": true, "type_parameters": true,
+}
 
 // flatten copies the tree under root into t, reusing t's arrays: each
 // parsing goroutine keeps one flatTree for all its files.
@@ -157,7 +179,8 @@ func (t *flatTree) flatten(root *sitter.Node, srcLen int) {
 			t.buf = make([]C.uc_flat, want)
 		}
 		t.buf = t.buf[:cap(t.buf)]
-		n = int64(C.uc_flatten(cnode, &t.buf[0], C.int64_t(len(t.buf))))
+		skip := javaGrammar().skip
+		n = int64(C.uc_flatten(cnode, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&skip[0]), C.uint32_t(len(skip))))
 		if n <= int64(len(t.buf)) {
 			break
 		}

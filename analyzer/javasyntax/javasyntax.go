@@ -9,10 +9,10 @@
 // [Result.Classes] and kept. Syntax errors are recorded on each [File] for
 // the caller to report; the analyzer itself reports invalid UTF-8.
 //
-// A byte-level pre-filter parses only files that can contribute to a Flink
-// pipeline: files that mention Flink packages, stream or environment types,
-// or runtime-context state. Other files, such as a class holding uid
-// constants, are parsed only when looked up by a class name they declare.
+// A byte-level pre-filter parses eagerly only files that can build part of
+// a pipeline: files that mention stream environments or stream types. Other
+// files, such as a user function class or a class holding uid constants,
+// are parsed only when looked up by a class name they declare.
 package javasyntax
 
 import (
@@ -22,6 +22,7 @@ import (
 	"go/token"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -44,16 +45,25 @@ var Analyzer = &analysis.Analyzer{
 // Category is the diagnostic category of syntax problems.
 const Category = "syntax"
 
-// markers are the byte strings that make a file worth parsing eagerly.
+// markers are the byte strings that make a file worth parsing eagerly:
+// pipelines are built on environments and stream types, and helpers that
+// build part of one take or return a stream. Everything else a pipeline
+// refers to (user function classes, uid constants, builders) is parsed on
+// demand when looked up by name, so Flink connector or library code that
+// builds no pipeline is never parsed.
 var markers = [][]byte{
-	[]byte("org.apache.flink"),
-	[]byte("DataStream"),
 	[]byte("StreamExecutionEnvironment"),
-	[]byte("getRuntimeContext"),
+	[]byte("getExecutionEnvironment"),
+	[]byte("DataStream"),
+	[]byte("SingleOutputStreamOperator"),
+	[]byte("KeyedStream"),
+	[]byte("WindowedStream"),
+	[]byte("ConnectedStreams"),
+	[]byte("BroadcastStream"),
 }
 
-// Relevant reports whether src can hold part of a Flink pipeline or a
-// stateful user function, by the pre-filter's byte markers.
+// Relevant reports whether src can hold part of a Flink pipeline, by the
+// pre-filter's byte markers.
 func Relevant(src []byte) bool {
 	for _, m := range markers {
 		if bytes.Contains(src, m) {
@@ -61,6 +71,27 @@ func Relevant(src []byte) bool {
 		}
 	}
 	return false
+}
+
+// packageOf reads the package declaration by bytes: the first "package"
+// at the start of a line.
+func packageOf(src []byte) string {
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("package"))
+		if k < 0 {
+			return ""
+		}
+		at := i + k
+		i = at + len("package")
+		if at > 0 && src[at-1] != '\n' {
+			continue
+		}
+		end := bytes.IndexByte(src[i:], ';')
+		if end < 0 {
+			return ""
+		}
+		return packageName(string(src[at : i+end]))
+	}
 }
 
 // declKeywords start type declarations.
@@ -109,38 +140,59 @@ type Result struct {
 	read     func(string) ([]byte, error)
 	mu       sync.Mutex
 	declared map[string][]string // class name -> files declaring it, by bytes
+	pkgOf    map[string]string   // file -> package, by bytes
+	eager    map[string]bool     // files in Pending
 	kept     map[string]*File    // files parsed on demand, kept
 	classIdx map[string][]*Class // simple name -> classes of kept files
 	parser   *parser             // for on-demand parsing, under mu
 }
 
-// Classes returns every class with the given simple name in the analysed
-// files, nested classes included. Files declaring that name are parsed on
-// first use and kept.
-func (r *Result) Classes(name string) []*Class {
+// Classes returns the classes named name (nested ones included) declared
+// in files of the given packages, or of any package when pkgs is nil.
+// Files declaring that name are parsed on first use and kept; only files
+// whose package matches are parsed, as Java resolves a simple name only
+// through imports and the current package.
+//
+// With eagerOnly, only files that pass the pre-filter are considered: the
+// pipeline model follows helper calls only into code that can build part of
+// a pipeline, and must not parse a library's whole call graph.
+func (r *Result) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if files := r.declared[name]; len(files) > 0 {
-		delete(r.declared, name)
-		for _, fn := range files {
-			if _, ok := r.kept[fn]; ok {
-				continue
-			}
-			src, err := r.read(fn)
-			if err != nil {
-				continue // the driver already reported unreadable files
-			}
-			if r.parser == nil {
-				r.parser = newParser()
-			}
-			f, err := parse(r.parser, fn, src)
-			if err != nil {
-				continue
-			}
-			r.keepLocked(f)
+	match := func(file string) bool {
+		return (pkgs == nil || slices.Contains(pkgs, r.pkgOf[file])) && (!eagerOnly || r.eager[file])
+	}
+	files := r.declared[name]
+	rest := files[:0:0]
+	for _, fn := range files {
+		if _, ok := r.kept[fn]; ok {
+			continue
+		}
+		if !match(fn) {
+			rest = append(rest, fn)
+			continue
+		}
+		src, err := r.read(fn)
+		if err != nil {
+			continue // the driver already reported unreadable files
+		}
+		if r.parser == nil {
+			r.parser = newParser()
+		}
+		f, err := parse(r.parser, fn, src)
+		if err != nil {
+			continue
+		}
+		r.keepLocked(f)
+	}
+	r.declared[name] = rest
+	var out []*Class
+	for _, c := range r.classIdx[name] {
+		if match(c.File.Name) {
+			out = append(out, c)
 		}
 	}
-	return r.classIdx[name]
+	return out
 }
 
 func (r *Result) keepLocked(f *File) {
@@ -156,6 +208,9 @@ func (r *Result) keepLocked(f *File) {
 		add(c)
 	}
 }
+
+// Eager reports whether a file passed the pre-filter.
+func (r *Result) Eager(file string) bool { return r.eager[file] }
 
 // Kept returns the files parsed on demand and kept, in no particular order.
 func (r *Result) Kept() []*File {
@@ -249,6 +304,8 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
 		read:     pass.ReadFile,
 		declared: map[string][]string{},
+		pkgOf:    map[string]string{},
+		eager:    map[string]bool{},
 		kept:     map[string]*File{},
 		classIdx: map[string][]*Class{},
 	}
@@ -261,6 +318,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !utf8.Valid(src) {
 			reportInvalidUTF8(pass, tfs[name], src)
 		}
+		res.pkgOf[name] = packageOf(src)
 		declaredNames(src, func(cls string) {
 			if files := res.declared[cls]; len(files) == 0 || files[len(files)-1] != name {
 				res.declared[cls] = append(files, name)
@@ -268,6 +326,7 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 		if Relevant(src) {
 			res.Pending = append(res.Pending, name)
+			res.eager[name] = true
 		}
 	}
 	return res, nil

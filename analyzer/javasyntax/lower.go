@@ -39,11 +39,7 @@ func lower(name string, src []byte, tsRoot *sitter.Node, scratch *flatTree) *Fil
 		n := root.NamedChild(i)
 		switch n.Type() {
 		case "package_declaration":
-			if c := n.NamedChild(0); c != nil && c.Type() != "annotation" && c.Type() != "marker_annotation" {
-				f.Package = l.text(c)
-			} else {
-				f.Package = strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(l.text(n), "package")), ";")
-			}
+			f.Package = packageName(l.text(n))
 		case "import_declaration":
 			f.Imports = append(f.Imports, importName(l.text(n)))
 		default:
@@ -53,6 +49,16 @@ func lower(name string, src []byte, tsRoot *sitter.Node, scratch *flatTree) *Fil
 		}
 	}
 	return f
+}
+
+// packageName reads the name from a package declaration's text; the
+// declaration's children are not copied out of tree-sitter.
+func packageName(s string) string {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ";"))
+	if i := strings.LastIndex(s, "package"); i >= 0 {
+		s = s[i+len("package"):]
+	}
+	return strings.Join(strings.Fields(s), "")
 }
 
 func importName(s string) string {

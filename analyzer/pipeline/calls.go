@@ -27,7 +27,7 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 	case vObject:
 		args := e.args(c.Args, sc)
 		e.callPos = e.pos(c.NameOff)
-		if recv.cls != nil {
+		if e.a.inlinable(recv.cls) {
 			if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
 				return e.inline(m, recv, args)
 			}
@@ -124,7 +124,7 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 	if v := jdkStatic(c.Name, simple, args); v != nil {
 		return v
 	}
-	if recv.cls != nil {
+	if e.a.inlinable(recv.cls) {
 		e.callPos = e.pos(c.NameOff)
 		if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
 			return e.inline(m, nil, args)

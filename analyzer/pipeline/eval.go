@@ -304,7 +304,7 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.Assign:
 		return e.assign(x, sc)
 	case *javasyntax.ClassLit:
-		return &value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x}
+		return &value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file}
 	case *javasyntax.Lambda:
 		return &value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file}
 	case *javasyntax.MethodRef:
@@ -367,7 +367,9 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 		return e.fieldValue(imp, imp.Class)
 	}
 	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
-		return &value{kind: vClassRef, className: name, cls: e.a.class(name, e.top().file)}
+		// Resolved among pipeline files only; fieldAccess resolves fully
+		// when a constant is read.
+		return &value{kind: vClassRef, className: name, cls: e.a.eagerClass(name, e.top().file), file: e.top().file}
 	}
 	return unknown
 }
@@ -402,6 +404,9 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 
 func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 	recv := e.eval(x.X, sc)
+	if recv.kind == vClassRef && recv.cls == nil && recv.file != nil {
+		recv.cls = e.a.class(recv.className, recv.file)
+	}
 	switch recv.kind {
 	case vObject, vClassRef:
 		if recv.cls != nil {
@@ -422,7 +427,7 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 		return unknown
 	}
 	if x.Name != "" && x.Name[0] >= 'A' && x.Name[0] <= 'Z' && recv.kind != vObject {
-		return &value{kind: vClassRef, className: x.Name, cls: e.a.class(x.Name, e.top().file)}
+		return &value{kind: vClassRef, className: e.text(x), cls: e.a.eagerClass(e.text(x), e.top().file), file: e.top().file}
 	}
 	return unknown
 }
@@ -482,7 +487,7 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		return args[0]
 	}
 	cls := e.a.class(x.Type, file)
-	if cls != nil {
+	if e.a.inlinable(cls) {
 		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
 			this := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
 			e.callPos = e.pos(x.Off)
@@ -571,7 +576,7 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 	case envTypes[simple] && e.a.flinkFile(file):
 		return &value{kind: vEnv}
 	}
-	if cls := e.a.class(typ, file); cls != nil {
+	if cls := e.a.eagerClass(typ, file); cls != nil {
 		return &value{kind: vObject, cls: cls, className: typ}
 	}
 	return unknown

@@ -245,54 +245,78 @@ func (ix *index) flinkFile(f *javasyntax.File) bool {
 	return v
 }
 
-// class resolves a type name as written in file to a class of the tree:
-// nested classes of the file first, then classes named so elsewhere,
-// preferring the import's package, then the file's own package.
+// class resolves a type name as written in file to a class of the tree,
+// as Java does: classes of the file itself, then a qualified name, a
+// single-type import, the file's own package, and on-demand imports.
 func (ix *index) class(typ string, file *javasyntax.File) *javasyntax.Class {
-	if typ == "" {
-		return nil
-	}
+	return ix.resolve(typ, file, false)
+}
+
+// eagerClass is class restricted to files that pass the pre-filter: the
+// classes whose methods may be inlined as pipeline-building helpers.
+func (ix *index) eagerClass(typ string, file *javasyntax.File) *javasyntax.Class {
+	return ix.resolve(typ, file, true)
+}
+
+func (ix *index) resolve(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
+	typ, _, _ = strings.Cut(typ, "<")
 	simple := simpleName(typ)
 	if simple == "" || simple[0] < 'A' || simple[0] > 'Z' {
 		return nil
 	}
+	if strings.Contains(typ, ".") {
+		return ix.qualified(typ, file, eagerOnly)
+	}
 	if c := inFile(file, simple); c != nil {
 		return c
 	}
-	cands := ix.syn.Classes(simple)
-	if len(cands) == 0 {
-		return nil
+	if file == nil {
+		return first(ix.syn.Classes(simple, nil, eagerOnly))
 	}
-	if len(cands) == 1 {
-		return cands[0]
+	for _, imp := range file.Imports {
+		if strings.HasSuffix(imp, "."+simple) && !strings.HasPrefix(imp, "static ") {
+			return ix.qualified(imp, nil, eagerOnly)
+		}
 	}
-	qualified := ""
-	if strings.Contains(strings.Split(typ, "<")[0], ".") {
-		qualified = strings.Split(typ, "<")[0]
+	pkgs := []string{file.Package}
+	for _, imp := range file.Imports {
+		if p, ok := strings.CutSuffix(imp, ".*"); ok && !strings.HasPrefix(imp, "static ") {
+			pkgs = append(pkgs, p)
+		}
 	}
-	if file != nil {
-		for _, imp := range file.Imports {
-			if strings.HasSuffix(imp, "."+simple) {
-				qualified = imp
+	return first(ix.syn.Classes(simple, pkgs, eagerOnly))
+}
+
+// qualified resolves "pkg.Name" or "pkg.Outer.Name" (or "Outer.Name"
+// written in file).
+func (ix *index) qualified(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
+	i := strings.LastIndexByte(typ, '.')
+	qual, simple := typ[:i], typ[i+1:]
+	last := simpleName(qual)
+	if last != "" && last[0] >= 'A' && last[0] <= 'Z' {
+		// A nested class: resolve the outer class, then look inside.
+		if outer := ix.resolve(qual, file, eagerOnly); outer != nil {
+			for _, in := range outer.Inner {
+				if in.Name == simple {
+					return in
+				}
 			}
 		}
+		return nil
 	}
-	for _, c := range cands {
-		if qualified != "" && (c.Qualified == qualified || strings.HasSuffix(c.Qualified, "."+qualified)) {
+	return first(ix.syn.Classes(simple, []string{qual}, eagerOnly))
+}
+
+func first(cs []*javasyntax.Class) *javasyntax.Class {
+	for _, c := range cs {
+		if c.Outer == nil {
 			return c
 		}
 	}
-	for _, c := range cands {
-		if file != nil && c.File == file {
-			return c
-		}
+	if len(cs) > 0 {
+		return cs[0]
 	}
-	for _, c := range cands {
-		if file != nil && c.File.Package == file.Package {
-			return c
-		}
-	}
-	return cands[0]
+	return nil
 }
 
 // inFile finds a class declared in file by simple name, nested or not.
@@ -357,6 +381,11 @@ func (ix *index) staticImport(file *javasyntax.File, name string) *javasyntax.Fi
 		}
 	}
 	return nil
+}
+
+// inlinable reports whether methods of c are followed as helpers.
+func (ix *index) inlinable(c *javasyntax.Class) bool {
+	return c != nil && c.File != nil && ix.syn.Eager(c.File.Name)
 }
 
 // method finds a method declared in c by name and arity.
