@@ -19,8 +19,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -191,15 +193,33 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		maxSize = DefaultMaxFileSize
 	}
 	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, sizes: map[string]int{}}
-	for _, name := range files {
-		src, err := load(name, maxSize)
-		if err != nil {
-			res.FileErrors = append(res.FileErrors, err)
+	// Files are read and split into lines in parallel; only the line
+	// offsets are kept, and the FileSet is filled in order.
+	loaded := make([]loadedFile, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := load(files[i], maxSize)
+				loaded[i] = loadedFile{size: len(src), lines: lineStarts(src), err: err}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, name := range files {
+		l := loaded[i]
+		if l.err != nil {
+			res.FileErrors = append(res.FileErrors, l.err)
 			continue
 		}
-		tf := res.Fset.AddFile(name, -1, len(src))
-		tf.SetLinesForContent(src)
-		res.sizes[name] = len(src)
+		tf := res.Fset.AddFile(name, -1, l.size)
+		tf.SetLines(l.lines)
+		res.sizes[name] = l.size
 		res.Files = append(res.Files, name)
 	}
 	readFile := res.readFile
@@ -247,6 +267,26 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		return pi.Offset < pj.Offset
 	})
 	return res, nil
+}
+
+type loadedFile struct {
+	size  int
+	lines []int
+	err   error
+}
+
+// lineStarts returns the offsets at which lines start, as
+// token.File.SetLinesForContent computes them.
+func lineStarts(src []byte) []int {
+	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for off := 0; ; {
+		k := bytes.IndexByte(src[off:], '\n')
+		if k < 0 || off+k+1 >= len(src) {
+			return lines
+		}
+		off += k + 1
+		lines = append(lines, off)
+	}
 }
 
 // load reads one file and rejects what cannot be Java source.

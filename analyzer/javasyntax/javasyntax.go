@@ -300,6 +300,28 @@ func Parse(name string, src []byte) (*File, error) {
 	return parse(p, name, src)
 }
 
+// scan is what run learns about one file from its bytes.
+type scan struct {
+	err      error
+	badUTF8  int // offset of the first invalid byte, -1 if valid
+	pkg      string
+	declared []string
+	relevant bool
+}
+
+func scanFile(read func(string) ([]byte, error), name string) scan {
+	src, err := read(name)
+	if err != nil {
+		return scan{err: fmt.Errorf("read %s: %w", name, err)}
+	}
+	sc := scan{badUTF8: -1, pkg: packageOf(src), relevant: Relevant(src)}
+	if !utf8.Valid(src) {
+		sc.badUTF8 = firstInvalid(src)
+	}
+	declaredNames(src, func(cls string) { sc.declared = append(sc.declared, cls) })
+	return sc
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
 		read:     pass.ReadFile,
@@ -309,22 +331,39 @@ func run(pass *analysis.Pass) (any, error) {
 		kept:     map[string]*File{},
 		classIdx: map[string][]*Class{},
 	}
-	tfs := TokenFiles(pass.Fset)
-	for _, name := range pass.OtherFiles {
-		src, err := pass.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		if !utf8.Valid(src) {
-			reportInvalidUTF8(pass, tfs[name], src)
-		}
-		res.pkgOf[name] = packageOf(src)
-		declaredNames(src, func(cls string) {
-			if files := res.declared[cls]; len(files) == 0 || files[len(files)-1] != name {
-				res.declared[cls] = append(files, name)
+	files := pass.OtherFiles
+	scans := make([]scan, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				scans[i] = scanFile(pass.ReadFile, files[i])
 			}
 		})
-		if Relevant(src) {
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	tfs := TokenFiles(pass.Fset)
+	for i, name := range files {
+		sc := scans[i]
+		if sc.err != nil {
+			return nil, sc.err
+		}
+		if sc.badUTF8 >= 0 {
+			reportInvalidUTF8(pass, tfs[name], sc.badUTF8)
+		}
+		res.pkgOf[name] = sc.pkg
+		for _, cls := range sc.declared {
+			if fs := res.declared[cls]; len(fs) == 0 || fs[len(fs)-1] != name {
+				res.declared[cls] = append(fs, name)
+			}
+		}
+		if sc.relevant {
 			res.Pending = append(res.Pending, name)
 			res.eager[name] = true
 		}
@@ -362,10 +401,7 @@ func ReportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
 	}
 }
 
-func reportInvalidUTF8(pass *analysis.Pass, tf *token.File, src []byte) {
-	if tf == nil {
-		return
-	}
+func firstInvalid(src []byte) int {
 	off := 0
 	for off < len(src) {
 		r, size := utf8.DecodeRune(src[off:])
@@ -373,6 +409,13 @@ func reportInvalidUTF8(pass *analysis.Pass, tf *token.File, src []byte) {
 			break
 		}
 		off += size
+	}
+	return off
+}
+
+func reportInvalidUTF8(pass *analysis.Pass, tf *token.File, off int) {
+	if tf == nil {
+		return
 	}
 	pass.Report(analysis.Diagnostic{
 		Pos:      tf.Pos(off),

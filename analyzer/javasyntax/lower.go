@@ -28,7 +28,7 @@ type lowerer struct {
 
 // lower converts a parsed tree into the lowered syntax.
 func lower(name string, src []byte, tsRoot *sitter.Node, scratch *flatTree) *File {
-	scratch.flatten(tsRoot, len(src))
+	scratch.flatten(tsRoot, src)
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src}
 	l := &lowerer{src: src, file: f}
