@@ -60,6 +60,8 @@ var markers = [][]byte{
 	[]byte("WindowedStream"),
 	[]byte("ConnectedStreams"),
 	[]byte("BroadcastStream"),
+	[]byte("PartitionStream"), // Flink 2.x DataStream V2
+	[]byte("org.apache.flink.datastream.api"),
 }
 
 // Relevant reports whether src can hold part of a Flink pipeline, by the

@@ -20,6 +20,8 @@ var stateAPIs = [][]byte{
 	[]byte("getPartitionedState"),
 	[]byte("registerEventTimeTimer"),
 	[]byte("registerProcessingTimeTimer"),
+	// Flink 2.x DataStream V2 functions declare their state.
+	[]byte("usesStates"),
 }
 
 // stateUses finds state API calls in src[off:end], leaving out the skipped

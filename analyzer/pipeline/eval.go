@@ -51,6 +51,16 @@ type value struct {
 	lam   *javasyntax.Lambda
 	scope *scope
 	file  *javasyntax.File
+	// vEnv: the environment's settings, shared by all values of it.
+	env *envInfo
+}
+
+// envInfo is one StreamExecutionEnvironment of a job's evaluation. A method
+// that creates two environments builds two job graphs.
+type envInfo struct {
+	id                                 int
+	parallelism, maxParallelism        int
+	chainingDisabled, autoUIDsDisabled bool
 }
 
 var unknown = &value{}
@@ -115,6 +125,8 @@ type evaluator struct {
 	inlined map[methodKey]bool
 	// fieldEval guards against cyclic field initialisers.
 	fieldEval map[*javasyntax.Field]bool
+	// envs counts the environments created in this evaluation.
+	envs int
 	// via is the stack of call sites of inlined helpers; callPos is the
 	// position of the call being evaluated.
 	via     []token.Pos
@@ -122,6 +134,13 @@ type evaluator struct {
 }
 
 func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
+
+// newEnv returns a fresh environment value; kind is "" for DataStream V1,
+// "v2" for Flink 2.x's DataStream V2.
+func (e *evaluator) newEnv(kind string) *value {
+	e.envs++
+	return &value{kind: vEnv, stype: kind, env: &envInfo{id: e.envs}}
+}
 
 func (e *evaluator) gap(reason string) {
 	if slices.Contains(e.job.Gaps, reason) {
@@ -293,7 +312,13 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		return &value{unstable: v.unstable}
 	case *javasyntax.Cond:
 		e.eval(x.C, sc)
-		t, f := e.eval(x.T, sc), e.eval(x.F, sc)
+		id := e.nextID
+		e.nextID++
+		e.branch = append(e.branch, branchStep{id: id, side: 0})
+		t := e.eval(x.T, sc)
+		e.branch[len(e.branch)-1].side = 1
+		f := e.eval(x.F, sc)
+		e.branch = e.branch[:len(e.branch)-1]
 		if t.kind == vStream {
 			return t
 		}
@@ -574,12 +599,29 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 		}
 		return v
 	case envTypes[simple] && e.a.flinkFile(file):
-		return &value{kind: vEnv}
+		e.gap("an environment from outside the analysed code")
+		return e.newEnv("")
+	case simple == "ExecutionEnvironment" && imports(file, "org.apache.flink.datastream.api"):
+		e.gap("an environment from outside the analysed code")
+		return e.newEnv("v2")
 	}
 	if cls := e.a.eagerClass(typ, file); cls != nil {
 		return &value{kind: vObject, cls: cls, className: typ}
 	}
 	return unknown
+}
+
+// imports reports whether file imports from the package prefix.
+func imports(file *javasyntax.File, prefix string) bool {
+	if file == nil {
+		return false
+	}
+	for _, imp := range file.Imports {
+		if strings.HasPrefix(imp, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func simpleName(t string) string {
@@ -602,6 +644,12 @@ func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Op
 	op := &Operator{Call: strings.Clone(c.Name), Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
 	if tf != nil {
 		op.Pos, op.End = tf.Pos(c.NameOff), tf.Pos(c.NameEnd)
+	}
+	for _, in := range ins {
+		if in.From != nil && in.From.env != nil {
+			op.env = in.From.env
+			break
+		}
 	}
 	op.branch = append([]branchStep(nil), e.branch...)
 	op.Via = append([]token.Pos(nil), e.via...)

@@ -13,6 +13,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"go/token"
 	"reflect"
 	"sort"
@@ -118,9 +119,11 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javas
 			if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[ev.root]) {
 				continue
 			}
-			finish(ev.job)
-			model.Jobs = append(model.Jobs, ev.job)
-			model.Operators = append(model.Operators, ev.job.Operators...)
+			for _, job := range splitByEnv(ev.job) {
+				finish(job)
+				model.Jobs = append(model.Jobs, job)
+				model.Operators = append(model.Operators, job.Operators...)
+			}
 		}
 	}
 	var withErrors []*javasyntax.File
@@ -150,6 +153,51 @@ func (ix *index) evaluate(m *javasyntax.Method) evaluated {
 	}
 	e.runMethod(m, this, nil)
 	return evaluated{job: job, root: keyOf(m), main: isMain(m), inlined: e.inlined}
+}
+
+// splitByEnv splits an evaluation that built graphs on several
+// environments into one job per environment, named "Class#method",
+// "Class#method[2]", …, and copies each environment's settings to its job.
+// Operators whose environment is unknown stay with the first job.
+func splitByEnv(job *Job) []*Job {
+	var order []*envInfo
+	byEnv := map[*envInfo]*Job{}
+	for _, op := range job.Operators {
+		if op.env != nil && byEnv[op.env] == nil {
+			order = append(order, op.env)
+			byEnv[op.env] = &Job{File: job.File, Pos: job.Pos, Gaps: job.Gaps}
+		}
+	}
+	if len(order) <= 1 {
+		if len(order) == 1 {
+			copyEnv(job, order[0])
+		}
+		return []*Job{job}
+	}
+	out := make([]*Job, len(order))
+	for i, env := range order {
+		j := byEnv[env]
+		j.Name = job.Name
+		if i > 0 {
+			j.Name = fmt.Sprintf("%s[%d]", job.Name, i+1)
+		}
+		copyEnv(j, env)
+		out[i] = j
+	}
+	for _, op := range job.Operators {
+		j := out[0]
+		if op.env != nil {
+			j = byEnv[op.env]
+		}
+		op.Job = j
+		j.Operators = append(j.Operators, op)
+	}
+	return out
+}
+
+func copyEnv(job *Job, env *envInfo) {
+	job.Parallelism, job.MaxParallelism = env.parallelism, env.maxParallelism
+	job.ChainingDisabled, job.AutoUIDsDisabled = env.chainingDisabled, env.autoUIDsDisabled
 }
 
 // finish derives what depends on the whole job: Sink V2 part uids and
@@ -209,7 +257,8 @@ func mentionsPipeline(body []javasyntax.Stmt) bool {
 	walkStmts(body, func(x javasyntax.Expr) {
 		if c, ok := x.(*javasyntax.Call); ok && !found {
 			found = envSources[c.Name] || sinkOps[c.Name] || oneInputOps[c.Name] || c.Name == "keyBy" ||
-				envFactories[c.Name] || c.Name == "orderedWait" || c.Name == "unorderedWait" || c.Name == "pattern"
+				envFactories[c.Name] || c.Name == "orderedWait" || c.Name == "unorderedWait" || c.Name == "pattern" ||
+				c.Name == "getInstance" || c.Name == "toSink"
 		}
 	})
 	return found
