@@ -126,6 +126,10 @@ var statelessBases = setOf(
 	"ResultTypeQueryable", "OutputFormat", "RichOutputFormat", "SerializationSchema",
 	"DeserializationSchema", "Sink", "SinkWriter", "TimestampAssigner", "WatermarkStrategy",
 	"Comparable", "Cloneable", "Object", "CheckpointListener",
+	// Custom operators given to transform: their own state is found by the
+	// state markers (initializeState, state backends, timer services).
+	"AbstractStreamOperator", "AbstractStreamOperatorV2", "OneInputStreamOperator", "TwoInputStreamOperator",
+	"AbstractUdfStreamOperator", "BoundedOneInput", "StreamOperator",
 )
 
 // stateInterfaces make a function stateful: Flink snapshots operator state
