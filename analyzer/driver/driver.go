@@ -202,7 +202,10 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		wg.Go(func() {
 			for i := range next {
 				src, err := load(files[i], maxSize)
-				loaded[i] = loadedFile{size: len(src), lines: lineStarts(src), err: err}
+				loaded[i] = loadedFile{
+					size: len(src), lines: lineStarts(src), err: err,
+					directives: bytes.Contains(src, directiveMarker),
+				}
 			}
 		})
 	}
@@ -211,11 +214,15 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 	}
 	close(next)
 	wg.Wait()
+	withDirectives := map[string]bool{}
 	for i, name := range files {
 		l := loaded[i]
 		if l.err != nil {
 			res.FileErrors = append(res.FileErrors, l.err)
 			continue
+		}
+		if l.directives {
+			withDirectives[name] = true
 		}
 		tf := res.Fset.AddFile(name, -1, l.size)
 		tf.SetLines(l.lines)
@@ -259,6 +266,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		}
 		res.Results[a] = out
 	}
+	res.suppress(withDirectives)
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		pi, pj := res.Fset.Position(res.Diagnostics[i].Pos), res.Fset.Position(res.Diagnostics[j].Pos)
 		if pi.Filename != pj.Filename {
@@ -270,9 +278,10 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 }
 
 type loadedFile struct {
-	size  int
-	lines []int
-	err   error
+	size       int
+	lines      []int
+	err        error
+	directives bool // mentions "uidcheck:"
 }
 
 // lineStarts returns the offsets at which lines start, as
