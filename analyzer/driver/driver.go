@@ -19,8 +19,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -147,11 +149,37 @@ type Result struct {
 	// Results holds each analyzer's result, for commands that read the
 	// pipeline model directly.
 	Results map[*analysis.Analyzer]any
-	src     map[string][]byte
+	sizes   map[string]int
 }
 
-// Source returns the content of an analysed file.
-func (r *Result) Source(name string) []byte { return r.src[name] }
+// Source returns the content of an analysed file, or nil if it cannot be
+// read again or has changed size since it was analysed.
+func (r *Result) Source(name string) []byte {
+	src, err := r.readFile(name)
+	if err != nil {
+		return nil
+	}
+	return src
+}
+
+// readFile reads an analysed file again. Contents are not kept in memory
+// between reads: on a large tree they would be most of the peak memory,
+// and the page cache makes a second read cheap. A file whose size changed
+// is an error, since positions were computed for the old content.
+func (r *Result) readFile(name string) ([]byte, error) {
+	size, ok := r.sizes[name]
+	if !ok {
+		return nil, fmt.Errorf("read %s: not a file of this pass", name)
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+	}
+	if len(src) != size {
+		return nil, fmt.Errorf("read %s: file changed during analysis (%d bytes, was %d)", name, len(src), size)
+	}
+	return src, nil
+}
 
 // Run loads files and runs analyzers (and what they require) over them.
 // It returns an error only for internal failures: an analyzer that fails or
@@ -164,26 +192,44 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
-	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, src: map[string][]byte{}}
-	for _, name := range files {
-		src, err := load(name, maxSize)
-		if err != nil {
-			res.FileErrors = append(res.FileErrors, err)
+	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, sizes: map[string]int{}}
+	// Files are read and split into lines in parallel; only the line
+	// offsets are kept, and the FileSet is filled in order.
+	loaded := make([]loadedFile, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := load(files[i], maxSize)
+				loaded[i] = loadedFile{
+					size: len(src), lines: lineStarts(src), err: err,
+					directives: bytes.Contains(src, directiveMarker),
+				}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	withDirectives := map[string]bool{}
+	for i, name := range files {
+		l := loaded[i]
+		if l.err != nil {
+			res.FileErrors = append(res.FileErrors, l.err)
 			continue
 		}
-		tf := res.Fset.AddFile(name, -1, len(src))
-		tf.SetLinesForContent(src)
-		res.src[name] = src
+		if l.directives {
+			withDirectives[name] = true
+		}
+		tf := res.Fset.AddFile(name, -1, l.size)
+		tf.SetLines(l.lines)
+		res.sizes[name] = l.size
 		res.Files = append(res.Files, name)
 	}
-
-	readFile := func(name string) ([]byte, error) {
-		src, ok := res.src[name]
-		if !ok {
-			return nil, fmt.Errorf("read %s: not a file of this pass", name)
-		}
-		return src, nil
-	}
+	readFile := res.readFile
 	pkg := types.NewPackage("java", "java")
 	for _, a := range order(analyzers) {
 		if err := ctx.Err(); err != nil {
@@ -220,6 +266,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		}
 		res.Results[a] = out
 	}
+	res.suppress(withDirectives)
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		pi, pj := res.Fset.Position(res.Diagnostics[i].Pos), res.Fset.Position(res.Diagnostics[j].Pos)
 		if pi.Filename != pj.Filename {
@@ -228,6 +275,27 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		return pi.Offset < pj.Offset
 	})
 	return res, nil
+}
+
+type loadedFile struct {
+	size       int
+	lines      []int
+	err        error
+	directives bool // mentions "uidcheck:"
+}
+
+// lineStarts returns the offsets at which lines start, as
+// token.File.SetLinesForContent computes them.
+func lineStarts(src []byte) []int {
+	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for off := 0; ; {
+		k := bytes.IndexByte(src[off:], '\n')
+		if k < 0 || off+k+1 >= len(src) {
+			return lines
+		}
+		off += k + 1
+		lines = append(lines, off)
+	}
 }
 
 // load reads one file and rejects what cannot be Java source.

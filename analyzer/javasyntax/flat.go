@@ -13,6 +13,7 @@ package javasyntax
 /*
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct { uint32_t context[4]; const void *id; const void *tree; } uc_node;
 typedef struct { const void *tree; const void *id; uint32_t context[3]; } uc_cursor;
@@ -40,18 +41,105 @@ typedef struct {
 
 enum { UC_NAMED = 1, UC_MISSING = 2, UC_ERROR = 4, UC_HAS_ERROR = 8 };
 
+enum { UC_UDF = 16, UC_FUNC = 32 };
+
+// Node kinds the walk recognises, from a per-symbol table built in Go.
+enum {
+	K_NONE, K_INVOCATION, K_ARGS, K_LAMBDA, K_CLASS_DECL, K_OBJECT_CREATION, K_METHOD_DECL,
+	K_CLASS_BODY, K_SUPERCLASS, K_SUPER_INTERFACES, K_TYPE_LIST, K_GENERIC_TYPE, K_SCOPED_TYPE,
+	K_TYPE_IDENT, K_IDENT, K_SKIP_CHILDREN
+};
+
+typedef struct {
+	uint16_t field_name, field_body, field_type;
+	const char *udf_names; // " map flatMap ... ": lambdas given to these are user functions
+	const char *fn_bases;  // " MapFunction ... ": classes extending these are user functions
+} uc_config;
+
+static bool uc_in_list(const char *list, const char *s, uint32_t n) {
+	if (n == 0 || n > 60) return false;
+	for (const char *p = list; *p; p++) {
+		if (p[0] == ' ' && strncmp(p + 1, s, n) == 0 && p[n + 1] == ' ') return true;
+	}
+	return false;
+}
+
+static uint8_t uc_kind(const uint8_t *kinds, uint32_t nkinds, int64_t i, const uc_flat *out, int64_t cap) {
+	if (i < 0 || i >= cap) return K_NONE;
+	uint16_t sym = out[i].sym;
+	return sym < nkinds ? kinds[sym] : K_NONE;
+}
+
+static int64_t uc_parent(int64_t i, const uc_flat *out, int64_t cap) {
+	return (i >= 0 && i < cap) ? out[i].parent : -1;
+}
+
+// uc_mark sets UC_UDF on invocations of user-function-taking methods and
+// UC_FUNC on user function classes, as their names are visited.
+static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
+		const char *src, const uc_config *cfg) {
+	uint8_t k = uc_kind(kinds, nkinds, i, out, cap);
+	const char *text = src + out[i].start;
+	uint32_t len = out[i].end - out[i].start;
+	int64_t p = out[i].parent;
+	if (k == K_IDENT && out[i].field == cfg->field_name && uc_kind(kinds, nkinds, p, out, cap) == K_INVOCATION) {
+		if (uc_in_list(cfg->udf_names, text, len)) out[p].flags |= UC_UDF;
+		return;
+	}
+	if (k != K_TYPE_IDENT || !uc_in_list(cfg->fn_bases, text, len)) return;
+	int64_t prev = i;
+	for (int depth = 0; depth < 6 && p >= 0; depth++) {
+		uint8_t pk = uc_kind(kinds, nkinds, p, out, cap);
+		if (pk == K_GENERIC_TYPE || pk == K_SCOPED_TYPE || pk == K_TYPE_LIST) {
+			prev = p;
+			p = uc_parent(p, out, cap);
+			continue;
+		}
+		if (pk == K_SUPERCLASS || pk == K_SUPER_INTERFACES) {
+			int64_t c = uc_parent(p, out, cap);
+			if (uc_kind(kinds, nkinds, c, out, cap) == K_CLASS_DECL) out[c].flags |= UC_FUNC;
+		} else if (pk == K_OBJECT_CREATION && out[prev].field == cfg->field_type) {
+			out[p].flags |= UC_FUNC;
+		}
+		return;
+	}
+}
+
+// uc_prune reports whether the children of node i are never read by the
+// lowering: user function bodies (lambdas given to map, filter, ...; method
+// bodies of user function classes) and node kinds read as text.
+static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
+		const uc_config *cfg) {
+	uint8_t k = uc_kind(kinds, nkinds, i, out, cap);
+	if (k == K_SKIP_CHILDREN) return true;
+	if (out[i].field != cfg->field_body) return false;
+	int64_t p = out[i].parent, g = uc_parent(p, out, cap), gg = uc_parent(g, out, cap);
+	uint8_t pk = uc_kind(kinds, nkinds, p, out, cap);
+	if (pk == K_LAMBDA) {
+		return uc_kind(kinds, nkinds, g, out, cap) == K_ARGS &&
+			uc_kind(kinds, nkinds, gg, out, cap) == K_INVOCATION && (out[gg].flags & UC_UDF);
+	}
+	if (pk == K_METHOD_DECL && uc_kind(kinds, nkinds, g, out, cap) == K_CLASS_BODY) {
+		uint8_t ck = uc_kind(kinds, nkinds, gg, out, cap);
+		return (ck == K_CLASS_DECL || ck == K_OBJECT_CREATION) && (out[gg].flags & UC_FUNC);
+	}
+	return false;
+}
+
 // uc_flatten writes the nodes under root in preorder into out and returns
-// how many there are; when that exceeds cap, only the count is exact.
-static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap) {
+// how many there are; when that exceeds cap, only the count is exact (and
+// an upper bound of the count with cap large enough).
+static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
+		const char *src, uc_config cfg) {
 	uc_cursor c = ts_tree_cursor_new(root);
 	int64_t n = 0;
 	int64_t parent = -1;
-	// stack of the current node's ancestors' indices lives in out[].parent;
-	// the cursor itself tracks the path.
 	for (;;) {
 		uc_node node = ts_tree_cursor_current_node(&c);
-		if (n < cap) {
-			uc_flat *f = &out[n];
+		bool descend = true;
+		int64_t self = n++;
+		if (self < cap) {
+			uc_flat *f = &out[self];
 			f->sym = ts_node_symbol(node);
 			f->field = ts_tree_cursor_current_field_id(&c);
 			f->flags = (ts_node_is_named(node) ? UC_NAMED : 0) |
@@ -61,9 +149,10 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap) {
 			f->start = ts_node_start_byte(node);
 			f->end = ts_node_end_byte(node);
 			f->parent = (int32_t)parent;
+			uc_mark(self, out, cap, kinds, nkinds, src, &cfg);
+			descend = !uc_prune(self, out, cap, kinds, nkinds, &cfg);
 		}
-		int64_t self = n++;
-		if (ts_tree_cursor_goto_first_child(&c)) {
+		if (descend && ts_tree_cursor_goto_first_child(&c)) {
 			parent = self;
 			continue;
 		}
@@ -84,6 +173,7 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap) {
 import "C"
 
 import (
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -120,7 +210,9 @@ type fnode struct {
 }
 
 type grammar struct {
-	symbols []string          // symbol id -> node type
+	symbols []string // symbol id -> node type
+	kinds   []uint8  // symbol id -> node kind for the C walk
+	cfg     C.uc_config
 	fields  []string          // field id -> name
 	fieldID map[string]uint16 // name -> field id
 }
@@ -131,6 +223,10 @@ var javaGrammar = sync.OnceValue(func() *grammar {
 	for i := range lang.SymbolCount() {
 		g.symbols = append(g.symbols, lang.SymbolName(sitter.Symbol(i)))
 	}
+	g.kinds = make([]uint8, len(g.symbols))
+	for i, name := range g.symbols {
+		g.kinds[i] = kindOf(name)
+	}
 	g.fields = append(g.fields, "")
 	for i := 1; i < 1<<10; i++ {
 		name := lang.FieldName(i)
@@ -140,12 +236,81 @@ var javaGrammar = sync.OnceValue(func() *grammar {
 		g.fields = append(g.fields, name)
 		g.fieldID[name] = uint16(i)
 	}
+	g.cfg = C.uc_config{
+		field_name: C.uint16_t(g.fieldID["name"]),
+		field_body: C.uint16_t(g.fieldID["body"]),
+		field_type: C.uint16_t(g.fieldID["type"]),
+		udf_names:  C.CString(spaced(udfTaking)), // lives as long as the process
+		fn_bases:   C.CString(spaced(functionBases)),
+	}
 	return g
 })
 
+func spaced(names map[string]bool) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for n := range names {
+		b.WriteString(n)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func kindOf(name string) uint8 {
+	if skipChildren[name] {
+		return C.K_SKIP_CHILDREN
+	}
+	switch name {
+	case "method_invocation":
+		return C.K_INVOCATION
+	case "argument_list":
+		return C.K_ARGS
+	case "lambda_expression":
+		return C.K_LAMBDA
+	case "class_declaration":
+		return C.K_CLASS_DECL
+	case "object_creation_expression":
+		return C.K_OBJECT_CREATION
+	case "method_declaration":
+		return C.K_METHOD_DECL
+	case "class_body":
+		return C.K_CLASS_BODY
+	case "superclass":
+		return C.K_SUPERCLASS
+	case "super_interfaces":
+		return C.K_SUPER_INTERFACES
+	case "type_list":
+		return C.K_TYPE_LIST
+	case "generic_type":
+		return C.K_GENERIC_TYPE
+	case "scoped_type_identifier":
+		return C.K_SCOPED_TYPE
+	case "type_identifier":
+		return C.K_TYPE_IDENT
+	case "identifier":
+		return C.K_IDENT
+	}
+	return C.K_NONE
+}
+
+// skipChildren are node types whose children lowering never reads: it
+// takes their text, or ignores them. Not copying their subtrees saves a
+// good part of the walk.
+var skipChildren = map[string]bool{
+	"string_literal": true, "character_literal": true, "text_block": true,
+	"import_declaration": true, "package_declaration": true,
+	"annotation": true, "marker_annotation": true, "type_arguments": true,
+	"line_comment": true, "block_comment": true, "dimensions": true,
+	"throws": true, "type_parameters": true,
+}
+
 // flatten copies the tree under root into t, reusing t's arrays: each
 // parsing goroutine keeps one flatTree for all its files.
-func (t *flatTree) flatten(root *sitter.Node, srcLen int) {
+func (t *flatTree) flatten(root *sitter.Node, src []byte) {
+	srcLen := len(src)
+	if srcLen == 0 {
+		src = []byte{0}
+	}
 	// *sitter.Node starts with its C.TSNode; the layouts of TSNode and
 	// uc_node are identical (see the preamble).
 	cnode := *(*C.uc_node)(unsafe.Pointer(root))
@@ -157,7 +322,9 @@ func (t *flatTree) flatten(root *sitter.Node, srcLen int) {
 			t.buf = make([]C.uc_flat, want)
 		}
 		t.buf = t.buf[:cap(t.buf)]
-		n = int64(C.uc_flatten(cnode, &t.buf[0], C.int64_t(len(t.buf))))
+		g := javaGrammar()
+		n = int64(C.uc_flatten(cnode, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&g.kinds[0]), C.uint32_t(len(g.kinds)),
+			(*C.char)(unsafe.Pointer(unsafe.SliceData(src))), g.cfg))
 		if n <= int64(len(t.buf)) {
 			break
 		}

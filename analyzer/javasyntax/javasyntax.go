@@ -1,15 +1,18 @@
-// Package javasyntax is the base analyzer that parses every Java file of a
-// pass once, in parallel, and lowers each tree into the small syntax the
-// pipeline model needs (see [File]).
+// Package javasyntax is the base analyzer for Java sources. It parses each
+// file with tree-sitter and lowers the tree into the small syntax the
+// pipeline model needs (see [File]), one parser per core.
 //
-// It reports syntax errors, and invalid UTF-8, as diagnostics of category
-// "syntax"; every other analyzer reads its [Result] through ResultOf.
+// Holding the lowered syntax of every file at once would cost several
+// times the source size, so parsing is streamed: [Result.Parse] parses the
+// files in parallel and hands each to a callback, after which the file is
+// dropped; files that other code refers to are parsed on demand by
+// [Result.Classes] and kept. Syntax errors are recorded on each [File] for
+// the caller to report; the analyzer itself reports invalid UTF-8.
 //
-// A byte-level pre-filter parses only files that can contribute to a Flink
-// pipeline: files that mention Flink packages, stream or environment types,
-// or runtime-context state. Other files, such as a class holding uid
-// constants, are parsed on demand when the pipeline model looks a class up
-// by name ([Result.Class]).
+// A byte-level pre-filter parses eagerly only files that can build part of
+// a pipeline: files that mention stream environments or stream types. Other
+// files, such as a user function class or a class holding uid constants,
+// are parsed only when looked up by a class name they declare.
 package javasyntax
 
 import (
@@ -17,11 +20,9 @@ import (
 	"context"
 	"fmt"
 	"go/token"
-	"path/filepath"
 	"reflect"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -30,7 +31,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer parses the Java files of a pass. It reports only syntax problems.
+// Analyzer prepares the Java files of a pass for parsing. It reports only
+// invalid UTF-8; syntax errors are reported by the analyzer that parses.
 var Analyzer = &analysis.Analyzer{
 	Name:             "javasyntax",
 	Doc:              "parse Java files once and share the lowered syntax",
@@ -43,16 +45,27 @@ var Analyzer = &analysis.Analyzer{
 // Category is the diagnostic category of syntax problems.
 const Category = "syntax"
 
-// markers are the byte strings that make a file worth parsing eagerly.
+// markers are the byte strings that make a file worth parsing eagerly:
+// pipelines are built on environments and stream types, and helpers that
+// build part of one take or return a stream. Everything else a pipeline
+// refers to (user function classes, uid constants, builders) is parsed on
+// demand when looked up by name, so Flink connector or library code that
+// builds no pipeline is never parsed.
 var markers = [][]byte{
-	[]byte("org.apache.flink"),
-	[]byte("DataStream"),
 	[]byte("StreamExecutionEnvironment"),
-	[]byte("getRuntimeContext"),
+	[]byte("getExecutionEnvironment"),
+	[]byte("DataStream"),
+	[]byte("SingleOutputStreamOperator"),
+	[]byte("KeyedStream"),
+	[]byte("WindowedStream"),
+	[]byte("ConnectedStreams"),
+	[]byte("BroadcastStream"),
+	[]byte("PartitionStream"), // Flink 2.x DataStream V2
+	[]byte("org.apache.flink.datastream.api"),
 }
 
-// Relevant reports whether src can hold part of a Flink pipeline or a
-// stateful user function, by the pre-filter's byte markers.
+// Relevant reports whether src can hold part of a Flink pipeline, by the
+// pre-filter's byte markers.
 func Relevant(src []byte) bool {
 	for _, m := range markers {
 		if bytes.Contains(src, m) {
@@ -62,47 +75,130 @@ func Relevant(src []byte) bool {
 	return false
 }
 
-// Result is what the analyzer shares: the parsed files, and lazy access to
-// the files the pre-filter left out.
-type Result struct {
-	// Files are the eagerly parsed files in pass order.
-	Files []*File
-
-	mu       sync.Mutex
-	byBase   map[string][]string // "Foo" -> names of unparsed Foo.java files
-	read     func(string) ([]byte, error)
-	parsed   map[string]*File
-	classIdx map[string][]*Class // simple name -> classes of parsed files
-	parser   *parser
+// packageOf reads the package declaration by bytes: the first "package"
+// at the start of a line.
+func packageOf(src []byte) string {
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("package"))
+		if k < 0 {
+			return ""
+		}
+		at := i + k
+		i = at + len("package")
+		if at > 0 && src[at-1] != '\n' {
+			continue
+		}
+		end := bytes.IndexByte(src[i:], ';')
+		if end < 0 {
+			return ""
+		}
+		return packageName(string(src[at : i+end]))
+	}
 }
 
-// Classes returns every class with the given simple name, parsing skipped
-// files named Name.java on first use. Nested classes are included.
-func (r *Result) Classes(name string) []*Class {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if pending := r.byBase[name]; len(pending) > 0 {
-		delete(r.byBase, name)
-		for _, fn := range pending {
-			src, err := r.read(fn)
-			if err != nil {
-				continue // the driver already reported unreadable files
+// declKeywords start type declarations.
+var declKeywords = [][]byte{[]byte("class"), []byte("interface"), []byte("enum"), []byte("record")}
+
+// declaredNames finds the names of the types src declares, by bytes: a
+// keyword, whitespace, an identifier. Matches in comments or strings only
+// cost a parse when that name is looked up.
+func declaredNames(src []byte, fn func(name string)) {
+	for _, kw := range declKeywords {
+		for i := 0; ; {
+			k := bytes.Index(src[i:], kw)
+			if k < 0 {
+				break
 			}
-			if r.parser == nil {
-				r.parser = newParser()
-			}
-			f, err := parse(r.parser, fn, src)
-			if err != nil {
+			at := i + k
+			i = at + len(kw)
+			if at > 0 && isIdentByte(src[at-1]) {
 				continue
 			}
-			r.addLocked(f)
+			j := i
+			for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+				j++
+			}
+			if j == i {
+				continue
+			}
+			e := j
+			for e < len(src) && isIdentByte(src[e]) {
+				e++
+			}
+			if e > j {
+				fn(string(src[j:e]))
+			}
 		}
 	}
-	return r.classIdx[name]
 }
 
-func (r *Result) addLocked(f *File) {
-	r.parsed[f.Name] = f
+// Result is what the analyzer shares: the files to parse, and on-demand
+// access to any file by the classes it declares. It is safe for concurrent
+// use.
+type Result struct {
+	// Pending are the files the pre-filter selected, in pass order.
+	Pending []string
+
+	read     func(string) ([]byte, error)
+	mu       sync.Mutex
+	declared map[string][]string // class name -> files declaring it, by bytes
+	pkgOf    map[string]string   // file -> package, by bytes
+	eager    map[string]bool     // files in Pending
+	kept     map[string]*File    // files parsed on demand, kept
+	classIdx map[string][]*Class // simple name -> classes of kept files
+	parser   *parser             // for on-demand parsing, under mu
+}
+
+// Classes returns the classes named name (nested ones included) declared
+// in files of the given packages, or of any package when pkgs is nil.
+// Files declaring that name are parsed on first use and kept; only files
+// whose package matches are parsed, as Java resolves a simple name only
+// through imports and the current package.
+//
+// With eagerOnly, only files that pass the pre-filter are considered: the
+// pipeline model follows helper calls only into code that can build part of
+// a pipeline, and must not parse a library's whole call graph.
+func (r *Result) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	match := func(file string) bool {
+		return (pkgs == nil || slices.Contains(pkgs, r.pkgOf[file])) && (!eagerOnly || r.eager[file])
+	}
+	files := r.declared[name]
+	rest := files[:0:0]
+	for _, fn := range files {
+		if _, ok := r.kept[fn]; ok {
+			continue
+		}
+		if !match(fn) {
+			rest = append(rest, fn)
+			continue
+		}
+		src, err := r.read(fn)
+		if err != nil {
+			continue // the driver already reported unreadable files
+		}
+		if r.parser == nil {
+			r.parser = newParser()
+		}
+		f, err := parse(r.parser, fn, src)
+		if err != nil {
+			continue
+		}
+		r.keepLocked(f)
+	}
+	r.declared[name] = rest
+	var out []*Class
+	for _, c := range r.classIdx[name] {
+		if match(c.File.Name) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (r *Result) keepLocked(f *File) {
+	r.kept[f.Name] = f
 	var add func(c *Class)
 	add = func(c *Class) {
 		r.classIdx[c.Name] = append(r.classIdx[c.Name], c)
@@ -115,17 +211,62 @@ func (r *Result) addLocked(f *File) {
 	}
 }
 
-// AllFiles returns the parsed files, including those parsed on demand.
-func (r *Result) AllFiles() []*File {
+// Eager reports whether a file passed the pre-filter.
+func (r *Result) Eager(file string) bool { return r.eager[file] }
+
+// Kept returns the files parsed on demand and kept, in no particular order.
+func (r *Result) Kept() []*File {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := append([]*File(nil), r.Files...)
-	for _, f := range r.parsed {
-		if !slices.Contains(r.Files, f) {
-			out = append(out, f)
-		}
+	out := make([]*File, 0, len(r.kept))
+	for _, f := range r.kept {
+		out = append(out, f)
 	}
 	return out
+}
+
+// Parse parses the pending files in parallel, one tree-sitter parser per
+// core, and calls fn with each file's index in Pending and its lowered
+// syntax, from several goroutines at once. A file already kept by Classes
+// is passed as kept; any other is dropped when fn returns.
+func (r *Result) Parse(fn func(i int, f *File)) error {
+	errs := make([]error, len(r.Pending))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(r.Pending), 1)) {
+		wg.Go(func() {
+			p := newParser() // tree-sitter parsers are not safe for concurrent use
+			defer p.Close()
+			for i := range next {
+				name := r.Pending[i]
+				r.mu.Lock()
+				f := r.kept[name]
+				r.mu.Unlock()
+				if f == nil {
+					src, err := r.read(name)
+					if err == nil {
+						f, err = parse(p, name, src)
+					}
+					if err != nil {
+						errs[i] = err
+						continue
+					}
+				}
+				fn(i, f)
+			}
+		})
+	}
+	for i := range r.Pending {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parser is a tree-sitter parser with the scratch space of its goroutine.
@@ -161,61 +302,73 @@ func Parse(name string, src []byte) (*File, error) {
 	return parse(p, name, src)
 }
 
+// scan is what run learns about one file from its bytes.
+type scan struct {
+	err      error
+	badUTF8  int // offset of the first invalid byte, -1 if valid
+	pkg      string
+	declared []string
+	relevant bool
+}
+
+func scanFile(read func(string) ([]byte, error), name string) scan {
+	src, err := read(name)
+	if err != nil {
+		return scan{err: fmt.Errorf("read %s: %w", name, err)}
+	}
+	sc := scan{badUTF8: -1, pkg: packageOf(src), relevant: Relevant(src)}
+	if !utf8.Valid(src) {
+		sc.badUTF8 = firstInvalid(src)
+	}
+	declaredNames(src, func(cls string) { sc.declared = append(sc.declared, cls) })
+	return sc
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
-		byBase:   map[string][]string{},
 		read:     pass.ReadFile,
-		parsed:   map[string]*File{},
+		declared: map[string][]string{},
+		pkgOf:    map[string]string{},
+		eager:    map[string]bool{},
+		kept:     map[string]*File{},
 		classIdx: map[string][]*Class{},
 	}
-	type job struct {
-		name string
-		src  []byte
-	}
-	var jobs []job
-	tfs := TokenFiles(pass.Fset)
-	for _, name := range pass.OtherFiles {
-		src, err := pass.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		if !utf8.Valid(src) {
-			reportInvalidUTF8(pass, tfs[name], src)
-		}
-		if !Relevant(src) {
-			base := strings.TrimSuffix(filepath.Base(name), ".java")
-			res.byBase[base] = append(res.byBase[base], name)
-			continue
-		}
-		jobs = append(jobs, job{name, src})
-	}
-
-	files := make([]*File, len(jobs))
-	errs := make([]error, len(jobs))
+	files := pass.OtherFiles
+	scans := make([]scan, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
-			p := newParser() // tree-sitter parsers are not safe for concurrent use
-			defer p.Close()
 			for i := range next {
-				files[i], errs[i] = parse(p, jobs[i].name, jobs[i].src)
+				scans[i] = scanFile(pass.ReadFile, files[i])
 			}
 		})
 	}
-	for i := range jobs {
+	for i := range files {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
 
-	for i, f := range files {
-		if errs[i] != nil {
-			return nil, errs[i]
+	tfs := TokenFiles(pass.Fset)
+	for i, name := range files {
+		sc := scans[i]
+		if sc.err != nil {
+			return nil, sc.err
 		}
-		res.Files = append(res.Files, f)
-		res.addLocked(f)
-		reportSyntax(pass, tfs[f.Name], f)
+		if sc.badUTF8 >= 0 {
+			reportInvalidUTF8(pass, tfs[name], sc.badUTF8)
+		}
+		res.pkgOf[name] = sc.pkg
+		for _, cls := range sc.declared {
+			if fs := res.declared[cls]; len(fs) == 0 || fs[len(fs)-1] != name {
+				res.declared[cls] = append(fs, name)
+			}
+		}
+		if sc.relevant {
+			res.Pending = append(res.Pending, name)
+			res.eager[name] = true
+		}
 	}
 	return res, nil
 }
@@ -230,7 +383,9 @@ func TokenFiles(fset *token.FileSet) map[string]*token.File {
 	return m
 }
 
-func reportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
+// ReportSyntax reports the syntax errors of a parsed file as diagnostics of
+// category "syntax".
+func ReportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
 	if len(f.Errors) == 0 {
 		return
 	}
@@ -248,10 +403,7 @@ func reportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
 	}
 }
 
-func reportInvalidUTF8(pass *analysis.Pass, tf *token.File, src []byte) {
-	if tf == nil {
-		return
-	}
+func firstInvalid(src []byte) int {
 	off := 0
 	for off < len(src) {
 		r, size := utf8.DecodeRune(src[off:])
@@ -259,6 +411,13 @@ func reportInvalidUTF8(pass *analysis.Pass, tf *token.File, src []byte) {
 			break
 		}
 		off += size
+	}
+	return off
+}
+
+func reportInvalidUTF8(pass *analysis.Pass, tf *token.File, off int) {
+	if tf == nil {
+		return
 	}
 	pass.Report(analysis.Diagnostic{
 		Pos:      tf.Pos(off),

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 )
@@ -27,7 +28,7 @@ type lowerer struct {
 
 // lower converts a parsed tree into the lowered syntax.
 func lower(name string, src []byte, tsRoot *sitter.Node, scratch *flatTree) *File {
-	scratch.flatten(tsRoot, len(src))
+	scratch.flatten(tsRoot, src)
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src}
 	l := &lowerer{src: src, file: f}
@@ -38,11 +39,7 @@ func lower(name string, src []byte, tsRoot *sitter.Node, scratch *flatTree) *Fil
 		n := root.NamedChild(i)
 		switch n.Type() {
 		case "package_declaration":
-			if c := n.NamedChild(0); c != nil && c.Type() != "annotation" && c.Type() != "marker_annotation" {
-				f.Package = l.text(c)
-			} else {
-				f.Package = strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(l.text(n), "package")), ";")
-			}
+			f.Package = packageName(l.text(n))
 		case "import_declaration":
 			f.Imports = append(f.Imports, importName(l.text(n)))
 		default:
@@ -52,6 +49,16 @@ func lower(name string, src []byte, tsRoot *sitter.Node, scratch *flatTree) *Fil
 		}
 	}
 	return f
+}
+
+// packageName reads the name from a package declaration's text; the
+// declaration's children are not copied out of tree-sitter.
+func packageName(s string) string {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ";"))
+	if i := strings.LastIndex(s, "package"); i >= 0 {
+		s = s[i+len("package"):]
+	}
+	return strings.Join(strings.Fields(s), "")
 }
 
 func importName(s string) string {
@@ -106,8 +113,15 @@ func describe(src []byte, n *fnode) string {
 	return strconv.Quote(t)
 }
 
+// text returns a node's source text without copying: the lowered syntax
+// keeps File.Src alive anyway, and one string per identifier would double
+// the memory the lowered files take.
 func (l *lowerer) text(n *fnode) string {
-	return string(l.src[n.StartByte():n.EndByte()])
+	s, e := n.StartByte(), n.EndByte()
+	if s >= e {
+		return ""
+	}
+	return unsafe.String(&l.src[s], int(e-s))
 }
 
 func pos(n *fnode) Pos { return Pos{Off: int(n.StartByte()), End: int(n.EndByte())} }
@@ -300,9 +314,16 @@ func (l *lowerer) method(c *Class, n *fnode, depth int) {
 		}
 	}
 	if body := n.ChildByFieldName("body"); body != nil {
-		m.Body = l.block(body, depth+1)
-		if m.Body == nil {
+		if !m.Constructor && isFunctionClass(c) {
+			// Flink calls a user function's methods, user code does not:
+			// they build no pipeline, and their state use is found by
+			// stateUses. Keep an empty body so the method still resolves.
 			m.Body = []Stmt{}
+		} else {
+			m.Body = l.block(body, depth+1)
+			if m.Body == nil {
+				m.Body = []Stmt{}
+			}
 		}
 	}
 	c.Methods = append(c.Methods, m)
@@ -508,6 +529,13 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		}
 		if a := n.ChildByFieldName("arguments"); a != nil {
 			c.Args = l.args(a, depth+1)
+			if udfTaking[c.Name] {
+				for _, arg := range c.Args {
+					if lam, ok := arg.(*Lambda); ok {
+						lam.Body, lam.Elided = nil, true
+					}
+				}
+			}
 		}
 		return c
 	case "identifier", "type_identifier":
@@ -680,6 +708,49 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		o.Sub = append(o.Sub, l.expr(c, depth+1))
 	}
 	return o
+}
+
+// udfTaking are DataStream methods whose lambda arguments are user
+// functions that Flink runs per record: their bodies never build a
+// pipeline, so they are not kept.
+var udfTaking = map[string]bool{
+	"map": true, "flatMap": true, "filter": true, "keyBy": true, "process": true, "reduce": true,
+	"aggregate": true, "apply": true, "select": true, "flatSelect": true, "where": true, "equalTo": true,
+	"with": true, "partitionCustom": true, "withTimestampAssigner": true, "withIdleness": true,
+}
+
+// functionBases are the Flink function types whose implementations are
+// user functions.
+var functionBases = map[string]bool{
+	"MapFunction": true, "RichMapFunction": true, "FlatMapFunction": true, "RichFlatMapFunction": true,
+	"FilterFunction": true, "RichFilterFunction": true, "ProcessFunction": true, "KeyedProcessFunction": true,
+	"CoProcessFunction": true, "KeyedCoProcessFunction": true, "CoMapFunction": true, "RichCoMapFunction": true,
+	"CoFlatMapFunction": true, "RichCoFlatMapFunction": true, "BroadcastProcessFunction": true,
+	"KeyedBroadcastProcessFunction": true, "ProcessWindowFunction": true, "ProcessAllWindowFunction": true,
+	"WindowFunction": true, "AllWindowFunction": true, "RichWindowFunction": true, "AggregateFunction": true,
+	"ReduceFunction": true, "RichReduceFunction": true, "SinkFunction": true, "RichSinkFunction": true,
+	"SourceFunction": true, "RichSourceFunction": true, "ParallelSourceFunction": true,
+	"RichParallelSourceFunction": true, "AsyncFunction": true, "RichAsyncFunction": true, "KeySelector": true,
+	"JoinFunction": true, "CoGroupFunction": true, "ProcessJoinFunction": true, "PatternProcessFunction": true,
+}
+
+func isFunctionClass(c *Class) bool {
+	if functionBases[simple(c.Super)] {
+		return true
+	}
+	for _, i := range c.Interfaces {
+		if functionBases[simple(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+func simple(t string) string {
+	if i := strings.LastIndexByte(t, '.'); i >= 0 {
+		return t[i+1:]
+	}
+	return t
 }
 
 // decodeString decodes a Java string, character or text block literal.

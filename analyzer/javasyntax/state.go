@@ -20,6 +20,13 @@ var stateAPIs = [][]byte{
 	[]byte("getPartitionedState"),
 	[]byte("registerEventTimeTimer"),
 	[]byte("registerProcessingTimeTimer"),
+	// Flink 2.x DataStream V2 functions declare their state.
+	[]byte("usesStates"),
+	// Custom operators (transform) keep state through the operator API.
+	[]byte("initializeState"),
+	[]byte("getOperatorStateBackend"),
+	[]byte("getKeyedStateBackend"),
+	[]byte("getInternalTimerService"),
 }
 
 // stateUses finds state API calls in src[off:end], leaving out the skipped

@@ -220,11 +220,13 @@ type New struct {
 }
 
 // Lambda is a lambda expression; Body holds its statements (an expression
-// body becomes one Return).
+// body becomes one Return). Elided marks a lambda passed as a user function
+// to a DataStream method, whose body is not kept.
 type Lambda struct {
 	Pos
 	Params []string
 	Body   []Stmt
+	Elided bool
 }
 
 // MethodRef is X::Name.

@@ -51,6 +51,16 @@ type value struct {
 	lam   *javasyntax.Lambda
 	scope *scope
 	file  *javasyntax.File
+	// vEnv: the environment's settings, shared by all values of it.
+	env *envInfo
+}
+
+// envInfo is one StreamExecutionEnvironment of a job's evaluation. A method
+// that creates two environments builds two job graphs.
+type envInfo struct {
+	id                                 int
+	parallelism, maxParallelism        int
+	chainingDisabled, autoUIDsDisabled bool
 }
 
 var unknown = &value{}
@@ -112,9 +122,11 @@ type evaluator struct {
 	fieldVals map[*javasyntax.Field]*value
 	// inlined records methods evaluated as callees, so they are not also
 	// reported as entry points of their own.
-	inlined map[*javasyntax.Method]bool
+	inlined map[methodKey]bool
 	// fieldEval guards against cyclic field initialisers.
 	fieldEval map[*javasyntax.Field]bool
+	// envs counts the environments created in this evaluation.
+	envs int
 	// via is the stack of call sites of inlined helpers; callPos is the
 	// position of the call being evaluated.
 	via     []token.Pos
@@ -122,6 +134,13 @@ type evaluator struct {
 }
 
 func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
+
+// newEnv returns a fresh environment value; kind is "" for DataStream V1,
+// "v2" for Flink 2.x's DataStream V2.
+func (e *evaluator) newEnv(kind string) *value {
+	e.envs++
+	return &value{kind: vEnv, stype: kind, env: &envInfo{id: e.envs}}
+}
 
 func (e *evaluator) gap(reason string) {
 	if slices.Contains(e.job.Gaps, reason) {
@@ -293,7 +312,13 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		return &value{unstable: v.unstable}
 	case *javasyntax.Cond:
 		e.eval(x.C, sc)
-		t, f := e.eval(x.T, sc), e.eval(x.F, sc)
+		id := e.nextID
+		e.nextID++
+		e.branch = append(e.branch, branchStep{id: id, side: 0})
+		t := e.eval(x.T, sc)
+		e.branch[len(e.branch)-1].side = 1
+		f := e.eval(x.F, sc)
+		e.branch = e.branch[:len(e.branch)-1]
 		if t.kind == vStream {
 			return t
 		}
@@ -304,7 +329,7 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.Assign:
 		return e.assign(x, sc)
 	case *javasyntax.ClassLit:
-		return &value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x}
+		return &value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file}
 	case *javasyntax.Lambda:
 		return &value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file}
 	case *javasyntax.MethodRef:
@@ -367,7 +392,9 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 		return e.fieldValue(imp, imp.Class)
 	}
 	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
-		return &value{kind: vClassRef, className: name, cls: e.a.class(name, e.top().file)}
+		// Resolved among pipeline files only; fieldAccess resolves fully
+		// when a constant is read.
+		return &value{kind: vClassRef, className: name, cls: e.a.eagerClass(name, e.top().file), file: e.top().file}
 	}
 	return unknown
 }
@@ -402,6 +429,9 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 
 func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 	recv := e.eval(x.X, sc)
+	if recv.kind == vClassRef && recv.cls == nil && recv.file != nil {
+		recv.cls = e.a.class(recv.className, recv.file)
+	}
 	switch recv.kind {
 	case vObject, vClassRef:
 		if recv.cls != nil {
@@ -422,7 +452,7 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 		return unknown
 	}
 	if x.Name != "" && x.Name[0] >= 'A' && x.Name[0] <= 'Z' && recv.kind != vObject {
-		return &value{kind: vClassRef, className: x.Name, cls: e.a.class(x.Name, e.top().file)}
+		return &value{kind: vClassRef, className: e.text(x), cls: e.a.eagerClass(e.text(x), e.top().file), file: e.top().file}
 	}
 	return unknown
 }
@@ -482,7 +512,7 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		return args[0]
 	}
 	cls := e.a.class(x.Type, file)
-	if cls != nil {
+	if e.a.inlinable(cls) {
 		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
 			this := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
 			e.callPos = e.pos(x.Off)
@@ -516,7 +546,7 @@ func (e *evaluator) inline(m *javasyntax.Method, this *value, args []*value) *va
 		}
 	}
 	e.calls++
-	e.inlined[m] = true
+	e.inlined[keyOf(m)] = true
 	e.via = append(e.via, e.callPos)
 	defer func() { e.via = e.via[:len(e.via)-1] }()
 	return e.runMethod(m, this, args)
@@ -569,12 +599,29 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 		}
 		return v
 	case envTypes[simple] && e.a.flinkFile(file):
-		return &value{kind: vEnv}
+		e.gap("an environment from outside the analysed code")
+		return e.newEnv("")
+	case simple == "ExecutionEnvironment" && imports(file, "org.apache.flink.datastream.api"):
+		e.gap("an environment from outside the analysed code")
+		return e.newEnv("v2")
 	}
-	if cls := e.a.class(typ, file); cls != nil {
+	if cls := e.a.eagerClass(typ, file); cls != nil {
 		return &value{kind: vObject, cls: cls, className: typ}
 	}
 	return unknown
+}
+
+// imports reports whether file imports from the package prefix.
+func imports(file *javasyntax.File, prefix string) bool {
+	if file == nil {
+		return false
+	}
+	for _, imp := range file.Imports {
+		if strings.HasPrefix(imp, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func simpleName(t string) string {
@@ -592,9 +639,17 @@ func simpleName(t string) string {
 func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Operator {
 	file := e.top().file
 	tf := e.a.tfs[file.Name]
-	op := &Operator{Call: c.Name, Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
+	// Strings are cloned: the lowered syntax points into the file's source,
+	// which is freed once the file is evaluated, but operators outlive it.
+	op := &Operator{Call: strings.Clone(c.Name), Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
 	if tf != nil {
 		op.Pos, op.End = tf.Pos(c.NameOff), tf.Pos(c.NameEnd)
+	}
+	for _, in := range ins {
+		if in.From != nil && in.From.env != nil {
+			op.env = in.From.env
+			break
+		}
 	}
 	op.branch = append([]branchStep(nil), e.branch...)
 	op.Via = append([]token.Pos(nil), e.via...)

@@ -24,7 +24,23 @@ var streamTypes = setOf(
 	"BroadcastConnectedStream", "DataStreamSink", "JoinedStreams", "CoGroupedStreams",
 	"IntervalJoin", "IntervalJoined", "PatternStream", "IterativeStream", "SideOutputDataStream",
 	"Where", "EqualTo", "WithWindow",
+	// Flink 2.x DataStream V2 (org.apache.flink.datastream.api).
+	"NonKeyedPartitionStream", "KeyedPartitionStream", "GlobalStream",
+	"ProcessConfigurableAndNonKeyedPartitionStream", "ProcessConfigurableAndKeyedPartitionStream",
+	"ProcessConfigurableAndGlobalStream",
 )
+
+// v2Types are the DataStream V2 stream types of Flink 2.x.
+var v2Types = setOf("NonKeyedPartitionStream", "KeyedPartitionStream", "GlobalStream",
+	"ProcessConfigurableAndNonKeyedPartitionStream", "ProcessConfigurableAndKeyedPartitionStream",
+	"ProcessConfigurableAndGlobalStream", "V2BroadcastStream")
+
+// v2Modifiers map DataStream V2's ProcessConfigurable methods to the
+// DataStream V1 modifiers they correspond to.
+var v2Modifiers = map[string]string{
+	"withUid": "uid", "withName": "name", "withParallelism": "setParallelism",
+	"withMaxParallelism": "setMaxParallelism", "withSlotSharingGroup": "slotSharingGroup",
+}
 
 // envTypes are the stream execution environments.
 var envTypes = setOf("StreamExecutionEnvironment", "LocalStreamEnvironment", "RemoteStreamEnvironment")
@@ -110,6 +126,10 @@ var statelessBases = setOf(
 	"ResultTypeQueryable", "OutputFormat", "RichOutputFormat", "SerializationSchema",
 	"DeserializationSchema", "Sink", "SinkWriter", "TimestampAssigner", "WatermarkStrategy",
 	"Comparable", "Cloneable", "Object", "CheckpointListener",
+	// Custom operators given to transform: their own state is found by the
+	// state markers (initializeState, state backends, timer services).
+	"AbstractStreamOperator", "AbstractStreamOperatorV2", "OneInputStreamOperator", "TwoInputStreamOperator",
+	"AbstractUdfStreamOperator", "BoundedOneInput", "StreamOperator",
 )
 
 // stateInterfaces make a function stateful: Flink snapshots operator state

@@ -180,6 +180,7 @@ type Operator struct {
 	Via []token.Pos
 
 	branch []branchStep
+	env    *envInfo
 }
 
 type branchStep struct {

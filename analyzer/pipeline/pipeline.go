@@ -13,6 +13,7 @@
 package pipeline
 
 import (
+	"fmt"
 	"go/token"
 	"reflect"
 	"sort"
@@ -46,65 +47,157 @@ func run(pass *analysis.Pass) (any, error) {
 	if syn == nil {
 		return &Model{}, nil
 	}
-	return Build(syn, javasyntax.TokenFiles(pass.Fset)), nil
+	tfs := javasyntax.TokenFiles(pass.Fset)
+	m, broken, err := Build(syn, tfs)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range broken {
+		javasyntax.ReportSyntax(pass, tfs[f.Name], f)
+	}
+	return m, nil
 }
 
-// Build builds the model from parsed files; tfs maps file names to their
-// token.File so positions can be computed.
-func Build(syn *javasyntax.Result, tfs map[string]*token.File) *Model {
-	ix := &index{
-		syn:     syn,
-		tfs:     tfs,
-		states:  map[*javasyntax.Class]stateVerdict{},
-		mutable: map[*javasyntax.Class]map[string]bool{},
-		flink:   map[*javasyntax.File]bool{},
-	}
-	roots := entryPoints(syn.Files)
-	type evaluated struct {
-		job     *Job
-		main    bool
-		inlined map[*javasyntax.Method]bool
-	}
-	var evals []evaluated
-	for _, m := range roots {
-		job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name}
-		if tf := tfs[m.Class.File.Name]; tf != nil {
-			job.Pos = tf.Pos(m.Off)
+// methodKey identifies a method across parses of its file.
+type methodKey struct {
+	file string
+	off  int
+}
+
+func keyOf(m *javasyntax.Method) methodKey { return methodKey{m.Class.File.Name, m.Off} }
+
+// evaluated is one entry point's evaluation.
+type evaluated struct {
+	job     *Job
+	root    methodKey
+	main    bool
+	inlined map[methodKey]bool
+}
+
+// Build builds the model, parsing the pending files through syn; tfs maps
+// file names to their token.File for positions. It also returns the parsed
+// files that have syntax errors, for the caller to report.
+func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javasyntax.File, error) {
+	perFile := make([][]evaluated, len(syn.Pending))
+	broken := make([]*javasyntax.File, len(syn.Pending))
+	err := syn.Parse(func(i int, f *javasyntax.File) {
+		if len(f.Errors) > 0 {
+			broken[i] = f
 		}
-		e := &evaluator{
-			a: ix, job: job,
-			fieldVals: map[*javasyntax.Field]*value{},
-			inlined:   map[*javasyntax.Method]bool{},
-			fieldEval: map[*javasyntax.Field]bool{},
+		// Each file gets its own index: its caches refer to the file's
+		// classes, which must be freed once the file is evaluated.
+		ix := &index{
+			syn:     syn,
+			tfs:     tfs,
+			states:  map[*javasyntax.Class]stateVerdict{},
+			mutable: map[*javasyntax.Class]map[string]bool{},
+			flink:   map[*javasyntax.File]bool{},
 		}
-		var this *value
-		if !m.Static {
-			this = &value{kind: vObject, cls: m.Class}
+		for _, m := range entryPoints(f) {
+			perFile[i] = append(perFile[i], ix.evaluate(m))
 		}
-		e.runMethod(m, this, nil)
-		evals = append(evals, evaluated{job: job, main: isMain(m), inlined: e.inlined})
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	// A method that builds operators but is called from another job's
 	// evaluation is a helper, not a job of its own.
-	calledFromJob := map[*javasyntax.Method]bool{}
-	for _, ev := range evals {
-		if len(ev.job.Operators) == 0 {
-			continue
-		}
-		for m := range ev.inlined {
-			calledFromJob[m] = true
+	calledFromJob := map[methodKey]bool{}
+	for _, evs := range perFile {
+		for _, ev := range evs {
+			if len(ev.job.Operators) == 0 {
+				continue
+			}
+			for m := range ev.inlined {
+				calledFromJob[m] = true
+			}
 		}
 	}
-	model := &Model{Files: syn.AllFiles()}
-	for i, ev := range evals {
-		if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[roots[i]]) {
-			continue
+	model := &Model{Files: syn.Kept()}
+	for _, evs := range perFile {
+		for _, ev := range evs {
+			if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[ev.root]) {
+				continue
+			}
+			for _, job := range splitByEnv(ev.job) {
+				finish(job)
+				model.Jobs = append(model.Jobs, job)
+				model.Operators = append(model.Operators, job.Operators...)
+			}
 		}
-		finish(ev.job)
-		model.Jobs = append(model.Jobs, ev.job)
-		model.Operators = append(model.Operators, ev.job.Operators...)
 	}
-	return model
+	var withErrors []*javasyntax.File
+	for _, f := range broken {
+		if f != nil {
+			withErrors = append(withErrors, f)
+		}
+	}
+	return model, withErrors, nil
+}
+
+// evaluate runs one entry point as a job.
+func (ix *index) evaluate(m *javasyntax.Method) evaluated {
+	job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name}
+	if tf := ix.tfs[m.Class.File.Name]; tf != nil {
+		job.Pos = tf.Pos(m.Off)
+	}
+	e := &evaluator{
+		a: ix, job: job,
+		fieldVals: map[*javasyntax.Field]*value{},
+		inlined:   map[methodKey]bool{},
+		fieldEval: map[*javasyntax.Field]bool{},
+	}
+	var this *value
+	if !m.Static {
+		this = &value{kind: vObject, cls: m.Class}
+	}
+	e.runMethod(m, this, nil)
+	return evaluated{job: job, root: keyOf(m), main: isMain(m), inlined: e.inlined}
+}
+
+// splitByEnv splits an evaluation that built graphs on several
+// environments into one job per environment, named "Class#method",
+// "Class#method[2]", …, and copies each environment's settings to its job.
+// Operators whose environment is unknown stay with the first job.
+func splitByEnv(job *Job) []*Job {
+	var order []*envInfo
+	byEnv := map[*envInfo]*Job{}
+	for _, op := range job.Operators {
+		if op.env != nil && byEnv[op.env] == nil {
+			order = append(order, op.env)
+			byEnv[op.env] = &Job{File: job.File, Pos: job.Pos, Gaps: job.Gaps}
+		}
+	}
+	if len(order) <= 1 {
+		if len(order) == 1 {
+			copyEnv(job, order[0])
+		}
+		return []*Job{job}
+	}
+	out := make([]*Job, len(order))
+	for i, env := range order {
+		j := byEnv[env]
+		j.Name = job.Name
+		if i > 0 {
+			j.Name = fmt.Sprintf("%s[%d]", job.Name, i+1)
+		}
+		copyEnv(j, env)
+		out[i] = j
+	}
+	for _, op := range job.Operators {
+		j := out[0]
+		if op.env != nil {
+			j = byEnv[op.env]
+		}
+		op.Job = j
+		j.Operators = append(j.Operators, op)
+	}
+	return out
+}
+
+func copyEnv(job *Job, env *envInfo) {
+	job.Parallelism, job.MaxParallelism = env.parallelism, env.maxParallelism
+	job.ChainingDisabled, job.AutoUIDsDisabled = env.chainingDisabled, env.autoUIDsDisabled
 }
 
 // finish derives what depends on the whole job: Sink V2 part uids and
@@ -134,9 +227,9 @@ func isMain(m *javasyntax.Method) bool {
 	return m.Name == "main" && m.Static && len(m.Params) == 1 && strings.HasPrefix(m.Params[0].Type, "String")
 }
 
-// entryPoints lists the methods evaluated as possible jobs: main methods
-// first, then methods whose bodies call DataStream API names, in file order.
-func entryPoints(files []*javasyntax.File) []*javasyntax.Method {
+// entryPoints lists the methods of a file evaluated as possible jobs: main
+// methods first, then methods whose bodies call DataStream API names.
+func entryPoints(f *javasyntax.File) []*javasyntax.Method {
 	var mains, others []*javasyntax.Method
 	var visit func(c *javasyntax.Class)
 	visit = func(c *javasyntax.Class) {
@@ -153,10 +246,8 @@ func entryPoints(files []*javasyntax.File) []*javasyntax.Method {
 			visit(in)
 		}
 	}
-	for _, f := range files {
-		for _, c := range f.Classes {
-			visit(c)
-		}
+	for _, c := range f.Classes {
+		visit(c)
 	}
 	return append(mains, others...)
 }
@@ -166,13 +257,15 @@ func mentionsPipeline(body []javasyntax.Stmt) bool {
 	walkStmts(body, func(x javasyntax.Expr) {
 		if c, ok := x.(*javasyntax.Call); ok && !found {
 			found = envSources[c.Name] || sinkOps[c.Name] || oneInputOps[c.Name] || c.Name == "keyBy" ||
-				envFactories[c.Name] || c.Name == "orderedWait" || c.Name == "unorderedWait" || c.Name == "pattern"
+				envFactories[c.Name] || c.Name == "orderedWait" || c.Name == "unorderedWait" || c.Name == "pattern" ||
+				c.Name == "getInstance" || c.Name == "toSink"
 		}
 	})
 	return found
 }
 
-// index answers name lookups over the parsed files.
+// index answers name lookups over the parsed files for the evaluation of
+// one file's entry points, by one goroutine.
 type index struct {
 	syn     *javasyntax.Result
 	tfs     map[string]*token.File
@@ -201,51 +294,95 @@ func (ix *index) flinkFile(f *javasyntax.File) bool {
 	return v
 }
 
-// class resolves a type name as written in file to a class of the tree:
-// nested classes of the file first, then classes named so elsewhere,
-// preferring the import's package, then the file's own package.
+// class resolves a type name as written in file to a class of the tree,
+// as Java does: classes of the file itself, then a qualified name, a
+// single-type import, the file's own package, and on-demand imports.
 func (ix *index) class(typ string, file *javasyntax.File) *javasyntax.Class {
-	if typ == "" {
-		return nil
-	}
+	return ix.resolve(typ, file, false)
+}
+
+// eagerClass is class restricted to files that pass the pre-filter: the
+// classes whose methods may be inlined as pipeline-building helpers.
+func (ix *index) eagerClass(typ string, file *javasyntax.File) *javasyntax.Class {
+	return ix.resolve(typ, file, true)
+}
+
+func (ix *index) resolve(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
+	typ, _, _ = strings.Cut(typ, "<")
 	simple := simpleName(typ)
 	if simple == "" || simple[0] < 'A' || simple[0] > 'Z' {
 		return nil
 	}
-	cands := ix.syn.Classes(simple)
-	if len(cands) == 0 {
-		return nil
+	if strings.Contains(typ, ".") {
+		return ix.qualified(typ, file, eagerOnly)
 	}
-	if len(cands) == 1 {
-		return cands[0]
+	if c := inFile(file, simple); c != nil {
+		return c
 	}
-	qualified := ""
-	if strings.Contains(strings.Split(typ, "<")[0], ".") {
-		qualified = strings.Split(typ, "<")[0]
+	if file == nil {
+		return first(ix.syn.Classes(simple, nil, eagerOnly))
 	}
-	if file != nil {
-		for _, imp := range file.Imports {
-			if strings.HasSuffix(imp, "."+simple) {
-				qualified = imp
+	for _, imp := range file.Imports {
+		if strings.HasSuffix(imp, "."+simple) && !strings.HasPrefix(imp, "static ") {
+			return ix.qualified(imp, nil, eagerOnly)
+		}
+	}
+	pkgs := []string{file.Package}
+	for _, imp := range file.Imports {
+		if p, ok := strings.CutSuffix(imp, ".*"); ok && !strings.HasPrefix(imp, "static ") {
+			pkgs = append(pkgs, p)
+		}
+	}
+	return first(ix.syn.Classes(simple, pkgs, eagerOnly))
+}
+
+// qualified resolves "pkg.Name" or "pkg.Outer.Name" (or "Outer.Name"
+// written in file).
+func (ix *index) qualified(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
+	i := strings.LastIndexByte(typ, '.')
+	qual, simple := typ[:i], typ[i+1:]
+	last := simpleName(qual)
+	if last != "" && last[0] >= 'A' && last[0] <= 'Z' {
+		// A nested class: resolve the outer class, then look inside.
+		if outer := ix.resolve(qual, file, eagerOnly); outer != nil {
+			for _, in := range outer.Inner {
+				if in.Name == simple {
+					return in
+				}
 			}
 		}
+		return nil
 	}
-	for _, c := range cands {
-		if qualified != "" && (c.Qualified == qualified || strings.HasSuffix(c.Qualified, "."+qualified)) {
+	return first(ix.syn.Classes(simple, []string{qual}, eagerOnly))
+}
+
+func first(cs []*javasyntax.Class) *javasyntax.Class {
+	for _, c := range cs {
+		if c.Outer == nil {
 			return c
 		}
 	}
-	for _, c := range cands {
-		if file != nil && c.File == file {
+	if len(cs) > 0 {
+		return cs[0]
+	}
+	return nil
+}
+
+// inFile finds a class declared in file by simple name, nested or not.
+func inFile(file *javasyntax.File, name string) *javasyntax.Class {
+	if file == nil {
+		return nil
+	}
+	stack := append([]*javasyntax.Class(nil), file.Classes...)
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.Name == name {
 			return c
 		}
+		stack = append(stack, c.Inner...)
 	}
-	for _, c := range cands {
-		if file != nil && c.File.Package == file.Package {
-			return c
-		}
-	}
-	return cands[0]
+	return nil
 }
 
 // field finds a field by name in c, its superclasses in the tree and its
@@ -293,6 +430,11 @@ func (ix *index) staticImport(file *javasyntax.File, name string) *javasyntax.Fi
 		}
 	}
 	return nil
+}
+
+// inlinable reports whether methods of c are followed as helpers.
+func (ix *index) inlinable(c *javasyntax.Class) bool {
+	return c != nil && c.File != nil && ix.syn.Eager(c.File.Name)
 }
 
 // method finds a method declared in c by name and arity.

@@ -121,16 +121,23 @@ type stateVerdict struct {
 // classState decides statefulness of a user function class through its
 // hierarchy in the tree, memoised per class.
 func (ix *index) classState(c *javasyntax.Class) (Stateful, string) {
+	return ix.classStateVisiting(c, map[*javasyntax.Class]bool{})
+}
+
+func (ix *index) classStateVisiting(c *javasyntax.Class, visiting map[*javasyntax.Class]bool) (Stateful, string) {
 	if v, ok := ix.states[c]; ok {
 		return v.s, v.reason
 	}
-	ix.states[c] = stateVerdict{StatefulUnknown, "cyclic class hierarchy"}
-	s, r := ix.classStateUncached(c)
+	if visiting[c] {
+		return StatefulUnknown, "cyclic class hierarchy"
+	}
+	visiting[c] = true
+	s, r := ix.classStateUncached(c, visiting)
 	ix.states[c] = stateVerdict{s, r}
 	return s, r
 }
 
-func (ix *index) classStateUncached(c *javasyntax.Class) (Stateful, string) {
+func (ix *index) classStateUncached(c *javasyntax.Class, visiting map[*javasyntax.Class]bool) (Stateful, string) {
 	name := c.Name
 	if name == "" {
 		name = "anonymous " + simpleName(c.Super)
@@ -151,7 +158,7 @@ func (ix *index) classStateUncached(c *javasyntax.Class) (Stateful, string) {
 		return StatefulNo, name + " uses no state or timers"
 	}
 	if sup := ix.class(c.Super, c.File); sup != nil && sup != c {
-		s, r := ix.classState(sup)
+		s, r := ix.classStateVisiting(sup, visiting)
 		if s == StatefulNo {
 			return StatefulNo, name + " uses no state or timers"
 		}

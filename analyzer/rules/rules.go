@@ -6,11 +6,13 @@ package rules
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/passes/duplicateuid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/uidformat"
 	"github.com/uidcheck/uidcheck/analyzer/passes/unstableuid"
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 )
 
 // Severity ranks a rule's findings; --fail-on decides which fail the run.
@@ -72,10 +74,19 @@ var Syntax = Rule{Analyzer: javasyntax.Analyzer, Severity: SeverityWarning, Sinc
 // SyntaxName is the rule name shown for syntax diagnostics.
 const SyntaxName = "syntax"
 
-// Lookup finds the rule of an analyzer, including the syntax pseudo-rule.
+// Directive is the pseudo-rule of malformed or unused suppression
+// directives (// uidcheck:ignore missinguid <reason>).
+var Directive = Rule{Analyzer: driver.Directives, Severity: SeverityWarning, Since: "v0.1.0", Default: true}
+
+// Lookup finds the rule of an analyzer. Diagnostics of the base analyzers
+// (javasyntax reports invalid UTF-8, pipeline the syntax errors it finds
+// while parsing) belong to the syntax pseudo-rule.
 func Lookup(a *analysis.Analyzer) (Rule, bool) {
-	if a == javasyntax.Analyzer {
+	if a == javasyntax.Analyzer || a == pipeline.Analyzer {
 		return Syntax, true
+	}
+	if a == driver.Directives {
+		return Directive, true
 	}
 	for _, r := range All() {
 		if r.Analyzer == a {

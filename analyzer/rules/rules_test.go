@@ -17,7 +17,7 @@ func TestRules(t *testing.T) {
 	all := rules.All()
 	var as []*analysis.Analyzer
 	urls := map[string]bool{}
-	for _, r := range append(all, rules.Syntax) {
+	for _, r := range append(all, rules.Syntax, rules.Directive) {
 		as = append(as, r.Analyzer)
 		name := r.Name()
 		switch r.Severity {

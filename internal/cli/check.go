@@ -87,7 +87,11 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 	if err := applyConfigBefore(opts.config); err != nil {
 		return err
 	}
-	res, err := analyze(ctx, opts.f, opts.paths, opts.allOperators, opts.maxFileSize, defaultAnalyzers())
+	withOperators := false
+	for _, spec := range opts.specs {
+		withOperators = withOperators || spec.name == "json"
+	}
+	res, err := analyze(ctx, opts.f, opts.paths, withOperators, opts.allOperators, opts.maxFileSize, defaultAnalyzers())
 	if err != nil {
 		return err
 	}
@@ -139,9 +143,10 @@ func (r *analysisResult) fileErr() error {
 }
 
 // analyze collects the Java files under paths, runs the analyzers and
-// resolves the results into a report. Files that cannot be read are printed
-// to stderr and recorded; the others are analysed.
-func analyze(ctx context.Context, f *Factory, paths []string, allOperators bool, maxFileSize int64, analyzers []*analysis.Analyzer) (*analysisResult, error) {
+// resolves the results into a report, with the operator inventory when
+// withOperators is set. Files that cannot be read are printed to stderr and
+// recorded; the others are analysed.
+func analyze(ctx context.Context, f *Factory, paths []string, withOperators, allOperators bool, maxFileSize int64, analyzers []*analysis.Analyzer) (*analysisResult, error) {
 	if err := missinguid.Analyzer.Flags.Set("all-operators", strconv.FormatBool(allOperators)); err != nil {
 		return nil, fmt.Errorf("set -all-operators: %w", err)
 	}
@@ -163,7 +168,7 @@ func analyze(ctx context.Context, f *Factory, paths []string, allOperators bool,
 	for _, d := range res.Diagnostics {
 		rep.Diagnostics = append(rep.Diagnostics, toDiagnostic(res.Fset, d))
 	}
-	if m, ok := res.Results[pipeline.Analyzer].(*pipeline.Model); ok {
+	if m, ok := res.Results[pipeline.Analyzer].(*pipeline.Model); ok && withOperators {
 		for _, op := range m.Operators {
 			rep.Operators = append(rep.Operators, toOperators(res.Fset, op)...)
 		}

@@ -89,9 +89,10 @@ func writeFormat(f *Factory, w io.Writer, spec formatSpec, res *analysisResult) 
 	return output.WriteText(w, res.report, output.TextOptions{Style: style, Source: res.run.Source})
 }
 
-// ruleInfos describes every rule, and the syntax pseudo-rule, for SARIF.
+// ruleInfos describes every rule, and the syntax and directive
+// pseudo-rules, for SARIF.
 func ruleInfos() []output.RuleInfo {
-	all := append(rules.All(), rules.Syntax)
+	all := append(rules.All(), rules.Syntax, rules.Directive)
 	infos := make([]output.RuleInfo, 0, len(all))
 	for _, r := range all {
 		name := r.Name()

@@ -47,7 +47,7 @@ Committer) with the uid and OperatorID Flink gives each.`,
 }
 
 func operatorsRun(ctx context.Context, opts *operatorsOptions) error {
-	res, err := analyze(ctx, opts.f, opts.paths, false, opts.maxFileSize, []*analysis.Analyzer{pipeline.Analyzer})
+	res, err := analyze(ctx, opts.f, opts.paths, true, false, opts.maxFileSize, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return err
 	}

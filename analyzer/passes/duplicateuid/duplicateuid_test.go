@@ -9,5 +9,5 @@ import (
 
 func TestDuplicateUID(t *testing.T) {
 	analyzertest.Run(t, analyzertest.TestData(), duplicateuid.Analyzer,
-		"samejob", "jobs", "branches", "loops", "helpertwice", "sinkparts")
+		"samejob", "jobs", "branches", "loops", "helpertwice", "sinkparts", "twoenvs", "ternary")
 }

@@ -27,6 +27,8 @@ public class Transforms {
         in.process(new Passthrough());
         in.transform("custom", null, null); // want "\"transform\" has no uid and may be stateful: custom operator"
         in.assignTimestampsAndWatermarks(WatermarkStrategy.noWatermarks());
+        in.transform("stateful", null, new StatefulOperator()); // want "\"transform\" has no uid.*StatefulOperator uses state \\(initializeState\\)"
+        in.transform("plain", null, new PlainOperator());
         env.execute();
     }
 
@@ -43,4 +45,18 @@ public class Transforms {
     static class Passthrough extends ProcessFunction<String, String> {
         public void processElement(String v, Context ctx, Collector<String> out) { out.collect(v); }
     }
+}
+
+class StatefulOperator extends org.apache.flink.streaming.api.operators.AbstractStreamOperator<String>
+        implements org.apache.flink.streaming.api.operators.OneInputStreamOperator<String, String> {
+    @Override
+    public void initializeState(org.apache.flink.runtime.state.StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+    }
+    public void processElement(org.apache.flink.streaming.runtime.streamrecord.StreamRecord<String> r) {}
+}
+
+class PlainOperator extends org.apache.flink.streaming.api.operators.AbstractStreamOperator<String>
+        implements org.apache.flink.streaming.api.operators.OneInputStreamOperator<String, String> {
+    public void processElement(org.apache.flink.streaming.runtime.streamrecord.StreamRecord<String> r) {}
 }

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSuppressionDirectives(t *testing.T) {
+	dir := t.TempDir()
+	writeJava(t, dir, "Job.java", `package x;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // uidcheck:ignore missinguid the source is replayed from the start on every deploy
+        env.fromSequence(0, 1)
+            .keyBy(v -> v).sum(0); // uidcheck:ignore missinguid,duplicateuid state is rebuilt from the topic
+        env.fromSequence(0, 1).uid("a"); // uidcheck:ignore unstableuid nothing to suppress here
+        env.fromSequence(0, 1).uid("b"); // uidcheck:ignore missinguid
+        String s = "// uidcheck:ignore missinguid inside a string is not a directive";
+        env.execute();
+    }
+}
+`)
+	code, stdout, _ := runCLI(t, "check", "--format", "json", dir)
+	res := decodeResult(t, stdout)
+	var got []string
+	for _, d := range res.Diagnostics {
+		got = append(got, d.Rule+":"+d.Message)
+		if d.Rule == "missinguid" {
+			t.Errorf("not suppressed: %+v", d)
+		}
+	}
+	joined := strings.Join(got, "\n")
+	for _, want := range []string{
+		"directive:directive suppresses nothing",
+		"directive:uidcheck:ignore needs rules and a reason",
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("diagnostics %q lack %q", joined, want)
+		}
+	}
+	if len(res.Diagnostics) != 2 {
+		t.Errorf("diagnostics = %q", joined)
+	}
+	if code != ExitOK { // directive problems are warnings
+		t.Errorf("exit %d", code)
+	}
+}
