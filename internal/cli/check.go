@@ -14,6 +14,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
+	"github.com/uidcheck/uidcheck/internal/baseline"
 	"github.com/uidcheck/uidcheck/internal/config"
 	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
@@ -27,6 +28,8 @@ type checkOptions struct {
 	specs        []formatSpec
 	failOn       string
 	configPath   string
+	baseline     string
+	writeBase    string
 	config       *config.Config
 	allOperators bool
 	maxFileSize  int64
@@ -77,6 +80,8 @@ are skipped.
 		"output format: text, json, sarif, github or checkstyle; FORMAT=FILE writes to a file (repeatable)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the standard-output format to `FILE` instead")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
+	cmd.Flags().StringVar(&opts.baseline, "baseline", "", "report only findings that are not in the baseline `FILE`")
+	cmd.Flags().StringVar(&opts.writeBase, "write-baseline", "", "write all current findings to the baseline `FILE` and exit 0")
 	cmd.Flags().StringVar(&opts.configPath, "config", "", "configuration `FILE` (default: .uidcheck.yaml in the working directory or a parent)")
 	cmd.Flags().BoolVar(&opts.allOperators, "all-operators", false, "also report stateless operators without a uid (info)")
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "skip Java files larger than this many bytes")
@@ -96,6 +101,25 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 		return err
 	}
 	applyConfigAfter(opts.config, res.report)
+	report.AssignFingerprints(res.report.Diagnostics, res.run.Source)
+	if opts.writeBase != "" {
+		if err := baseline.New(res.report.Diagnostics).Write(opts.writeBase); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: wrote %d findings to %s\n", len(res.report.Diagnostics), opts.writeBase)
+		return res.fileErr()
+	}
+	if opts.baseline != "" {
+		b, err := baseline.Load(opts.baseline)
+		if err != nil {
+			return err
+		}
+		fresh, stale := b.Filter(res.report.Diagnostics)
+		res.report.Diagnostics = fresh
+		for _, e := range stale {
+			fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: stale baseline entry (no longer found): %s: %s (%s)\n", e.File, e.Message, e.Rule)
+		}
+	}
 	if err := writeReports(opts.f, opts.specs, res); err != nil {
 		return err
 	}

@@ -48,7 +48,6 @@ func parseFormats(values []string, outputFile string) ([]formatSpec, error) {
 
 // writeReports prints the result in every requested format.
 func writeReports(f *Factory, specs []formatSpec, res *analysisResult) error {
-	report.AssignFingerprints(res.report.Diagnostics, res.run.Source)
 	for _, spec := range specs {
 		var buf bytes.Buffer
 		if err := writeFormat(f, &buf, spec, res); err != nil {
