@@ -8,8 +8,10 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+	"github.com/uidcheck/uidcheck/analyzer/passes/changeduid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/duplicateuid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
+	"github.com/uidcheck/uidcheck/analyzer/passes/removeduid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/uidformat"
 	"github.com/uidcheck/uidcheck/analyzer/passes/unstableuid"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
@@ -62,6 +64,8 @@ func All() []Rule {
 		{Analyzer: duplicateuid.Analyzer, Severity: SeverityError, Since: "v0.1.0", Default: true},
 		{Analyzer: unstableuid.Analyzer, Severity: SeverityError, Since: "v0.1.0", Default: true},
 		{Analyzer: uidformat.Analyzer, Severity: SeverityWarning, Since: "unreleased", Default: true},
+		{Analyzer: removeduid.Analyzer, Severity: SeverityError, Since: "unreleased", Default: true},
+		{Analyzer: changeduid.Analyzer, Severity: SeverityError, Since: "unreleased", Default: true},
 	}
 }
 

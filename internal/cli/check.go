@@ -29,6 +29,8 @@ type checkOptions struct {
 	failOn       string
 	configPath   string
 	baseline     string
+	manifest     string
+	updateMan    bool
 	writeBase    string
 	config       *config.Config
 	allOperators bool
@@ -80,6 +82,8 @@ are skipped.
 		"output format: text, json, sarif, github or checkstyle; FORMAT=FILE writes to a file (repeatable)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the standard-output format to `FILE` instead")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
+	cmd.Flags().StringVar(&opts.manifest, "manifest", "", "compare uids with the uid manifest `FILE` (rules removeduid, changeduid)")
+	cmd.Flags().BoolVar(&opts.updateMan, "update-manifest", false, "rewrite the --manifest file from the code after checking")
 	cmd.Flags().StringVar(&opts.baseline, "baseline", "", "report only findings that are not in the baseline `FILE`")
 	cmd.Flags().StringVar(&opts.writeBase, "write-baseline", "", "write all current findings to the baseline `FILE` and exit 0")
 	cmd.Flags().StringVar(&opts.configPath, "config", "", "configuration `FILE` (default: .uidcheck.yaml in the working directory or a parent)")
@@ -89,7 +93,24 @@ are skipped.
 }
 
 func checkRun(ctx context.Context, opts *checkOptions) error {
+	err := checkOnce(ctx, opts)
+	if opts.updateMan && (err == nil || errors.Is(err, errFindings)) {
+		if uerr := updateManifest(ctx, opts.f, opts.paths, opts.manifest); uerr != nil {
+			return uerr
+		}
+	}
+	return err
+}
+
+// checkOnce analyses, reports and decides the exit status.
+func checkOnce(ctx context.Context, opts *checkOptions) error {
 	if err := applyConfigBefore(opts.config); err != nil {
+		return err
+	}
+	if opts.updateMan && opts.manifest == "" {
+		return flagErrorf("--update-manifest needs --manifest FILE")
+	}
+	if err := setManifest(opts.manifest); err != nil {
 		return err
 	}
 	withOperators := false

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/manifest"
+	"github.com/uidcheck/uidcheck/analyzer/passes/changeduid"
+	"github.com/uidcheck/uidcheck/analyzer/passes/removeduid"
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+)
+
+func newCmdManifest(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "manifest [paths...]",
+		Short: "Print the uid manifest (uids.lock) of the jobs under the paths",
+		Long: `Manifest prints, job by job, every operator with a uid: the uid, the
+OperatorID Flink derives from it, whether the operator keeps state, the call
+and its position. The output is sorted and stable; commit it as uids.lock, and
+a pull request that renames or removes a uid shows it in the diff. Then
+"uidcheck check --manifest uids.lock" reports removeduid and changeduid, and
+--update-manifest rewrites the file.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"."}
+			}
+			m, err := buildManifest(cmd.Context(), f, args)
+			if err != nil {
+				return err
+			}
+			return m.Write(f.IO.Out)
+		},
+	}
+}
+
+func buildManifest(ctx context.Context, f *Factory, paths []string) (*manifest.Manifest, error) {
+	res, err := analyze(ctx, f, paths, false, false, driver.DefaultMaxFileSize, []*analysis.Analyzer{pipeline.Analyzer})
+	if err != nil {
+		return nil, err
+	}
+	if err := res.fileErr(); err != nil {
+		return nil, err
+	}
+	m, ok := res.run.Results[pipeline.Analyzer].(*pipeline.Model)
+	if !ok {
+		return nil, errors.New("internal error: no pipeline model")
+	}
+	return manifest.FromModel(res.run.Fset, m), nil
+}
+
+// setManifest points the manifest rules at a file, after checking that it
+// parses, so that a bad manifest is a usage error with its line, not an
+// analyzer failure.
+func setManifest(path string) error {
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("read manifest: %w", err)
+		}
+		if _, err := manifest.Parse(path, bytes.NewReader(data)); err != nil {
+			return err
+		}
+	}
+	for _, a := range []*analysis.Analyzer{removeduid.Analyzer, changeduid.Analyzer} {
+		if err := a.Flags.Set("manifest", path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// updateManifest rewrites the manifest from the code.
+func updateManifest(ctx context.Context, f *Factory, paths []string, path string) error {
+	m, err := buildManifest(ctx, f, paths)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a manifest is committed and shared
+		return fmt.Errorf("update manifest: %w", err)
+	}
+	fmt.Fprintf(f.IO.ErrOut, "uidcheck: updated %s\n", path)
+	return nil
+}
