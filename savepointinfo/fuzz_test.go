@@ -11,7 +11,7 @@ import (
 // beyond its limits. It is seeded with real files from several versions.
 func FuzzDecode(f *testing.F) {
 	for _, name := range smallFixtures {
-		if b, err := os.ReadFile(filepath.Join(fixtureDir, name, MetadataFileName)); err == nil {
+		if b, err := os.ReadFile(filepath.Join(localFixtures, name, MetadataFileName)); err == nil {
 			f.Add(b)
 		}
 	}

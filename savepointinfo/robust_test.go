@@ -19,12 +19,13 @@ var smallFixtures = []string{
 	"sql-restore-async-calc_1-async-calc-nested", // V6
 }
 
+// localFixtures are copies of smallFixtures kept in the repository, so that
+// these tests run wherever the code is checked out.
+const localFixtures = "../testdata/savepoints"
+
 func readFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	if _, err := os.Stat(fixtureDir); err != nil {
-		t.Skipf("fixtures not available: %v", err)
-	}
-	b, err := os.ReadFile(filepath.Join(fixtureDir, name, MetadataFileName))
+	b, err := os.ReadFile(filepath.Join(localFixtures, name, MetadataFileName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func TestCorruptedBytes(t *testing.T) {
 }
 
 func TestOpenForms(t *testing.T) {
-	dir := filepath.Join(fixtureDir, smallFixtures[0])
+	dir := filepath.Join(localFixtures, smallFixtures[0])
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)

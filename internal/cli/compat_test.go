@@ -14,12 +14,12 @@ import (
 // migrationSavepoint was written by Flink 1.16 (RocksDB, canonical) for a job
 // of this shape: two pipelines source(uid) → keyBy → flatMap(uid) → keyBy →
 // process(uid) → addSink (no uid), max parallelism 4, parallelism 4 (1 for
-// the sources). See shared/savepoints/PROVENANCE.md.
-const migrationSavepoint = "../../../shared/savepoints/new-stateful-udf-flink1.16-rocksdb-savepoint"
+// the sources). See shared/savepoints/testdata/savepoints/PROVENANCE.md.
+const migrationSavepoint = "../../testdata/savepoints/new-stateful-udf-flink1.16-rocksdb-savepoint"
 
 // kafkaSavepoint holds a KafkaSource with uid kafka-source-operator-uid and
 // enumerator (coordinator) state, written by Flink 1.16–1.20.
-const kafkaSavepoint = "../../../shared/savepoints/kafka-source-enum1-split0-savepoint"
+const kafkaSavepoint = "../../testdata/savepoints/kafka-source-enum1-split0-savepoint"
 
 // migrationJob renders the fixture's job with substitutions, e.g. a renamed uid.
 func migrationJob(replace ...string) string {
@@ -83,9 +83,6 @@ public class KafkaJob {
 }
 
 func TestCompatScenarios(t *testing.T) {
-	if _, err := os.Stat(migrationSavepoint); err != nil {
-		t.Skipf("fixtures not available: %v", err)
-	}
 	cases := []struct {
 		name      string
 		savepoint string
