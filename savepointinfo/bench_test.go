@@ -42,9 +42,9 @@ func syntheticMetadata(size int64) (io.Reader, int64) {
 	w := func(v any) { _ = binary.Write(&head, binary.BigEndian, v) }
 	w(uint32(headerMagic))
 	w(int32(3))
-	w(int64(1))     // checkpoint id
-	w(int32(0))     // master states
-	w(int32(1))     // operators
+	w(int64(1)) // checkpoint id
+	w(int32(0)) // master states
+	w(int32(1)) // operators
 	head.Write(make([]byte, 16))
 	w(int32(n))     // parallelism
 	w(int32(32768)) // max parallelism
@@ -68,7 +68,7 @@ func syntheticMetadata(size int64) (io.Reader, int64) {
 	readers := []io.Reader{bytes.NewReader(head.Bytes())}
 	for i := range n {
 		var idx [4]byte
-		binary.BigEndian.PutUint32(idx[:], uint32(i)) //nolint:gosec // i < n, a small count
+		binary.BigEndian.PutUint32(idx[:], uint32(i))
 		readers = append(readers, bytes.NewReader(idx[:]), bytes.NewReader(body))
 	}
 	total := int64(head.Len()) + n*int64(4+len(body))
