@@ -12,11 +12,16 @@ import (
 )
 
 func newCmdRules(f *Factory) *cobra.Command {
-	return &cobra.Command{
+	var markdown bool
+	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rules with their severity",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
+			if markdown {
+				_, err := fmt.Fprint(f.IO.Out, rulesMarkdown())
+				return err
+			}
 			tw := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "RULE\tSEVERITY\tSINCE\tDESCRIPTION")
 			for _, r := range rules.All() {
@@ -25,6 +30,22 @@ func newCmdRules(f *Factory) *cobra.Command {
 			return tw.Flush()
 		},
 	}
+	cmd.Flags().BoolVar(&markdown, "markdown", false, "print the table of rules in the README's Markdown")
+	return cmd
+}
+
+// rulesMarkdown is the README's rule table; a test keeps the README in step.
+func rulesMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| rule | severity | since | what it reports |\n|---|---|---|---|\n")
+	for _, r := range rules.All() {
+		fmt.Fprintf(&b, "| [`%s`](%s) | %s | %s | %s |\n", r.Name(), r.Analyzer.URL, r.Severity, r.Since, analyzerdoc.Title(r.Analyzer.Doc))
+	}
+	for _, r := range rules.All() {
+		_, body, _ := strings.Cut(r.Analyzer.Doc, "\n\n")
+		fmt.Fprintf(&b, "\n### %s\n\n%s\n", r.Name(), indentCode(body))
+	}
+	return b.String()
 }
 
 func newCmdExplain(f *Factory) *cobra.Command {
@@ -44,4 +65,15 @@ func newCmdExplain(f *Factory) *cobra.Command {
 			return flagErrorf("unknown rule %q: want one of %s", args[0], strings.Join(names, ", "))
 		},
 	}
+}
+
+// indentCode turns go doc's tab-indented code blocks into Markdown ones.
+func indentCode(doc string) string {
+	lines := strings.Split(strings.TrimSpace(doc), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "\t") {
+			lines[i] = "    " + strings.TrimPrefix(l, "\t")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
