@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/uidcheck/uidcheck/internal/output"
+	"github.com/uidcheck/uidcheck/internal/report"
+)
+
+// Every savepoint entry whose ID is the hash of a known uid must map back to
+// the line of testdata/known-uids that sets that uid. The local fixtures are
+// always checked; the whole collection in ../shared/savepoints when present.
+func TestInspectSrcMapsKnownUIDs(t *testing.T) {
+	known, err := filepath.Abs("../../testdata/known-uids")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ios, stdout, _ := Test()
+	if code := Run(context.Background(), ios, []string{"operators", "--format", "json", known}); code != ExitOK {
+		t.Fatalf("operators: exit %d", code)
+	}
+	var ops report.Result
+	if err := json.Unmarshal(stdout.Bytes(), &ops); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, op := range ops.Operators {
+		if op.UID != nil && op.OperatorID != nil {
+			ids[*op.OperatorID] = *op.UID
+		}
+	}
+	dirs, _ := filepath.Glob("../../testdata/savepoints/*")
+	if shared, _ := filepath.Glob("../../../shared/savepoints/*"); len(shared) > 0 {
+		dirs = shared
+	}
+	mapped, files := 0, 0
+	for _, dir := range dirs {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			continue
+		}
+		files++
+		ios, stdout, stderr := Test()
+		if code := Run(context.Background(), ios, []string{"savepoint", "inspect", "--format", "json", "--src", known, dir}); code != ExitOK {
+			t.Fatalf("inspect %s: exit %d: %s", dir, code, stderr)
+		}
+		var rep output.SavepointReport
+		if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+			t.Fatal(err)
+		}
+		for _, op := range rep.Operators {
+			uid, isKnown := ids[op.OperatorID]
+			if !isKnown {
+				continue
+			}
+			if len(op.Source) != 1 || op.Source[0].UID != uid || op.Source[0].Match != "uid" {
+				t.Errorf("%s: entry %s (uid %q) maps to %+v", dir, op.OperatorID, uid, op.Source)
+				continue
+			}
+			mapped++
+		}
+	}
+	if mapped == 0 {
+		t.Fatal("no savepoint entry mapped to a known uid")
+	}
+	t.Logf("%d savepoint entries in %d files mapped back to their uid's source line", mapped, files)
+}
