@@ -3,12 +3,14 @@ package cli
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/output"
+	"github.com/uidcheck/uidcheck/internal/report"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
@@ -68,8 +70,8 @@ Exit codes:
 			if opts.route != string(compat.RouteSavepoint) && opts.route != string(compat.RouteLastState) {
 				return flagErrorf("invalid --route %q: want savepoint or last-state", opts.route)
 			}
-			if opts.format != "text" && opts.format != "json" {
-				return flagErrorf("invalid --format %q: want text or json", opts.format)
+			if opts.format != "text" && opts.format != "json" && opts.format != "sarif" {
+				return flagErrorf("invalid --format %q: want text, json or sarif", opts.format)
 			}
 			if _, ok := failOnLevels[opts.failOn]; !ok && opts.failOn != "never" {
 				return flagErrorf("invalid --fail-on %q: want fails, unknown, dropped or never", opts.failOn)
@@ -88,19 +90,27 @@ Exit codes:
 	fl.IntVarP(&opts.parallelism, "parallelism", "p", 0, "default parallelism given at submission (flink run -p)")
 	fl.IntVar(&opts.maxParallelism, "max-parallelism", 0, "pipeline.max-parallelism given at submission")
 	fl.StringVar(&opts.route, "route", string(compat.RouteSavepoint), "how the job resumes: savepoint or last-state")
-	fl.StringVar(&opts.format, "format", "text", "output format: text or json")
+	fl.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fl.StringVar(&opts.failOn, "fail-on", "dropped", "exit 1 at or below this verdict: fails, unknown, dropped or never")
 	return cmd
 }
 
 func compatRun(ctx context.Context, opts *compatOptions) error {
-	res, rep, err := predict(ctx, opts)
+	res, rep, job, err := predict(ctx, opts)
 	if err != nil {
 		return err
 	}
-	if opts.format == "json" {
+	switch opts.format {
+	case "json":
 		err = output.WriteCompatJSON(opts.f.IO.Out, rep)
-	} else {
+	case "sarif":
+		root, werr := os.Getwd()
+		if werr != nil {
+			return werr
+		}
+		findings := &report.Result{Version: report.Version, Diagnostics: output.CompatDiagnostics(res, job)}
+		err = output.WriteSARIF(opts.f.IO.Out, findings, output.CompatRules(), output.SARIFOptions{SrcRoot: root})
+	default:
 		err = writeCompatText(opts.f, rep)
 	}
 	if err != nil {
@@ -118,26 +128,26 @@ func writeCompatText(f *Factory, rep *output.CompatReport) error {
 
 // predict reads the savepoint and the sources and runs the prediction. The
 // run command calls it as its gate.
-func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.CompatReport, error) {
+func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.CompatReport, *compat.Job, error) {
 	m, err := savepointinfo.Open(opts.savepoint)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	saved := compat.FromMetadata(m)
 	jobs, err := sourceJobs(ctx, opts.f, opts.paths, opts.parallelism)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	job, err := pickJob(jobs, opts.job, saved)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	copts := compat.Options{
 		Route: compat.Route(opts.route), AllowNonRestoredState: opts.allowNonRest,
 		Parallelism: opts.parallelism, MaxParallelism: opts.maxParallelism, SavepointPath: opts.savepoint,
 	}
 	res := compat.Predict(job, saved, copts)
-	return res, output.NewCompatReport(res, job, opts.savepoint, copts), nil
+	return res, output.NewCompatReport(res, job, opts.savepoint, copts), job, nil
 }
 
 // pickJob chooses the job to compare: the one named by --job, the only one,

@@ -58,7 +58,7 @@ func BenchmarkCompat1000Files(b *testing.B) {
 	opts := &compatOptions{f: &Factory{IO: ios}, paths: []string{dir}, savepoint: migrationSavepoint, route: "savepoint"}
 	b.ResetTimer()
 	for b.Loop() {
-		res, _, err := predict(context.Background(), opts)
+		res, _, _, err := predict(context.Background(), opts)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -479,7 +479,7 @@ func gate(ctx context.Context, f *Factory, o *runOptions) error {
 		f: f, paths: o.src, savepoint: o.savepoint, allowNonRest: o.allowNon, parallelism: o.parallelism,
 		route: "savepoint", format: "text", failOn: "unknown",
 	}
-	res, rep, err := predict(ctx, copts)
+	res, rep, _, err := predict(ctx, copts)
 	if err != nil {
 		return fmt.Errorf("compatibility check: %w", err)
 	}

@@ -71,8 +71,8 @@ func newCmdExplain(f *Factory) *cobra.Command {
 func indentCode(doc string) string {
 	lines := strings.Split(strings.TrimSpace(doc), "\n")
 	for i, l := range lines {
-		if strings.HasPrefix(l, "\t") {
-			lines[i] = "    " + strings.TrimPrefix(l, "\t")
+		if after, ok := strings.CutPrefix(l, "\t"); ok {
+			lines[i] = "    " + after
 		}
 	}
 	return strings.Join(lines, "\n")

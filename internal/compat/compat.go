@@ -114,7 +114,11 @@ func (o *Operator) Pos() string { return fmt.Sprintf("%s:%d", o.File, o.Line) }
 
 // Job is the new job as compat needs it.
 type Job struct {
-	Name      string
+	Name string
+	// File and Line locate the job's entry point, where findings about
+	// operators that are gone are anchored.
+	File      string
+	Line      int
 	Operators []*Operator
 	// Parallelism and MaxParallelism are set on the environment in code
 	// (env.setParallelism, env.setMaxParallelism); 0 when not set.
@@ -198,6 +202,9 @@ type Result struct {
 	// Failures quote, in order, the errors Flink would raise before or
 	// during the restore (duplicate uids first: they fail at submission).
 	Failures []string
+	// Duplicates are the operators whose uid an earlier operator of the job
+	// already uses, one per failure at the start of Failures.
+	Duplicates []*Operator
 	// Unknowns say what could not be decided, and why.
 	Unknowns []string
 	Entries  []Entry
@@ -207,7 +214,7 @@ type Result struct {
 // Predict compares one job with a savepoint.
 func Predict(job *Job, saved []Saved, opts Options) *Result {
 	res := &Result{}
-	res.Failures = append(res.Failures, duplicateUIDs(job)...)
+	res.Failures, res.Duplicates = duplicateUIDs(job)
 
 	byID := map[flinkid.OperatorID]*Operator{}
 	byAlt := map[flinkid.OperatorID]*Operator{}
@@ -369,9 +376,10 @@ func newEntries(job *Job, entries []Entry, matched map[*Operator]bool) []NewEntr
 
 // duplicateUIDs reports uids used twice in the job: Flink refuses the job
 // graph with a hash collision before any state is read.
-func duplicateUIDs(job *Job) []string {
+func duplicateUIDs(job *Job) ([]string, []*Operator) {
 	first := map[string]*Operator{}
 	var out []string
+	var dups []*Operator
 	for _, op := range job.Operators {
 		if op.UID == "" || op.SubOperator != "" && op.SubOperator != "Writer" {
 			continue
@@ -379,11 +387,12 @@ func duplicateUIDs(job *Job) []string {
 		if prev, ok := first[op.UID]; ok {
 			out = append(out, fmt.Sprintf("%s (uid %q at %s and %s)",
 				(&flinkid.HashCollisionError{UID: op.UID}).Error(), op.UID, prev.Pos(), op.Pos()))
+			dups = append(dups, op)
 			continue
 		}
 		first[op.UID] = op
 	}
-	return out
+	return out, dups
 }
 
 func describe(s *Saved) string {

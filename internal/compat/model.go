@@ -17,7 +17,11 @@ import (
 // Predict answers UNKNOWN where it matters. defaultParallelism is -p (0 when
 // not given): it decides which edges Flink chains.
 func FromModel(fset *token.FileSet, job *pipeline.Job, defaultParallelism int) *Job {
-	out := &Job{Name: job.Name, Parallelism: job.Parallelism, MaxParallelism: job.MaxParallelism}
+	entry := fset.Position(job.Pos)
+	out := &Job{
+		Name: job.Name, File: entry.Filename, Line: entry.Line,
+		Parallelism: job.Parallelism, MaxParallelism: job.MaxParallelism,
+	}
 	g := newGraph(job, defaultParallelism)
 	for _, op := range job.Operators {
 		out.Operators = append(out.Operators, g.operators(fset, op)...)

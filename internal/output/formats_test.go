@@ -11,6 +11,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/uidcheck/uidcheck/internal/compat"
+	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
@@ -46,6 +48,24 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	validateSARIF(t, buf.Bytes())
+	var log sarifLog
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Tool.Driver.Rules) != 3 || run.Results[2].Level != "note" || run.Results[0].PartialFingerprints["uidcheck/v1"] != "0123abcd" {
+		t.Errorf("rules %d, third level %q, fingerprints %v", len(run.Tool.Driver.Rules), run.Results[2].Level, run.Results[0].PartialFingerprints)
+	}
+	// Column 14 is after a tab, "// ", é (2 bytes, 1 unit) and 😀 (4 bytes, 2 units).
+	if got := run.Results[0].Locations[0].PhysicalLocation.Region.StartColumn; got != 11 {
+		t.Errorf("UTF-16 start column %d, want 11", got)
+	}
+}
+
+// validateSARIF checks a document against the official SARIF 2.1.0 schema.
+func validateSARIF(t *testing.T, sarif []byte) {
+	t.Helper()
 	schemaFile, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -63,25 +83,29 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(sarif))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := schema.Validate(doc); err != nil {
-		t.Fatalf("SARIF does not validate: %v\n%s", err, buf.String())
+		t.Fatalf("SARIF does not validate: %v\n%s", err, sarif)
 	}
-	var log sarifLog
-	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+}
+
+func TestCompatSARIF(t *testing.T) {
+	id := flinkid.FromUID("counter")
+	op := &compat.Operator{File: "Job.java", Line: 7, Column: 10, Call: "process", UID: "counter-v2", ID: new(flinkid.FromUID("counter-v2")), Pinned: true, Stateful: report.StatefulYes}
+	job := &compat.Job{Name: "Job#main", File: "Job.java", Line: 3, Operators: []*compat.Operator{op}}
+	res := compat.Predict(job, []compat.Saved{{ID: id, MaxParallelism: 128, HasState: true}}, compat.Options{})
+	diags := CompatDiagnostics(res, job)
+	if len(diags) != 2 || diags[0].Rule != "restorefails" || diags[0].Line != 3 || diags[1].Rule != "startsempty" || diags[1].Line != 7 {
+		t.Fatalf("diagnostics %+v", diags)
+	}
+	var buf bytes.Buffer
+	if err := WriteSARIF(&buf, &report.Result{Diagnostics: diags}, CompatRules(), SARIFOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	run := log.Runs[0]
-	if len(run.Tool.Driver.Rules) != 3 || run.Results[2].Level != "note" || run.Results[0].PartialFingerprints["uidcheck/v1"] != "0123abcd" {
-		t.Errorf("rules %d, third level %q, fingerprints %v", len(run.Tool.Driver.Rules), run.Results[2].Level, run.Results[0].PartialFingerprints)
-	}
-	// Column 14 is after a tab, "// ", é (2 bytes, 1 unit) and 😀 (4 bytes, 2 units).
-	if got := run.Results[0].Locations[0].PhysicalLocation.Region.StartColumn; got != 11 {
-		t.Errorf("UTF-16 start column %d, want 11", got)
-	}
+	validateSARIF(t, buf.Bytes())
 }
 
 func TestCheckstyleIsWellFormed(t *testing.T) {
