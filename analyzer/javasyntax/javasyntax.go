@@ -140,13 +140,20 @@ type Result struct {
 	Pending []string
 
 	read     func(string) ([]byte, error)
-	mu       sync.Mutex
-	declared map[string][]string // class name -> files declaring it, by bytes
-	pkgOf    map[string]string   // file -> package, by bytes
-	eager    map[string]bool     // files in Pending
-	kept     map[string]*File    // files parsed on demand, kept
-	classIdx map[string][]*Class // simple name -> classes of kept files
-	parser   *parser             // for on-demand parsing, under mu
+	declared map[string][]string // class name -> files declaring it, by bytes; read-only after run
+	pkgOf    map[string]string   // file -> package, by bytes; read-only after run
+	eager    map[string]bool     // files in Pending; read-only after run
+	parsers  sync.Pool           // *parser for on-demand parsing
+
+	mu   sync.Mutex
+	kept map[string]*keptFile // files parsed on demand
+}
+
+// keptFile is a file parsed on demand, once, by whichever goroutine asks
+// first; the others wait for it.
+type keptFile struct {
+	once sync.Once
+	file *File
 }
 
 // Classes returns the classes named name (nested ones included) declared
@@ -159,56 +166,53 @@ type Result struct {
 // pipeline model follows helper calls only into code that can build part of
 // a pipeline, and must not parse a library's whole call graph.
 func (r *Result) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	match := func(file string) bool {
-		return (pkgs == nil || slices.Contains(pkgs, r.pkgOf[file])) && (!eagerOnly || r.eager[file])
-	}
-	files := r.declared[name]
-	rest := files[:0:0]
-	for _, fn := range files {
-		if _, ok := r.kept[fn]; ok {
-			continue
-		}
-		if !match(fn) {
-			rest = append(rest, fn)
-			continue
-		}
-		src, err := r.read(fn)
-		if err != nil {
-			continue // the driver already reported unreadable files
-		}
-		if r.parser == nil {
-			r.parser = newParser()
-		}
-		f, err := parse(r.parser, fn, src)
-		if err != nil {
-			continue
-		}
-		r.keepLocked(f)
-	}
-	r.declared[name] = rest
 	var out []*Class
-	for _, c := range r.classIdx[name] {
-		if match(c.File.Name) {
-			out = append(out, c)
+	for _, fn := range r.declared[name] {
+		if pkgs != nil && !slices.Contains(pkgs, r.pkgOf[fn]) || eagerOnly && !r.eager[fn] {
+			continue
+		}
+		f := r.keep(fn)
+		if f == nil {
+			continue
+		}
+		stack := append([]*Class(nil), f.Classes...)
+		for len(stack) > 0 {
+			c := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if c.Name == name {
+				out = append(out, c)
+			}
+			stack = append(stack, c.Inner...)
 		}
 	}
 	return out
 }
 
-func (r *Result) keepLocked(f *File) {
-	r.kept[f.Name] = f
-	var add func(c *Class)
-	add = func(c *Class) {
-		r.classIdx[c.Name] = append(r.classIdx[c.Name], c)
-		for _, in := range c.Inner {
-			add(in)
+// keep parses a file on first use, outside the lock so that goroutines
+// needing different files do not wait for each other.
+func (r *Result) keep(name string) *File {
+	r.mu.Lock()
+	k := r.kept[name]
+	if k == nil {
+		k = &keptFile{}
+		r.kept[name] = k
+	}
+	r.mu.Unlock()
+	k.once.Do(func() {
+		src, err := r.read(name)
+		if err != nil {
+			return // the driver already reported unreadable files
 		}
-	}
-	for _, c := range f.Classes {
-		add(c)
-	}
+		p, _ := r.parsers.Get().(*parser)
+		if p == nil {
+			p = newParser()
+		}
+		defer r.parsers.Put(p)
+		if f, err := parse(p, name, src); err == nil {
+			k.file = f
+		}
+	})
+	return k.file
 }
 
 // Eager reports whether a file passed the pre-filter.
@@ -219,16 +223,18 @@ func (r *Result) Kept() []*File {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out := make([]*File, 0, len(r.kept))
-	for _, f := range r.kept {
-		out = append(out, f)
+	for _, k := range r.kept {
+		if k.file != nil {
+			out = append(out, k.file)
+		}
 	}
 	return out
 }
 
 // Parse parses the pending files in parallel, one tree-sitter parser per
 // core, and calls fn with each file's index in Pending and its lowered
-// syntax, from several goroutines at once. A file already kept by Classes
-// is passed as kept; any other is dropped when fn returns.
+// syntax, from several goroutines at once. The file is dropped when fn
+// returns (a copy parsed on demand by Classes is separate and kept).
 func (r *Result) Parse(fn func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
@@ -239,18 +245,14 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 			defer p.Close()
 			for i := range next {
 				name := r.Pending[i]
-				r.mu.Lock()
-				f := r.kept[name]
-				r.mu.Unlock()
-				if f == nil {
-					src, err := r.read(name)
-					if err == nil {
-						f, err = parse(p, name, src)
-					}
-					if err != nil {
-						errs[i] = err
-						continue
-					}
+				src, err := r.read(name)
+				var f *File
+				if err == nil {
+					f, err = parse(p, name, src)
+				}
+				if err != nil {
+					errs[i] = err
+					continue
 				}
 				fn(i, f)
 			}
@@ -330,8 +332,7 @@ func run(pass *analysis.Pass) (any, error) {
 		declared: map[string][]string{},
 		pkgOf:    map[string]string{},
 		eager:    map[string]bool{},
-		kept:     map[string]*File{},
-		classIdx: map[string][]*Class{},
+		kept:     map[string]*keptFile{},
 	}
 	files := pass.OtherFiles
 	scans := make([]scan, len(files))
