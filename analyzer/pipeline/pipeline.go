@@ -310,7 +310,7 @@ func (ix *index) eagerClass(typ string, file *javasyntax.File) *javasyntax.Class
 func (ix *index) resolve(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
 	typ, _, _ = strings.Cut(typ, "<")
 	simple := simpleName(typ)
-	if simple == "" || simple[0] < 'A' || simple[0] > 'Z' {
+	if simple == "" {
 		return nil
 	}
 	if strings.Contains(typ, ".") {
