@@ -293,6 +293,7 @@ func parse(p *parser, name string, src []byte) (*File, error) {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer tree.Close()
+	defer p.scratch.release()
 	return lower(name, src, tree.RootNode(), &p.scratch), nil
 }
 
