@@ -18,6 +18,7 @@ package javasyntax
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"go/token"
 	"reflect"
@@ -31,8 +32,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer prepares the Java files of a pass for parsing. It reports only
-// invalid UTF-8; syntax errors are reported by the analyzer that parses.
+// Analyzer prepares the Java files of a pass for parsing. It reports
+// invalid UTF-8 and files too large to parse; syntax errors are reported by
+// the analyzer that parses.
 var Analyzer = &analysis.Analyzer{
 	Name:             "javasyntax",
 	Doc:              "parse Java files once and share the lowered syntax",
@@ -40,10 +42,27 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
+	Flags:            flags(),
+}
+
+// DefaultMaxParseSize is the largest file parsed by default. A tree-sitter
+// tree takes tens of bytes per source byte: a 2 MiB file needs about
+// 140 MB while it is analysed, and no hand-written Java file is that large.
+const DefaultMaxParseSize = 2 << 20
+
+var maxParseSize int64
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("javasyntax", flag.ContinueOnError)
+	fs.Int64Var(&maxParseSize, "max-parse-size", DefaultMaxParseSize, "do not parse Java files larger than this many bytes")
+	return *fs
 }
 
 // Category is the diagnostic category of syntax problems.
 const Category = "syntax"
+
+// CategoryTooLarge is the category of files not parsed because of their size.
+const CategoryTooLarge = "too-large"
 
 // markers are the byte strings that make a file worth parsing eagerly:
 // pipelines are built on environments and stream types, and helpers that
@@ -140,6 +159,7 @@ type Result struct {
 	Pending []string
 
 	read     func(string) ([]byte, error)
+	maxSize  int64
 	declared map[string][]string // class name -> files declaring it, by bytes; read-only after run
 	pkgOf    map[string]string   // file -> package, by bytes; read-only after run
 	eager    map[string]bool     // files in Pending; read-only after run
@@ -200,7 +220,7 @@ func (r *Result) keep(name string) *File {
 	r.mu.Unlock()
 	k.once.Do(func() {
 		src, err := r.read(name)
-		if err != nil {
+		if err != nil || int64(len(src)) > r.maxSize {
 			return // the driver already reported unreadable files
 		}
 		p, _ := r.parsers.Get().(*parser)
@@ -308,6 +328,7 @@ func Parse(name string, src []byte) (*File, error) {
 // scan is what run learns about one file from its bytes.
 type scan struct {
 	err      error
+	size     int
 	badUTF8  int // offset of the first invalid byte, -1 if valid
 	pkg      string
 	declared []string
@@ -319,7 +340,7 @@ func scanFile(read func(string) ([]byte, error), name string) scan {
 	if err != nil {
 		return scan{err: fmt.Errorf("read %s: %w", name, err)}
 	}
-	sc := scan{badUTF8: -1, pkg: packageOf(src), relevant: Relevant(src)}
+	sc := scan{size: len(src), badUTF8: -1, pkg: packageOf(src), relevant: Relevant(src)}
 	if !utf8.Valid(src) {
 		sc.badUTF8 = firstInvalid(src)
 	}
@@ -329,6 +350,7 @@ func scanFile(read func(string) ([]byte, error), name string) scan {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
+		maxSize:  maxParseSize,
 		read:     pass.ReadFile,
 		declared: map[string][]string{},
 		pkgOf:    map[string]string{},
@@ -367,6 +389,12 @@ func run(pass *analysis.Pass) (any, error) {
 				res.declared[cls] = append(fs, name)
 			}
 		}
+		if int64(sc.size) > res.maxSize {
+			if sc.relevant {
+				reportTooLarge(pass, tfs[name], sc.size, res.maxSize)
+			}
+			continue
+		}
 		if sc.relevant {
 			res.Pending = append(res.Pending, name)
 			res.eager[name] = true
@@ -403,6 +431,17 @@ func ReportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
 			Message:  fmt.Sprintf("syntax error: %s; the rest of the file is still analysed", e.Msg),
 		})
 	}
+}
+
+func reportTooLarge(pass *analysis.Pass, tf *token.File, size int, limit int64) {
+	if tf == nil {
+		return
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:      tf.Pos(0),
+		Category: CategoryTooLarge,
+		Message:  fmt.Sprintf("file not analysed: %d bytes is more than the parse limit of %d (set --max-parse-size)", size, limit),
+	})
 }
 
 func firstInvalid(src []byte) int {
