@@ -314,8 +314,8 @@ func (t *flatTree) flatten(root *sitter.Node, src []byte) {
 	// *sitter.Node starts with its C.TSNode; the layouts of TSNode and
 	// uc_node are identical (see the preamble).
 	cnode := *(*C.uc_node)(unsafe.Pointer(root))
-	// Java averages well under one node per two bytes; retry if not.
-	want := max(int64(srcLen/2), 64)
+	// Java averages about one node per four bytes; retry if a file has more.
+	want := max(int64(srcLen/3), 64)
 	var n int64
 	for {
 		if int64(cap(t.buf)) < want {
@@ -368,6 +368,17 @@ func (t *flatTree) flatten(root *sitter.Node, src []byte) {
 			t.named[pn.namedOff+pn.namedN] = int32(i)
 			pn.namedN++
 		}
+	}
+}
+
+// maxKeptNodes bounds the scratch space a parser keeps between files: an
+// unusually large file should not pin its buffers for the rest of the run.
+const maxKeptNodes = 1 << 20
+
+// release drops buffers grown beyond maxKeptNodes.
+func (t *flatTree) release() {
+	if cap(t.buf) > maxKeptNodes {
+		*t = flatTree{}
 	}
 }
 

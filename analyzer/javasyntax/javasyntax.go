@@ -18,6 +18,7 @@ package javasyntax
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"go/token"
 	"reflect"
@@ -31,8 +32,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer prepares the Java files of a pass for parsing. It reports only
-// invalid UTF-8; syntax errors are reported by the analyzer that parses.
+// Analyzer prepares the Java files of a pass for parsing. It reports
+// invalid UTF-8 and files too large to parse; syntax errors are reported by
+// the analyzer that parses.
 var Analyzer = &analysis.Analyzer{
 	Name:             "javasyntax",
 	Doc:              "parse Java files once and share the lowered syntax",
@@ -40,10 +42,27 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
+	Flags:            flags(),
+}
+
+// DefaultMaxParseSize is the largest file parsed by default. A tree-sitter
+// tree takes tens of bytes per source byte: a 2 MiB file needs about
+// 140 MB while it is analysed, and no hand-written Java file is that large.
+const DefaultMaxParseSize = 2 << 20
+
+var maxParseSize int64
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("javasyntax", flag.ContinueOnError)
+	fs.Int64Var(&maxParseSize, "max-parse-size", DefaultMaxParseSize, "do not parse Java files larger than this many bytes")
+	return *fs
 }
 
 // Category is the diagnostic category of syntax problems.
 const Category = "syntax"
+
+// CategoryTooLarge is the category of files not parsed because of their size.
+const CategoryTooLarge = "too-large"
 
 // markers are the byte strings that make a file worth parsing eagerly:
 // pipelines are built on environments and stream types, and helpers that
@@ -140,13 +159,21 @@ type Result struct {
 	Pending []string
 
 	read     func(string) ([]byte, error)
-	mu       sync.Mutex
-	declared map[string][]string // class name -> files declaring it, by bytes
-	pkgOf    map[string]string   // file -> package, by bytes
-	eager    map[string]bool     // files in Pending
-	kept     map[string]*File    // files parsed on demand, kept
-	classIdx map[string][]*Class // simple name -> classes of kept files
-	parser   *parser             // for on-demand parsing, under mu
+	maxSize  int64
+	declared map[string][]string // class name -> files declaring it, by bytes; read-only after run
+	pkgOf    map[string]string   // file -> package, by bytes; read-only after run
+	eager    map[string]bool     // files in Pending; read-only after run
+	parsers  sync.Pool           // *parser for on-demand parsing
+
+	mu   sync.Mutex
+	kept map[string]*keptFile // files parsed on demand
+}
+
+// keptFile is a file parsed on demand, once, by whichever goroutine asks
+// first; the others wait for it.
+type keptFile struct {
+	once sync.Once
+	file *File
 }
 
 // Classes returns the classes named name (nested ones included) declared
@@ -159,56 +186,53 @@ type Result struct {
 // pipeline model follows helper calls only into code that can build part of
 // a pipeline, and must not parse a library's whole call graph.
 func (r *Result) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	match := func(file string) bool {
-		return (pkgs == nil || slices.Contains(pkgs, r.pkgOf[file])) && (!eagerOnly || r.eager[file])
-	}
-	files := r.declared[name]
-	rest := files[:0:0]
-	for _, fn := range files {
-		if _, ok := r.kept[fn]; ok {
-			continue
-		}
-		if !match(fn) {
-			rest = append(rest, fn)
-			continue
-		}
-		src, err := r.read(fn)
-		if err != nil {
-			continue // the driver already reported unreadable files
-		}
-		if r.parser == nil {
-			r.parser = newParser()
-		}
-		f, err := parse(r.parser, fn, src)
-		if err != nil {
-			continue
-		}
-		r.keepLocked(f)
-	}
-	r.declared[name] = rest
 	var out []*Class
-	for _, c := range r.classIdx[name] {
-		if match(c.File.Name) {
-			out = append(out, c)
+	for _, fn := range r.declared[name] {
+		if pkgs != nil && !slices.Contains(pkgs, r.pkgOf[fn]) || eagerOnly && !r.eager[fn] {
+			continue
+		}
+		f := r.keep(fn)
+		if f == nil {
+			continue
+		}
+		stack := append([]*Class(nil), f.Classes...)
+		for len(stack) > 0 {
+			c := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if c.Name == name {
+				out = append(out, c)
+			}
+			stack = append(stack, c.Inner...)
 		}
 	}
 	return out
 }
 
-func (r *Result) keepLocked(f *File) {
-	r.kept[f.Name] = f
-	var add func(c *Class)
-	add = func(c *Class) {
-		r.classIdx[c.Name] = append(r.classIdx[c.Name], c)
-		for _, in := range c.Inner {
-			add(in)
+// keep parses a file on first use, outside the lock so that goroutines
+// needing different files do not wait for each other.
+func (r *Result) keep(name string) *File {
+	r.mu.Lock()
+	k := r.kept[name]
+	if k == nil {
+		k = &keptFile{}
+		r.kept[name] = k
+	}
+	r.mu.Unlock()
+	k.once.Do(func() {
+		src, err := r.read(name)
+		if err != nil || int64(len(src)) > r.maxSize {
+			return // the driver already reported unreadable files
 		}
-	}
-	for _, c := range f.Classes {
-		add(c)
-	}
+		p, _ := r.parsers.Get().(*parser)
+		if p == nil {
+			p = newParser()
+		}
+		defer r.parsers.Put(p)
+		if f, err := parse(p, name, src); err == nil {
+			k.file = f
+		}
+	})
+	return k.file
 }
 
 // Eager reports whether a file passed the pre-filter.
@@ -219,16 +243,18 @@ func (r *Result) Kept() []*File {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out := make([]*File, 0, len(r.kept))
-	for _, f := range r.kept {
-		out = append(out, f)
+	for _, k := range r.kept {
+		if k.file != nil {
+			out = append(out, k.file)
+		}
 	}
 	return out
 }
 
 // Parse parses the pending files in parallel, one tree-sitter parser per
 // core, and calls fn with each file's index in Pending and its lowered
-// syntax, from several goroutines at once. A file already kept by Classes
-// is passed as kept; any other is dropped when fn returns.
+// syntax, from several goroutines at once. The file is dropped when fn
+// returns (a copy parsed on demand by Classes is separate and kept).
 func (r *Result) Parse(fn func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
@@ -239,18 +265,14 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 			defer p.Close()
 			for i := range next {
 				name := r.Pending[i]
-				r.mu.Lock()
-				f := r.kept[name]
-				r.mu.Unlock()
-				if f == nil {
-					src, err := r.read(name)
-					if err == nil {
-						f, err = parse(p, name, src)
-					}
-					if err != nil {
-						errs[i] = err
-						continue
-					}
+				src, err := r.read(name)
+				var f *File
+				if err == nil {
+					f, err = parse(p, name, src)
+				}
+				if err != nil {
+					errs[i] = err
+					continue
 				}
 				fn(i, f)
 			}
@@ -291,6 +313,7 @@ func parse(p *parser, name string, src []byte) (*File, error) {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer tree.Close()
+	defer p.scratch.release()
 	return lower(name, src, tree.RootNode(), &p.scratch), nil
 }
 
@@ -305,6 +328,7 @@ func Parse(name string, src []byte) (*File, error) {
 // scan is what run learns about one file from its bytes.
 type scan struct {
 	err      error
+	size     int
 	badUTF8  int // offset of the first invalid byte, -1 if valid
 	pkg      string
 	declared []string
@@ -316,7 +340,7 @@ func scanFile(read func(string) ([]byte, error), name string) scan {
 	if err != nil {
 		return scan{err: fmt.Errorf("read %s: %w", name, err)}
 	}
-	sc := scan{badUTF8: -1, pkg: packageOf(src), relevant: Relevant(src)}
+	sc := scan{size: len(src), badUTF8: -1, pkg: packageOf(src), relevant: Relevant(src)}
 	if !utf8.Valid(src) {
 		sc.badUTF8 = firstInvalid(src)
 	}
@@ -326,12 +350,12 @@ func scanFile(read func(string) ([]byte, error), name string) scan {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
+		maxSize:  maxParseSize,
 		read:     pass.ReadFile,
 		declared: map[string][]string{},
 		pkgOf:    map[string]string{},
 		eager:    map[string]bool{},
-		kept:     map[string]*File{},
-		classIdx: map[string][]*Class{},
+		kept:     map[string]*keptFile{},
 	}
 	files := pass.OtherFiles
 	scans := make([]scan, len(files))
@@ -364,6 +388,12 @@ func run(pass *analysis.Pass) (any, error) {
 			if fs := res.declared[cls]; len(fs) == 0 || fs[len(fs)-1] != name {
 				res.declared[cls] = append(fs, name)
 			}
+		}
+		if int64(sc.size) > res.maxSize {
+			if sc.relevant {
+				reportTooLarge(pass, tfs[name], sc.size, res.maxSize)
+			}
+			continue
 		}
 		if sc.relevant {
 			res.Pending = append(res.Pending, name)
@@ -401,6 +431,17 @@ func ReportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
 			Message:  fmt.Sprintf("syntax error: %s; the rest of the file is still analysed", e.Msg),
 		})
 	}
+}
+
+func reportTooLarge(pass *analysis.Pass, tf *token.File, size int, limit int64) {
+	if tf == nil {
+		return
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:      tf.Pos(0),
+		Category: CategoryTooLarge,
+		Message:  fmt.Sprintf("file not analysed: %d bytes is more than the parse limit of %d (set --max-parse-size)", size, limit),
+	})
 }
 
 func firstInvalid(src []byte) int {

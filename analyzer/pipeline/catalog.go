@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 )
 
@@ -102,11 +103,24 @@ func Catalog() []CatalogEntry {
 	return out
 }
 
+// lookupCatalog finds the entry for a class name as written: "KafkaSink",
+// "pkg.KafkaSink", or a nested builder such as "ElasticsearchSink.Builder",
+// trying the innermost name first.
 func lookupCatalog(name string) (CatalogEntry, bool) {
+	name, _, _ = strings.Cut(name, "<")
 	catalog.RLock()
 	defer catalog.RUnlock()
-	e, ok := catalog.entries[name]
-	return e, ok
+	for name != "" {
+		i := strings.LastIndexByte(name, '.')
+		if e, ok := catalog.entries[name[i+1:]]; ok {
+			return e, true
+		}
+		if i < 0 {
+			break
+		}
+		name = name[:i]
+	}
+	return CatalogEntry{}, false
 }
 
 func (e CatalogEntry) stateful() Stateful {

@@ -601,6 +601,8 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 	case envTypes[simple] && e.a.flinkFile(file):
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("")
+	case simple == tableEnvType && e.a.flinkFile(file):
+		return &value{kind: vObject, className: tableEnvType}
 	case simple == "ExecutionEnvironment" && imports(file, "org.apache.flink.datastream.api"):
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("v2")

@@ -78,6 +78,15 @@ var partitioners = map[string]Partitioning{
 var sinkOps = setOf("addSink", "sinkTo", "print", "printToErr", "writeAsText", "writeAsCsv",
 	"writeUsingOutputFormat", "writeToSocket")
 
+// pipelineCalls mark a method as building part of a pipeline (with
+// envSources, sinkOps, oneInputOps, collectOps and envFactories).
+var pipelineCalls = setOf("keyBy", "window", "windowAll", "connect", "union", "join", "coGroup", "intervalJoin",
+	"orderedWait", "unorderedWait", "orderedWaitWithRetry", "unorderedWaitWithRetry", "pattern", "getInstance",
+	"toSink", "uid", "setUidHash")
+
+// tableConversions turn a Table into a DataStream on a StreamTableEnvironment.
+var tableConversions = setOf("toDataStream", "toChangelogStream", "toAppendStream", "toRetractStream")
+
 // collectOps create a collect sink and return results, not a stream.
 var collectOps = setOf("executeAndCollect", "collectAsync")
 

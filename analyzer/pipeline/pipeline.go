@@ -256,9 +256,8 @@ func mentionsPipeline(body []javasyntax.Stmt) bool {
 	found := false
 	walkStmts(body, func(x javasyntax.Expr) {
 		if c, ok := x.(*javasyntax.Call); ok && !found {
-			found = envSources[c.Name] || sinkOps[c.Name] || oneInputOps[c.Name] || c.Name == "keyBy" ||
-				envFactories[c.Name] || c.Name == "orderedWait" || c.Name == "unorderedWait" || c.Name == "pattern" ||
-				c.Name == "getInstance" || c.Name == "toSink"
+			found = envSources[c.Name] || sinkOps[c.Name] || oneInputOps[c.Name] || collectOps[c.Name] ||
+				envFactories[c.Name] || pipelineCalls[c.Name] || tableConversions[c.Name]
 		}
 	})
 	return found
@@ -310,7 +309,7 @@ func (ix *index) eagerClass(typ string, file *javasyntax.File) *javasyntax.Class
 func (ix *index) resolve(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
 	typ, _, _ = strings.Cut(typ, "<")
 	simple := simpleName(typ)
-	if simple == "" || simple[0] < 'A' || simple[0] > 'Z' {
+	if simple == "" {
 		return nil
 	}
 	if strings.Contains(typ, ".") {
@@ -426,6 +425,27 @@ func (ix *index) staticImport(file *javasyntax.File, name string) *javasyntax.Fi
 		if cls := ix.class(rest[:i], file); cls != nil {
 			if f, _ := ix.field(cls, name); f != nil {
 				return f
+			}
+		}
+	}
+	return nil
+}
+
+// staticMethod resolves an unqualified call through `import static X.name`
+// or `import static X.*`, among pipeline files.
+func (ix *index) staticMethod(file *javasyntax.File, name string, arity int) *javasyntax.Method {
+	for _, imp := range file.Imports {
+		rest, ok := strings.CutPrefix(imp, "static ")
+		if !ok {
+			continue
+		}
+		i := strings.LastIndexByte(rest, '.')
+		if i < 0 || (rest[i+1:] != name && rest[i+1:] != "*") {
+			continue
+		}
+		if cls := ix.eagerClass(rest[:i], file); cls != nil {
+			if m := ix.methodIn(cls, name, arity); m != nil && m.Static {
+				return m
 			}
 		}
 	}

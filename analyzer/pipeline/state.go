@@ -13,7 +13,7 @@ func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 	case "fromSource":
 		reason := "a FLIP-27 source keeps its splits in operator state (SourceReaderState) and enumerator state"
 		if len(args) > 0 {
-			if entry, ok := lookupCatalog(simpleName(args[0].className)); ok && entry.Role == "source" {
+			if entry, ok := lookupCatalog(args[0].className); ok && entry.Role == "source" {
 				reason = entry.Reason
 			}
 		}
@@ -62,7 +62,7 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 		}
 		return s, r, parts
 	}
-	if entry, ok := lookupCatalog(simpleName(v.className)); ok {
+	if entry, ok := lookupCatalog(v.className); ok {
 		var parts []Part
 		for _, p := range entry.Parts {
 			parts = append(parts, Part{Name: p})
@@ -88,7 +88,7 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 		return e.a.classState(v.cls)
 	case v.className != "":
 		name := simpleName(v.className)
-		if entry, ok := lookupCatalog(name); ok {
+		if entry, ok := lookupCatalog(v.className); ok {
 			return entry.stateful(), entry.Reason
 		}
 		if statelessBases[name] {

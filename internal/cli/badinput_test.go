@@ -122,3 +122,26 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestLargePipelineFile checks that a pipeline file above the parse limit
+// is reported, not parsed, and does not stop the rest.
+func TestLargePipelineFile(t *testing.T) {
+	dir := t.TempDir()
+	writeJava(t, dir, "good/Job.java", statefulJob)
+	big := statefulJob + "// " + strings.Repeat("x", 3<<20) + "\n"
+	writeJava(t, dir, "Big.java", big)
+	code, stdout, _ := runCLI(t, "check", dir)
+	if code != ExitFindings {
+		t.Errorf("exit %d", code)
+	}
+	if !strings.Contains(stdout, "Big.java:1:1: warning: file not analysed: 3146") || !strings.Contains(stdout, "(syntax)") {
+		t.Errorf("no too-large warning: %s", stdout)
+	}
+	if strings.Count(stdout, "stateful operator") != 1 {
+		t.Errorf("want only the good job's finding: %s", stdout)
+	}
+	_, stdout, _ = runCLI(t, "check", "--max-parse-size", "8000000", dir)
+	if strings.Count(stdout, "stateful operator") != 2 {
+		t.Errorf("with a raised limit both files are analysed: %s", stdout)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
@@ -35,6 +36,7 @@ type checkOptions struct {
 	config       *config.Config
 	allOperators bool
 	maxFileSize  int64
+	maxParseSize int64
 }
 
 func newCmdCheck(f *Factory) *cobra.Command {
@@ -88,7 +90,8 @@ are skipped.
 	cmd.Flags().StringVar(&opts.writeBase, "write-baseline", "", "write all current findings to the baseline `FILE` and exit 0")
 	cmd.Flags().StringVar(&opts.configPath, "config", "", "configuration `FILE` (default: .uidcheck.yaml in the working directory or a parent)")
 	cmd.Flags().BoolVar(&opts.allOperators, "all-operators", false, "also report stateless operators without a uid (info)")
-	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "skip Java files larger than this many bytes")
+	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
+	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
 	return cmd
 }
 
@@ -117,7 +120,10 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 	for _, spec := range opts.specs {
 		withOperators = withOperators || spec.name == "json"
 	}
-	res, err := analyze(ctx, opts.f, opts.paths, withOperators, opts.allOperators, opts.maxFileSize, defaultAnalyzers())
+	res, err := analyze(ctx, opts.f, analyzeOptions{
+		paths: opts.paths, withOperators: withOperators,
+		allOperators: opts.allOperators, maxFileSize: opts.maxFileSize, maxParseSize: opts.maxParseSize,
+	}, defaultAnalyzers())
 	if err != nil {
 		return err
 	}
@@ -187,16 +193,29 @@ func (r *analysisResult) fileErr() error {
 	return fmt.Errorf("%d files could not be analysed", len(r.errs))
 }
 
+// analyzeOptions are the settings check and operators share.
+type analyzeOptions struct {
+	paths                       []string
+	withOperators, allOperators bool
+	maxFileSize, maxParseSize   int64
+}
+
 // analyze collects the Java files under paths, runs the analyzers and
 // resolves the results into a report, with the operator inventory when
 // withOperators is set. Files that cannot be read are printed to stderr and
 // recorded; the others are analysed.
-func analyze(ctx context.Context, f *Factory, paths []string, withOperators, allOperators bool, maxFileSize int64, analyzers []*analysis.Analyzer) (*analysisResult, error) {
-	if err := missinguid.Analyzer.Flags.Set("all-operators", strconv.FormatBool(allOperators)); err != nil {
+func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*analysis.Analyzer) (*analysisResult, error) {
+	if err := missinguid.Analyzer.Flags.Set("all-operators", strconv.FormatBool(o.allOperators)); err != nil {
 		return nil, fmt.Errorf("set -all-operators: %w", err)
 	}
-	files, errs := driver.Collect(paths)
-	res, err := driver.Run(ctx, files, analyzers, driver.Options{MaxFileSize: maxFileSize})
+	if o.maxParseSize <= 0 {
+		o.maxParseSize = javasyntax.DefaultMaxParseSize
+	}
+	if err := javasyntax.Analyzer.Flags.Set("max-parse-size", strconv.FormatInt(o.maxParseSize, 10)); err != nil {
+		return nil, fmt.Errorf("set -max-parse-size: %w", err)
+	}
+	files, errs := driver.Collect(o.paths)
+	res, err := driver.Run(ctx, files, analyzers, driver.Options{MaxFileSize: o.maxFileSize})
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +232,7 @@ func analyze(ctx context.Context, f *Factory, paths []string, withOperators, all
 	for _, d := range res.Diagnostics {
 		rep.Diagnostics = append(rep.Diagnostics, toDiagnostic(res.Fset, d))
 	}
-	if m, ok := res.Results[pipeline.Analyzer].(*pipeline.Model); ok && withOperators {
+	if m, ok := res.Results[pipeline.Analyzer].(*pipeline.Model); ok && o.withOperators {
 		for _, op := range m.Operators {
 			rep.Operators = append(rep.Operators, toOperators(res.Fset, op)...)
 		}

@@ -209,3 +209,24 @@ func TestCheckTextOutput(t *testing.T) {
 		t.Error("colour escape codes on a non-terminal")
 	}
 }
+
+func TestCheckColor(t *testing.T) {
+	dir := t.TempDir()
+	writeJava(t, dir, "Job.java", statefulJob)
+	_, stdout, _ := runCLI(t, "check", "--color", "always", dir)
+	if !strings.Contains(stdout, "\x1b[31;1merror") {
+		t.Errorf("--color always: no coloured severity in %q", stdout)
+	}
+	ios, out, _ := Test()
+	ios.OutTTY = true
+	ios.Getenv = func(k string) string {
+		if k == "NO_COLOR" {
+			return "1"
+		}
+		return ""
+	}
+	Run(context.Background(), ios, []string{"check", dir})
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Errorf("NO_COLOR on a terminal: escapes in %q", out.String())
+	}
+}

@@ -41,7 +41,7 @@ a pull request that renames or removes a uid shows it in the diff. Then
 }
 
 func buildManifest(ctx context.Context, f *Factory, paths []string) (*manifest.Manifest, error) {
-	res, err := analyze(ctx, f, paths, false, false, driver.DefaultMaxFileSize, []*analysis.Analyzer{pipeline.Analyzer})
+	res, err := analyze(ctx, f, analyzeOptions{paths: paths, maxFileSize: driver.DefaultMaxFileSize}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return nil, err
 	}

@@ -7,15 +7,17 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/internal/output"
 )
 
 type operatorsOptions struct {
-	f           *Factory
-	paths       []string
-	format      string
-	maxFileSize int64
+	f            *Factory
+	paths        []string
+	format       string
+	maxFileSize  int64
+	maxParseSize int64
 }
 
 func newCmdOperators(f *Factory) *cobra.Command {
@@ -42,12 +44,16 @@ Committer) with the uid and OperatorID Flink gives each.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
-	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "skip Java files larger than this many bytes")
+	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
+	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
 	return cmd
 }
 
 func operatorsRun(ctx context.Context, opts *operatorsOptions) error {
-	res, err := analyze(ctx, opts.f, opts.paths, true, false, opts.maxFileSize, []*analysis.Analyzer{pipeline.Analyzer})
+	res, err := analyze(ctx, opts.f, analyzeOptions{
+		paths: opts.paths, withOperators: true, maxFileSize: opts.maxFileSize,
+		maxParseSize: opts.maxParseSize,
+	}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 // compat sees it: operators with the IDs Flink will give them. parallelism
 // is -p (0 when unknown); it decides chaining and so auto-generated IDs.
 func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int) ([]*compat.Job, error) {
-	res, err := analyze(ctx, f, paths, false, false, driver.DefaultMaxFileSize, []*analysis.Analyzer{pipeline.Analyzer})
+	res, err := analyze(ctx, f, analyzeOptions{paths: paths, maxFileSize: driver.DefaultMaxFileSize}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return nil, err
 	}

@@ -21,11 +21,11 @@ func WriteJSON(w io.Writer, r *report.Result) error {
 	if err := writeArray(bw, r.Operators); err != nil {
 		return err
 	}
-	bw.WriteString(",\n  \"diagnostics\": ")
+	fmt.Fprint(bw, ",\n  \"diagnostics\": ")
 	if err := writeArray(bw, r.Diagnostics); err != nil {
 		return err
 	}
-	bw.WriteString("\n}\n")
+	fmt.Fprint(bw, "\n}\n")
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
@@ -34,24 +34,27 @@ func WriteJSON(w io.Writer, r *report.Result) error {
 
 func writeArray[T any](w *bufio.Writer, items []T) error {
 	if len(items) == 0 {
-		w.WriteString("[]")
+		fmt.Fprint(w, "[]")
 		return nil
 	}
-	w.WriteString("[")
+	fmt.Fprint(w, "[")
 	for i, item := range items {
 		b, err := marshal(item)
 		if err != nil {
 			return fmt.Errorf("write json: %w", err)
 		}
 		if i > 0 {
-			w.WriteString(",")
+			fmt.Fprint(w, ",")
 		}
-		w.WriteString("\n    ")
-		w.Write(b)
+		fmt.Fprint(w, "\n    ")
+		fmt.Fprintf(w, "%s", b)
 	}
-	w.WriteString("\n  ]")
+	fmt.Fprint(w, "\n  ]")
 	return nil
 }
+
+// Write errors on a bufio.Writer are sticky and returned by Flush, so the
+// writes above need no checks of their own.
 
 // marshal encodes one element at the nesting depth of an array inside the
 // top-level object, without HTML escaping, as json.Encoder would.

@@ -59,7 +59,7 @@ func WriteText(w io.Writer, r *report.Result, opts TextOptions) error {
 			st.Path(fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)),
 			st.Severity(string(d.Severity)), d.Message, st.Rule("("+d.Rule+")"))
 		if opts.Source != nil {
-			writeSnippet(&b, opts.Source(d.File), d, st)
+			writeSnippet(&b, opts.Source(d.File), d)
 		}
 		for _, rel := range d.Related {
 			fmt.Fprintf(&b, "\t%s: %s\n", st.Path(fmt.Sprintf("%s:%d:%d", rel.File, rel.Line, rel.Column)), rel.Message)
@@ -71,7 +71,7 @@ func WriteText(w io.Writer, r *report.Result, opts TextOptions) error {
 
 // writeSnippet prints the diagnostic's line and a caret line. Tabs before
 // the column are kept so that the caret lines up in any tab width.
-func writeSnippet(b *bytes.Buffer, src []byte, d report.Diagnostic, st Styler) {
+func writeSnippet(b *bytes.Buffer, src []byte, d report.Diagnostic) {
 	line := lineOf(src, d.Line)
 	if line == nil || d.Column < 1 || d.Column > len(line)+1 {
 		return
@@ -90,7 +90,7 @@ func writeSnippet(b *bytes.Buffer, src []byte, d report.Diagnostic, st Styler) {
 		width = d.EndColumn - d.Column
 	}
 	caret.WriteString("^" + strings.Repeat("~", width-1))
-	fmt.Fprintf(b, "    %s\n", st.Severity(caret.String()))
+	fmt.Fprintf(b, "    %s\n", caret.String())
 }
 
 func lineOf(src []byte, n int) []byte {

@@ -26,6 +26,10 @@ public class Sinks {
         in.writeAsText("/tmp/out");
         in.executeAndCollect(); // want "\"executeAndCollect\" has no uid.*collect sink"
         in.sinkTo(kafka).uid("kafka-sink");
+        // Found on real code: a builder nested in a connector class.
+        org.apache.flink.streaming.connectors.elasticsearch7.ElasticsearchSink.Builder<String> es =
+            new org.apache.flink.streaming.connectors.elasticsearch7.ElasticsearchSink.Builder<>(null, null);
+        in.addSink(es.build()); // want "\"addSink\" has no uid.*ElasticsearchSink is a CheckpointedFunction"
         env.execute();
     }
 }

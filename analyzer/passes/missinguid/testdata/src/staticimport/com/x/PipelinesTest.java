@@ -1,0 +1,17 @@
+package com.x;
+
+import static com.x.Pipelines.counts;
+
+import java.util.List;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+// Found on real code: helpers brought in by a static import were not
+// followed, and a test method that only collects results was not a job.
+class PipelinesTest {
+    void collectsCounts() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        SingleOutputStreamOperator<Long> stream = counts(env);
+        List<Long> out = stream.executeAndCollect(10); // want "\"executeAndCollect\" has no uid"
+    }
+}
