@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -191,5 +192,57 @@ func TestRunRefusedByGateWithoutSources(t *testing.T) {
 	code, _, stderr := runREST(t, srv, "run", "-s", "/savepoints/sp", "job.jar")
 	if code != ExitError || !strings.Contains(stderr, "needs --src DIR") || len(ff.requests) > 0 {
 		t.Errorf("exit %d stderr %q requests %v", code, stderr, ff.requests)
+	}
+}
+
+// The cluster goes away while uidcheck polls the savepoint: after a few
+// retries the command gives up with exit 2, and nothing was cancelled.
+func TestConnectionLostWhilePolling(t *testing.T) {
+	var srv *httptest.Server
+	var polls atomic.Int32
+	ff := savepointFlink("2.0.0", func(w http.ResponseWriter) {
+		writeJSON(w, http.StatusOK, map[string]any{"status": map[string]any{"id": "IN_PROGRESS"}})
+		if polls.Add(1) == 2 {
+			go srv.CloseClientConnections()
+			go srv.Listener.Close()
+		}
+	})
+	srv = httptest.NewServer(ff)
+	defer srv.Close()
+	code, _, stderr := runREST(t, srv, "cancel", "-s", "/savepoints", jobID)
+	if code != ExitError || !strings.Contains(stderr, "poll savepoint") || ff.hit("PATCH") {
+		t.Errorf("exit %d, stderr %q, cancelled %v", code, stderr, ff.hit("PATCH"))
+	}
+}
+
+// A savepoint that never completes ends with --timeout, exit 2, job untouched.
+func TestSavepointTimeout(t *testing.T) {
+	ff := savepointFlink("2.0.0", func(w http.ResponseWriter) {
+		writeJSON(w, http.StatusOK, map[string]any{"status": map[string]any{"id": "IN_PROGRESS"}})
+	})
+	srv := httptest.NewServer(ff)
+	defer srv.Close()
+	ios, _, stderr := Test()
+	code := Run(context.Background(), ios, []string{"cancel", "-m", srv.URL, "--timeout", "1s", "-s", "/savepoints", jobID})
+	if code != ExitError || !strings.Contains(stderr.String(), "context deadline exceeded") || ff.hit("PATCH") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// Flink 1.19 and older answer 400 to fields they do not know; uidcheck
+// shows Flink's message, first line only.
+func TestUnknownFieldRejected(t *testing.T) {
+	ff := &fakeFlink{handle: func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/config" {
+			writeJSON(w, http.StatusOK, map[string]any{"flink-version": "1.19.1"})
+			return
+		}
+		writeJSON(w, http.StatusBadRequest, map[string]any{"errors": []string{"Request did not match expected format SavepointTriggerRequestBody.\n\tat org.apache..."}})
+	}}
+	srv := httptest.NewServer(ff)
+	defer srv.Close()
+	code, _, stderr := runREST(t, srv, "savepoint", "--type", "native", jobID, "/savepoints")
+	if code != ExitError || !strings.Contains(stderr, "HTTP 400: Request did not match expected format SavepointTriggerRequestBody.") || strings.Contains(stderr, "\tat ") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
