@@ -117,6 +117,7 @@ public final class Harness {
         cluster.cancelJob(id).get();
         cluster.requestJobResult(id).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         outcome.put("savepoint", savepoint);
+        writeMetadata(savepoint, out.resolve("metadata.json"));
 
         Map<String, Object> strict = resume(cluster, v2, props, savepoint, false);
         outcome.put("resume", strict);
@@ -210,6 +211,46 @@ public final class Harness {
         Method define = Class.forName(jobClass).getMethod("define", StreamExecutionEnvironment.class);
         define.invoke(null, env);
         return env.getStreamGraph();
+    }
+
+    /**
+     * Writes what Flink's own metadata loader (Checkpoints.loadCheckpointMetadata)
+     * reads from the savepoint's _metadata, for comparison with uidcheck's decoder.
+     */
+    private static void writeMetadata(String savepoint, Path file) throws Exception {
+        Path dir = Path.of(java.net.URI.create(savepoint));
+        org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata md;
+        try (var in = new java.io.DataInputStream(Files.newInputStream(dir.resolve("_metadata")))) {
+            md = org.apache.flink.runtime.checkpoint.Checkpoints.loadCheckpointMetadata(
+                    in, Harness.class.getClassLoader(), savepoint);
+        }
+        List<Object> ops = new ArrayList<>();
+        for (org.apache.flink.runtime.checkpoint.OperatorState op : md.getOperatorStates()) {
+            Map<String, Object> o = new TreeMap<>();
+            o.put("operator_id", op.getOperatorID().toHexString());
+            o.put("parallelism", op.getParallelism());
+            o.put("max_parallelism", op.getMaxParallelism());
+            o.put("coordinator_state", op.getCoordinatorState() != null);
+            o.put("fully_finished", op.isFullyFinished());
+            boolean hasState = false;
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            for (org.apache.flink.runtime.checkpoint.OperatorSubtaskState st : op.getSubtaskStates().values()) {
+                hasState |= st.hasState();
+                for (var h : st.getManagedOperatorState()) {
+                    names.addAll(h.getStateNameToPartitionOffsets().keySet());
+                }
+                for (var h : st.getRawOperatorState()) {
+                    names.addAll(h.getStateNameToPartitionOffsets().keySet());
+                }
+            }
+            o.put("has_state", hasState);
+            o.put("state_names", new ArrayList<Object>(names));
+            ops.add(o);
+        }
+        Map<String, Object> doc = new TreeMap<>();
+        doc.put("checkpoint_id", md.getCheckpointId());
+        doc.put("operators", ops);
+        Files.writeString(file, Json.write(doc) + "\n");
     }
 
     /** Writes every StreamNode with the OperatorID Flink's own hasher gives it, or the error it raises. */
