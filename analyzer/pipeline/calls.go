@@ -134,9 +134,13 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 	if v := jdkStatic(c.Name, simple, args); v != nil {
 		return v
 	}
-	if e.a.inlinable(recv.cls) {
+	cls := recv.cls
+	if cls == nil && e.valueArgs > 0 && recv.file != nil {
+		cls = e.a.class(recv.className, recv.file)
+	}
+	if e.a.inlinable(cls) || e.valueArgs > 0 && cls != nil {
 		e.callPos = e.pos(c.NameOff)
-		if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
+		if m := e.a.methodIn(cls, c.Name, len(args)); m != nil && m.Static {
 			return e.inline(m, nil, args)
 		}
 	}
@@ -361,7 +365,16 @@ func intOf(args []*value) (int, bool) {
 
 func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value {
 	name := c.Name
-	args := e.args(c.Args, sc)
+	var args []*value
+	if modifierOps[name] || v2Modifiers[name] != "" {
+		// A uid or name may come from a helper in a constants class that
+		// builds no pipeline; follow static helpers there, for this only.
+		e.valueArgs++
+		args = e.args(c.Args, sc)
+		e.valueArgs--
+	} else {
+		args = e.args(c.Args, sc)
+	}
 	withType := func(stype string) *value {
 		v := *sv
 		v.stype = stype
