@@ -365,16 +365,7 @@ func intOf(args []*value) (int, bool) {
 
 func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value {
 	name := c.Name
-	var args []*value
-	if modifierOps[name] || v2Modifiers[name] != "" {
-		// A uid or name may come from a helper in a constants class that
-		// builds no pipeline; follow static helpers there, for this only.
-		e.valueArgs++
-		args = e.args(c.Args, sc)
-		e.valueArgs--
-	} else {
-		args = e.args(c.Args, sc)
-	}
+	args := e.streamArgs(c, sc)
 	withType := func(stype string) *value {
 		v := *sv
 		v.stype = stype
@@ -457,6 +448,18 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 	}
 	e.gap("call of " + name + " on a " + sv.stype + " is not modelled")
 	return e.unknownCall(c, sv, args)
+}
+
+// streamArgs evaluates the arguments of a call on a stream. A uid or name
+// may come from a helper in a constants class that builds no pipeline;
+// static helpers there are followed for these arguments only.
+func (e *evaluator) streamArgs(c *javasyntax.Call, sc *scope) []*value {
+	if !modifierOps[c.Name] && v2Modifiers[c.Name] == "" {
+		return e.args(c.Args, sc)
+	}
+	e.valueArgs++
+	defer func() { e.valueArgs-- }()
+	return e.args(c.Args, sc)
 }
 
 func withPartition(ins []Input, p Partitioning) []Input {
