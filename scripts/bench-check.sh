@@ -14,6 +14,7 @@ trap 'rm -rf "$work"' EXIT
 
 cd "$root"
 go build -o "$work/uidcheck" ./cmd/uidcheck
+go build -o "$work/bareparse" ./internal/tools/bareparse
 
 dir=${1:-}
 if [[ -z $dir ]]; then
@@ -38,17 +39,22 @@ seconds=$(awk -v t="$elapsed" 'BEGIN { n = split(t, p, ":"); s = 0; for (i = 1; 
 rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
 findings=$(grep -cE '^[^ ].*:[0-9]+:[0-9]+: (error|warning|info): ' "$work/out.txt" || true)
 
-bare=$(UIDCHECK_BENCH_DIR=$dir go test ./analyzer/rules -run '^$' -bench BareParse -benchtime 3x 2>/dev/null |
-	awk '/BenchmarkBareParse/ {print $(NF-1)}')
+cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$work/time.txt")
 
-awk -v f="$files" -v b="$bytes" -v s="$seconds" -v r="$rss_kb" -v o="$findings" -v bare="$bare" -v cores="$(nproc)" 'BEGIN {
-	mbs = b / 1e6 / s
-	printf "files            %d\n", f
-	printf "bytes            %.1f MB\n", b / 1e6
-	printf "findings         %d\n", o
-	printf "wall time        %.2f s\n", s
-	printf "check rate       %.2f MB/s\n", mbs
-	printf "bare parse rate  %s MB/s (go test -bench BareParse, %d cores)\n", bare, cores
-	if (bare > 0) printf "ratio            %.2f of the bare parse rate\n", mbs / bare
-	printf "peak RSS         %.0f MB\n", r / 1024
+# The baseline: a bare tree-sitter parse of the same files on the same cores.
+/usr/bin/time -v "$work/bareparse" "$dir" >/dev/null 2>"$work/bare.txt"
+bare_elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/bare.txt")
+bare_seconds=$(awk -v t="$bare_elapsed" 'BEGIN { n = split(t, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }')
+bare_cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {print u + s}' "$work/bare.txt")
+
+awk -v f="$files" -v b="$bytes" -v s="$seconds" -v c="$cpu" -v r="$rss_kb" -v o="$findings" \
+	-v bs="$bare_seconds" -v bc="$bare_cpu" -v cores="$(nproc)" 'BEGIN {
+	printf "files             %d\n", f
+	printf "bytes             %.1f MB\n", b / 1e6
+	printf "findings          %d\n", o
+	printf "check             %.2f s wall, %.2f s CPU: %.2f MB/s\n", s, c, b / 1e6 / s
+	printf "bare parse        %.2f s wall, %.2f s CPU: %.2f MB/s (%d cores)\n", bs, bc, b / 1e6 / bs, cores
+	printf "ratio (wall)      %.2f of the bare parse rate\n", bs / s
+	printf "ratio (CPU time)  %.2f of the bare parse rate\n", bc / c
+	printf "peak RSS          %.0f MB\n", r / 1024
 }'

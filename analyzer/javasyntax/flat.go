@@ -134,6 +134,8 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 	uc_cursor c = ts_tree_cursor_new(root);
 	int64_t n = 0;
 	int64_t parent = -1;
+	// Most files have no syntax error: then no node needs the error flags.
+	bool errors = ts_node_has_error(root);
 	for (;;) {
 		uc_node node = ts_tree_cursor_current_node(&c);
 		bool descend = true;
@@ -142,10 +144,12 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 			uc_flat *f = &out[self];
 			f->sym = ts_node_symbol(node);
 			f->field = ts_tree_cursor_current_field_id(&c);
-			f->flags = (ts_node_is_named(node) ? UC_NAMED : 0) |
-				(ts_node_is_missing(node) ? UC_MISSING : 0) |
-				(ts_node_is_error(node) ? UC_ERROR : 0) |
-				(ts_node_has_error(node) ? UC_HAS_ERROR : 0);
+			f->flags = ts_node_is_named(node) ? UC_NAMED : 0;
+			if (errors) {
+				f->flags |= (ts_node_is_missing(node) ? UC_MISSING : 0) |
+					(ts_node_is_error(node) ? UC_ERROR : 0) |
+					(ts_node_has_error(node) ? UC_HAS_ERROR : 0);
+			}
 			f->start = ts_node_start_byte(node);
 			f->end = ts_node_end_byte(node);
 			f->parent = (int32_t)parent;

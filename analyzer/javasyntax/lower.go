@@ -532,7 +532,7 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 			if udfTaking[c.Name] {
 				for _, arg := range c.Args {
 					if lam, ok := arg.(*Lambda); ok {
-						lam.Body, lam.Elided = nil, true
+						lam.Body = nil
 					}
 				}
 			}

@@ -220,13 +220,12 @@ type New struct {
 }
 
 // Lambda is a lambda expression; Body holds its statements (an expression
-// body becomes one Return). Elided marks a lambda passed as a user function
-// to a DataStream method, whose body is not kept.
+// body becomes one Return). The body of a lambda passed as a user function
+// to a DataStream method (map, filter, keyBy, …) is not kept: Body is nil.
 type Lambda struct {
 	Pos
 	Params []string
 	Body   []Stmt
-	Elided bool
 }
 
 // MethodRef is X::Name.

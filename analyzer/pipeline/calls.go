@@ -134,9 +134,13 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 	if v := jdkStatic(c.Name, simple, args); v != nil {
 		return v
 	}
-	if e.a.inlinable(recv.cls) {
+	cls := recv.cls
+	if cls == nil && e.valueArgs > 0 && recv.file != nil {
+		cls = e.a.class(recv.className, recv.file)
+	}
+	if e.a.inlinable(cls) || e.valueArgs > 0 && cls != nil {
 		e.callPos = e.pos(c.NameOff)
-		if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
+		if m := e.a.methodIn(cls, c.Name, len(args)); m != nil && m.Static {
 			return e.inline(m, nil, args)
 		}
 	}
@@ -361,7 +365,7 @@ func intOf(args []*value) (int, bool) {
 
 func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value {
 	name := c.Name
-	args := e.args(c.Args, sc)
+	args := e.streamArgs(c, sc)
 	withType := func(stype string) *value {
 		v := *sv
 		v.stype = stype
@@ -444,6 +448,18 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 	}
 	e.gap("call of " + name + " on a " + sv.stype + " is not modelled")
 	return e.unknownCall(c, sv, args)
+}
+
+// streamArgs evaluates the arguments of a call on a stream. A uid or name
+// may come from a helper in a constants class that builds no pipeline;
+// static helpers there are followed for these arguments only.
+func (e *evaluator) streamArgs(c *javasyntax.Call, sc *scope) []*value {
+	if !modifierOps[c.Name] && v2Modifiers[c.Name] == "" {
+		return e.args(c.Args, sc)
+	}
+	e.valueArgs++
+	defer func() { e.valueArgs-- }()
+	return e.args(c.Args, sc)
 }
 
 func withPartition(ins []Input, p Partitioning) []Input {

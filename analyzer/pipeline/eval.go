@@ -127,6 +127,9 @@ type evaluator struct {
 	fieldEval map[*javasyntax.Field]bool
 	// envs counts the environments created in this evaluation.
 	envs int
+	// valueArgs is positive while the arguments of uid, name and similar
+	// calls are evaluated.
+	valueArgs int
 	// via is the stack of call sites of inlined helpers; callPos is the
 	// position of the call being evaluated.
 	via     []token.Pos

@@ -9,6 +9,10 @@ import (
 // Model is the DataStream pipeline model of the analysed sources: the jobs
 // found, and every operator each job creates.
 type Model struct {
+	// Files are the files parsed on demand because a pipeline referred to a
+	// class they declare (user functions, constants, helpers). The lowered
+	// syntax of job files is dropped once evaluated, to bound memory;
+	// re-read them through the pass if needed.
 	Files []*javasyntax.File
 	Jobs  []*Job
 	// Operators are the operators of all jobs, job by job in creation order.

@@ -10,6 +10,27 @@
 // DataStream API's return types and from declared types, so calls that look
 // like operators on other types (java.util.stream, Optional, builders with
 // their own uid method) are not operators.
+//
+// # Statefulness
+//
+// Built-in operators follow reference §5 (flinkapi.go, state.go). User
+// function classes in the tree are stateful when they, or a base class in
+// the tree, implement CheckpointedFunction-style interfaces or call state
+// and timer APIs; lambdas are stateless. Classes outside the tree are looked
+// up in an embedded catalog of connectors and library functions
+// (catalog.json), which a user's configuration extends with [AddCatalog];
+// anything else is unknown.
+//
+// # Jobs
+//
+// A job is one entry point's evaluation; a method that creates several
+// environments yields one job per environment. An operator created in a
+// shared helper appears in every job that calls it, operators created in
+// exclusive branches are marked so ([Operator.Exclusive]), and one created
+// in a loop is marked InLoop. Job.Complete reports whether the graph was
+// fully understood, the precondition for predicting auto-generated
+// OperatorIDs (reference §1.3) from Inputs, partitioning, parallelism and
+// chaining hints.
 package pipeline
 
 import (

@@ -133,3 +133,58 @@ public class Job {
 		t.Error("invalid entry accepted")
 	}
 }
+
+func TestUIDResolution(t *testing.T) {
+	m := build(t, map[string]string{
+		"com/a/Uids.java": `package com.a;
+public final class Uids {
+    static final String PREFIX = "acme";
+    public static final String SOURCE = PREFIX + "-source";
+    public static String of(String stage) { return PREFIX + "-" + stage; }
+    public static final class Nested { public static final String SINK = PREFIX + ".sink"; }
+}
+`,
+		"com/b/Job.java": `package com.b;
+import static com.a.Uids.SOURCE;
+import com.a.Uids;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+public class Job {
+    static final String className = "OrdersJob";
+    private static final int N = 3;
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        final String local = "loc";
+        String effectivelyFinal = local + "-" + N;
+        var s = env.fromSequence(0, 1).uid(className + "-KafkaSource01");
+        s.map(v -> v).uid(SOURCE);
+        s.map(v -> v).uid(Uids.of("map"));
+        s.map(v -> v).uid(Uids.Nested.SINK);
+        s.map(v -> v).uid(String.format("%s-%d-%%", "fmt", 7));
+        s.map(v -> v).uid(Job.class.getSimpleName() + "/" + Job.class.getName());
+        s.map(v -> v).uid(effectivelyFinal);
+        s.map(v -> v).uid("text\tblock".toUpperCase());
+        String changing = "a";
+        changing = changing + "b";
+        s.map(v -> v).uid(changing);
+        s.map(v -> v).uid(args[0]);
+    }
+}
+`,
+	})
+	want := []string{
+		"OrdersJob-KafkaSource01", "acme-source", "acme-map", "acme.sink", "fmt-7-%", "Job/com.b.Job",
+		"loc-3", "TEXT\tBLOCK", "?changing", "?args[0]",
+	}
+	if len(m.Operators) != len(want) {
+		t.Fatalf("%d operators, want %d", len(m.Operators), len(want))
+	}
+	for i, op := range m.Operators {
+		got := op.UID.Value
+		if op.UID.State == pipeline.UIDUnresolved {
+			got = "?" + op.UID.Expr
+		}
+		if got != want[i] {
+			t.Errorf("operator %d (%s): uid %q, want %q", i, op.Call, got, want[i])
+		}
+	}
+}

@@ -18,6 +18,7 @@ public class Pipeline implements Names {
         final String local = "local-" + Pipeline.class.getSimpleName();
         src.keyBy(v -> v).min(0).uid(local);
         src.keyBy(v -> v).minBy(0); // want "\"minBy\" has no uid"
+        src.keyBy(v -> v).maxBy(0).uid(Uids.of("maxby"));
         env.execute();
     }
 }

@@ -1,0 +1,61 @@
+// Command bareparse parses every Java file under a directory with
+// tree-sitter, one parser per core, and does nothing else. It is the
+// baseline scripts/bench-check.sh times `uidcheck check` against.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+
+	sitter "github.com/smacker/go-tree-sitter"
+	"github.com/smacker/go-tree-sitter/java"
+
+	"github.com/uidcheck/uidcheck/analyzer/driver"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: bareparse DIR")
+		os.Exit(2)
+	}
+	files, errs := driver.Collect(os.Args[1:])
+	for _, err := range errs {
+		fmt.Fprintf(os.Stderr, "bareparse: %v\n", err)
+	}
+	next := make(chan string)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var total int64
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			p := sitter.NewParser()
+			defer p.Close()
+			p.SetLanguage(java.GetLanguage())
+			for name := range next {
+				src, err := os.ReadFile(name)
+				if err != nil {
+					fmt.Fprintf(os.Stderr, "bareparse: %v\n", err)
+					continue
+				}
+				tree, err := p.ParseCtx(context.Background(), nil, src)
+				if err != nil {
+					fmt.Fprintf(os.Stderr, "bareparse: %s: %v\n", name, err)
+					continue
+				}
+				tree.Close()
+				mu.Lock()
+				total += int64(len(src))
+				mu.Unlock()
+			}
+		})
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	fmt.Printf("%d files, %d bytes\n", len(files), total)
+}
