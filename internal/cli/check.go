@@ -17,6 +17,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
 	"github.com/uidcheck/uidcheck/internal/baseline"
+	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/config"
 	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
@@ -284,7 +285,7 @@ func toOperators(fset *token.FileSet, op *pipeline.Operator) []report.Operator {
 	p := fset.Position(op.Pos)
 	base := report.Operator{
 		File: p.Filename, Line: p.Line, Column: p.Column, Call: op.Call, Job: op.Job.Name,
-		Stateful: toStateful(op.Stateful), StatefulReason: op.StatefulReason,
+		Stateful: compat.StatefulOf(op.Stateful), StatefulReason: op.StatefulReason,
 		Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
 	}
 	if op.Name != "" {
@@ -322,15 +323,4 @@ func toOperators(fset *token.FileSet, op *pipeline.Operator) []report.Operator {
 		out = append(out, e)
 	}
 	return out
-}
-
-func toStateful(s pipeline.Stateful) report.Stateful {
-	switch s {
-	case pipeline.StatefulYes:
-		return report.StatefulYes
-	case pipeline.StatefulNo:
-		return report.StatefulNo
-	case pipeline.StatefulUnknown:
-	}
-	return report.StatefulUnknown
 }

@@ -21,43 +21,14 @@ const migrationSavepoint = "../../testdata/savepoints/new-stateful-udf-flink1.16
 // enumerator (coordinator) state, written by Flink 1.16–1.20.
 const kafkaSavepoint = "../../testdata/savepoints/kafka-source-enum1-split0-savepoint"
 
-// migrationJob renders the fixture's job with substitutions, e.g. a renamed uid.
+// migrationJob is testdata/migration-job/MigrationJob.java, the job behind
+// migrationSavepoint, with substitutions such as a renamed uid.
 func migrationJob(replace ...string) string {
-	src := `package com.example.migration;
-
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.DiscardingSink;
-
-public class MigrationJob {
-    public static void main(String[] args) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(4);
-        env.setMaxParallelism(4);
-
-        DataStream<Long> first = env.addSource(new NumberSource()).uid("CheckpointingSource1");
-        first.keyBy(v -> v)
-                .flatMap(new CountingFlatMap())
-                .uid("CheckpointingKeyedStateFlatMap1")
-                .keyBy(v -> v)
-                .process(new TimerProcess())
-                .uid("CheckpointingTimelyStatefulOperator1")
-                .addSink(new DiscardingSink<>());
-
-        DataStream<Long> second = env.addSource(new NumberSource()).uid("CheckpointingSource2");
-        second.keyBy(v -> v)
-                .flatMap(new CountingFlatMap())
-                .uid("CheckpointingKeyedStateFlatMap2")
-                .keyBy(v -> v)
-                .process(new TimerProcess())
-                .uid("CheckpointingTimelyStatefulOperator2")
-                .addSink(new DiscardingSink<>());
-
-        env.execute("migration");
-    }
-}
-`
-	return strings.NewReplacer(replace...).Replace(src)
+	src, err := os.ReadFile("../../testdata/migration-job/MigrationJob.java")
+	if err != nil {
+		panic(err) // the file is part of the repository
+	}
+	return strings.NewReplacer(replace...).Replace(string(src))
 }
 
 func kafkaJob(withSource bool) string {

@@ -269,28 +269,20 @@ func newCmdStop(f *Factory) *cobra.Command {
 		Short: "Stop a job with a savepoint; the job keeps running if the savepoint fails",
 		Args:  cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			args, err := optionalDirArg(cmd, "savepointPath", &target, args)
-			if err != nil {
-				return err
-			}
-			c, cfg, err := rf.client(f)
-			if err != nil {
-				return err
-			}
-			opts, err := savepointOptions(typ, nonEmpty(target), cfg)
+			c, jobID, opts, err := savepointJob(cmd, f, &rf, "savepointPath", &target, typ, args)
 			if err != nil {
 				return err
 			}
 			opts.Drain = drain
 			ctx, cancel := rf.context(cmd.Context())
 			defer cancel()
-			trigger, err := c.StopWithSavepoint(ctx, args[0], opts)
+			trigger, err := c.StopWithSavepoint(ctx, jobID, opts)
 			if err != nil {
-				return fmt.Errorf("stop job %s: %w", args[0], err)
+				return fmt.Errorf("stop job %s: %w", jobID, err)
 			}
-			st, err := c.WaitSavepoint(ctx, args[0], trigger, progress(f, "stop-with-savepoint"))
+			st, err := c.WaitSavepoint(ctx, jobID, trigger, progress(f, "stop-with-savepoint"))
 			if err != nil {
-				return fmt.Errorf("stop job %s: %w (the job keeps running)", args[0], err)
+				return fmt.Errorf("stop job %s: %w (the job keeps running)", jobID, err)
 			}
 			fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
 			return nil
@@ -302,6 +294,24 @@ func newCmdStop(f *Factory) *cobra.Command {
 	cmd.Flags().StringVar(&typ, "type", "", "savepoint format: canonical or native")
 	rf.add(cmd)
 	return cmd
+}
+
+// savepointJob resolves what stop and cancel share: the client, the job ID,
+// the target directory (also in Flink's "-s [dir] <jobID>" form) and the
+// savepoint options.
+func savepointJob(cmd *cobra.Command, f *Factory, rf *restFlags, flag string, target *string, typ string,
+	args []string,
+) (*flinkrest.Client, string, flinkrest.SavepointOptions, error) {
+	args, err := optionalDirArg(cmd, flag, target, args)
+	if err != nil {
+		return nil, "", flinkrest.SavepointOptions{}, err
+	}
+	c, cfg, err := rf.client(f)
+	if err != nil {
+		return nil, "", flinkrest.SavepointOptions{}, err
+	}
+	opts, err := savepointOptions(typ, nonEmpty(*target), cfg)
+	return c, args[0], opts, err
 }
 
 // optionalDirArg supports Flink's "-s [targetDirectory] <jobID>": a flag
@@ -340,33 +350,25 @@ savepoint, so -s is required (prefer "uidcheck stop", which stops gracefully).`,
 			if !cmd.Flags().Changed("withSavepoint") {
 				return flagErrorf("uidcheck cancels a job only after a completed savepoint: use -s [targetDirectory]")
 			}
-			args, err := optionalDirArg(cmd, "withSavepoint", &target, args)
-			if err != nil {
-				return err
-			}
-			c, cfg, err := rf.client(f)
-			if err != nil {
-				return err
-			}
-			opts, err := savepointOptions(typ, nonEmpty(target), cfg)
+			c, jobID, opts, err := savepointJob(cmd, f, &rf, "withSavepoint", &target, typ, args)
 			if err != nil {
 				return err
 			}
 			ctx, cancel := rf.context(cmd.Context())
 			defer cancel()
-			trigger, err := c.TriggerSavepoint(ctx, args[0], opts)
+			trigger, err := c.TriggerSavepoint(ctx, jobID, opts)
 			if err != nil {
-				return fmt.Errorf("cancel job %s: trigger savepoint: %w", args[0], err)
+				return fmt.Errorf("cancel job %s: trigger savepoint: %w", jobID, err)
 			}
-			st, err := c.WaitSavepoint(ctx, args[0], trigger, progress(f, "savepoint"))
+			st, err := c.WaitSavepoint(ctx, jobID, trigger, progress(f, "savepoint"))
 			if err != nil {
-				return fmt.Errorf("cancel job %s: %w (the job keeps running)", args[0], err)
+				return fmt.Errorf("cancel job %s: %w (the job keeps running)", jobID, err)
 			}
 			fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
-			if err := c.Cancel(ctx, args[0]); err != nil {
-				return fmt.Errorf("cancel job %s after savepoint %s: %w", args[0], st.Location, err)
+			if err := c.Cancel(ctx, jobID); err != nil {
+				return fmt.Errorf("cancel job %s after savepoint %s: %w", jobID, st.Location, err)
 			}
-			fmt.Fprintf(f.IO.Out, "Cancelled job %s.\n", args[0])
+			fmt.Fprintf(f.IO.Out, "Cancelled job %s.\n", jobID)
 			return nil
 		},
 	}

@@ -66,7 +66,7 @@ func (g *graph) operators(fset *token.FileSet, op *pipeline.Operator) []*Operato
 	p := fset.Position(op.Pos)
 	base := Operator{
 		Job: g.job.Name, File: p.Filename, Line: p.Line, Column: p.Column, Call: op.Call,
-		Stateful: statefulOf(op.Stateful), Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
+		Stateful: StatefulOf(op.Stateful), Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
 	}
 	if op.UIDHash != "" {
 		if id, err := flinkid.Parse(op.UIDHash); err == nil {
@@ -181,7 +181,8 @@ func (g *graph) hashes() (map[*flinkid.Node]flinkid.OperatorID, bool) {
 	return h, true
 }
 
-func statefulOf(s pipeline.Stateful) report.Stateful {
+// StatefulOf converts the model's statefulness to the reported one.
+func StatefulOf(s pipeline.Stateful) report.Stateful {
 	switch s {
 	case pipeline.StatefulYes:
 		return report.StatefulYes

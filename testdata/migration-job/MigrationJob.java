@@ -11,6 +11,7 @@ public class MigrationJob {
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(4);
+        env.setMaxParallelism(4);
 
         DataStream<Long> first = env.addSource(new NumberSource()).uid("CheckpointingSource1");
         first.keyBy(v -> v)
