@@ -8,7 +8,8 @@
 //
 //	# uidcheck uid manifest, format 1
 //	job com.example.OrdersJob#main
-//		orders-dedup	6c4f323f22da8fb6e34f80c61be7a689	stateful	process	src/main/java/com/example/OrdersJob.java:42
+//	unpinned 1
+//		"orders-dedup"	6c4f323f22da8fb6e34f80c61be7a689	stateful	process	src/main/java/com/example/OrdersJob.java:42
 package manifest
 
 import (
@@ -30,6 +31,9 @@ const header = "# uidcheck uid manifest, format 1"
 // Manifest maps job names to their operators with a uid.
 type Manifest struct {
 	Jobs map[string][]Entry
+	// Unpinned counts, per job, the operators without a resolved uid: their
+	// IDs depend on the graph, which the manifest does not record.
+	Unpinned map[string]int
 }
 
 // Entry is one operator with a uid.
@@ -46,11 +50,12 @@ type Entry struct {
 
 // FromModel lists every operator with a resolved uid, job by job.
 func FromModel(fset *token.FileSet, m *pipeline.Model) *Manifest {
-	out := &Manifest{Jobs: map[string][]Entry{}}
+	out := &Manifest{Jobs: map[string][]Entry{}, Unpinned: map[string]int{}}
 	for _, job := range m.Jobs {
 		entries := []Entry{}
 		for _, op := range job.Operators {
 			if op.UID.State != pipeline.UIDResolved {
+				out.Unpinned[job.Name]++
 				continue
 			}
 			p := fset.Position(op.Pos)
@@ -96,6 +101,7 @@ func (m *Manifest) Write(w io.Writer) error {
 	sort.Strings(names)
 	for _, name := range names {
 		fmt.Fprintf(&b, "job %s\n", name)
+		fmt.Fprintf(&b, "unpinned %d\n", m.Unpinned[name])
 		for _, e := range m.Jobs[name] {
 			fmt.Fprintf(&b, "\t%s\t%s\t%s\t%s\t%s:%d\n", strconv.Quote(e.UID), e.OperatorID, e.Stateful, e.Call, e.File, e.Line)
 		}
@@ -106,7 +112,7 @@ func (m *Manifest) Write(w io.Writer) error {
 
 // Parse reads a manifest; errors name the line.
 func Parse(name string, r io.Reader) (*Manifest, error) {
-	m := &Manifest{Jobs: map[string][]Entry{}}
+	m := &Manifest{Jobs: map[string][]Entry{}, Unpinned: map[string]int{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	job, n := "", 0
@@ -120,6 +126,12 @@ func Parse(name string, r io.Reader) (*Manifest, error) {
 		case strings.HasPrefix(line, "job "):
 			job = strings.TrimPrefix(line, "job ")
 			m.Jobs[job] = []Entry{}
+		case strings.HasPrefix(line, "unpinned ") && job != "":
+			count, err := strconv.Atoi(strings.TrimPrefix(line, "unpinned "))
+			if err != nil || count < 0 {
+				return nil, fmt.Errorf("%s:%d: want \"unpinned N\", the count of operators without uid", name, n)
+			}
+			m.Unpinned[job] = count
 		case strings.HasPrefix(line, "\t") && job != "":
 			e, err := parseEntry(strings.TrimPrefix(line, "\t"))
 			if err != nil {

@@ -3,11 +3,14 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/uidcheck/uidcheck/analyzer/manifest"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/output"
 	"github.com/uidcheck/uidcheck/internal/report"
@@ -25,6 +28,7 @@ type compatOptions struct {
 	route          string
 	format         string
 	failOn         string
+	manifest       string
 }
 
 // failOnLevels maps --fail-on values to the lowest failing verdict.
@@ -67,6 +71,9 @@ Exit codes:
 			if opts.savepoint == "" {
 				return flagErrorf("--savepoint is required")
 			}
+			if opts.manifest != "" && len(args) > 0 {
+				return flagErrorf("give either source paths or --manifest, not both")
+			}
 			if opts.route != string(compat.RouteSavepoint) && opts.route != string(compat.RouteLastState) {
 				return flagErrorf("invalid --route %q: want savepoint or last-state", opts.route)
 			}
@@ -84,6 +91,7 @@ Exit codes:
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.savepoint, "savepoint", "s", "", "savepoint or checkpoint: a directory, a _metadata file or a file:// URI")
+	fl.StringVar(&opts.manifest, "manifest", "", "compare a uid manifest (uids.lock) instead of sources")
 	fl.StringVar(&opts.job, "job", "", "the job to check when the sources hold several (Class, pkg.Class or pkg.Class#method)")
 	fl.BoolVarP(&opts.allowNonRest, "allow-non-restored-state", "n", false, "predict a resume with --allowNonRestoredState")
 	fl.BoolVar(&opts.allowNonRest, "allowNonRestoredState", false, "same as --allow-non-restored-state, as Flink's CLI spells it")
@@ -134,7 +142,12 @@ func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.
 		return nil, nil, nil, err
 	}
 	saved := compat.FromMetadata(m)
-	jobs, err := sourceJobs(ctx, opts.f, opts.paths, opts.parallelism)
+	var jobs []*compat.Job
+	if opts.manifest != "" {
+		jobs, err = manifestJobs(opts.manifest)
+	} else {
+		jobs, err = sourceJobs(ctx, opts.f, opts.paths, opts.parallelism)
+	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -205,4 +218,27 @@ func jobMatches(job, name string) bool {
 	}
 	class, _, _ := strings.Cut(job, "#")
 	return class == name || strings.HasSuffix(class, "."+name)
+}
+
+// manifestJobs reads the jobs of a uid manifest for compat --manifest.
+func manifestJobs(path string) ([]*compat.Job, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	defer f.Close()
+	m, err := manifest.Parse(path, f)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(m.Jobs))
+	for name := range m.Jobs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	jobs := make([]*compat.Job, 0, len(names))
+	for _, name := range names {
+		jobs = append(jobs, compat.FromManifest(m, name, path))
+	}
+	return jobs, nil
 }

@@ -142,3 +142,53 @@ func TestCompatScenarios(t *testing.T) {
 		})
 	}
 }
+
+// compat --manifest predicts from a committed uid manifest instead of
+// sources: definite when every operator has a uid, UNKNOWN otherwise.
+func TestCompatFromManifest(t *testing.T) {
+	sp, err := filepath.Abs(migrationSavepoint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sink := ".addSink(new DiscardingSink<>());"
+	pinSinks := func(src string) string {
+		src = strings.Replace(src, sink, `.addSink(new DiscardingSink<>()).uid("sink-1");`, 1)
+		return strings.Replace(src, sink, `.addSink(new DiscardingSink<>()).uid("sink-2");`, 1)
+	}
+	cases := []struct {
+		name    string
+		java    string
+		verdict string
+	}{
+		{"unchanged", migrationJob(), "OK"},
+		{"renamed, sinks without uid", migrationJob(`"CheckpointingKeyedStateFlatMap1"`, `"renamed"`), "UNKNOWN"},
+		{"renamed, every operator with a uid", pinSinks(migrationJob(`"CheckpointingKeyedStateFlatMap1"`, `"renamed"`)), "FAILS"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if err := os.WriteFile("Job.java", []byte(tc.java), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			ios, stdout, _ := Test()
+			if code := Run(context.Background(), ios, []string{"manifest", "."}); code != ExitOK {
+				t.Fatalf("manifest: exit %d", code)
+			}
+			if err := os.WriteFile("uids.lock", stdout.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove("Job.java"); err != nil {
+				t.Fatal(err)
+			}
+			ios, stdout, stderr := Test()
+			Run(context.Background(), ios, []string{"compat", "--format", "json", "-s", sp, "--manifest", "uids.lock"})
+			var rep output.CompatReport
+			if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+				t.Fatalf("not JSON: %v; stderr %s", err, stderr)
+			}
+			if rep.Verdict != tc.verdict {
+				t.Errorf("verdict %q, want %q; failures %q unknowns %q", rep.Verdict, tc.verdict, rep.Failures, rep.Unknowns)
+			}
+		})
+	}
+}

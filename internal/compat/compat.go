@@ -110,7 +110,12 @@ type Operator struct {
 }
 
 // Pos renders file:line for messages.
-func (o *Operator) Pos() string { return fmt.Sprintf("%s:%d", o.File, o.Line) }
+func (o *Operator) Pos() string {
+	if o.Line == 0 {
+		return o.File
+	}
+	return fmt.Sprintf("%s:%d", o.File, o.Line)
+}
 
 // Job is the new job as compat needs it.
 type Job struct {

@@ -1,8 +1,10 @@
 package compat
 
 import (
+	"fmt"
 	"go/token"
 
+	"github.com/uidcheck/uidcheck/analyzer/manifest"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
@@ -207,4 +209,32 @@ func FromMetadata(m *savepointinfo.Metadata) []Saved {
 		out = append(out, s)
 	}
 	return out
+}
+
+// FromManifest builds a job from a uid manifest instead of sources: every
+// operator with a uid, pinned to its recorded OperatorID. The manifest keeps
+// no graph, so when it counts operators without uid, one placeholder with an
+// unknown ID stands for them and Predict answers UNKNOWN where they could
+// own state.
+func FromManifest(m *manifest.Manifest, name, file string) *Job {
+	job := &Job{Name: name, File: file}
+	for _, e := range m.Jobs[name] {
+		op := &Operator{Job: name, File: e.File, Line: e.Line, Call: e.Call, UID: e.UID, Pinned: true}
+		if id, err := flinkid.Parse(e.OperatorID); err == nil {
+			op.ID = &id
+		}
+		switch e.Stateful {
+		case "stateful":
+			op.Stateful = report.StatefulYes
+		case "stateless":
+			op.Stateful = report.StatefulNo
+		}
+		job.Operators = append(job.Operators, op)
+	}
+	if n := m.Unpinned[name]; n > 0 {
+		job.Operators = append(job.Operators, &Operator{
+			Job: name, File: file, Call: fmt.Sprintf("one of the %d operators without uid", n),
+		})
+	}
+	return job
 }
