@@ -164,7 +164,7 @@ type savepointTrigger struct {
 }
 
 func (s *savepointTrigger) add(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&s.typ, "type", "", "savepoint format: canonical or native (default: Flink's, canonical)")
+	addSavepointType(cmd, &s.typ)
 	cmd.Flags().BoolVar(&s.detached, "detached", false, "print the trigger ID and return without waiting")
 	cmd.Flags().StringVar(&s.dispose, "dispose", "", "dispose of the savepoint at `PATH` instead of triggering one")
 	s.rest.add(cmd)
@@ -204,6 +204,12 @@ func (s *savepointTrigger) run(ctx context.Context, f *Factory, args []string) e
 	}
 	fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
 	return nil
+}
+
+// addSavepointType adds --type (Flink's CLI spelling) and its alias --format.
+func addSavepointType(cmd *cobra.Command, typ *string) {
+	cmd.Flags().StringVar(typ, "type", "", "savepoint format: canonical or native (default: Flink's, canonical)")
+	cmd.Flags().StringVar(typ, "format", "", "same as --type")
 }
 
 func savepointOptions(typ string, dir []string, cfg flinkrest.FlinkConfig) (flinkrest.SavepointOptions, error) {
@@ -291,7 +297,7 @@ func newCmdStop(f *Factory) *cobra.Command {
 	cmd.Flags().StringVarP(&target, "savepointPath", "p", "", "target directory of the savepoint (default: the cluster's savepoint directory)")
 	cmd.Flags().Lookup("savepointPath").NoOptDefVal = " "
 	cmd.Flags().BoolVarP(&drain, "drain", "d", false, "send MAX_WATERMARK before stopping, firing all timers and windows")
-	cmd.Flags().StringVar(&typ, "type", "", "savepoint format: canonical or native")
+	addSavepointType(cmd, &typ)
 	rf.add(cmd)
 	return cmd
 }
@@ -374,7 +380,7 @@ savepoint, so -s is required (prefer "uidcheck stop", which stops gracefully).`,
 	}
 	cmd.Flags().StringVarP(&target, "withSavepoint", "s", "", "take a savepoint first, into this directory (default: the cluster's savepoint directory)")
 	cmd.Flags().Lookup("withSavepoint").NoOptDefVal = " "
-	cmd.Flags().StringVar(&typ, "type", "", "savepoint format: canonical or native")
+	addSavepointType(cmd, &typ)
 	rf.add(cmd)
 	return cmd
 }

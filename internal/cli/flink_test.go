@@ -246,3 +246,25 @@ func TestUnknownFieldRejected(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// The Authorization header comes from the environment and is sent, never printed.
+func TestAuthorizationHeader(t *testing.T) {
+	var got string
+	ff := &fakeFlink{handle: func(w http.ResponseWriter, r *http.Request) {
+		got = r.Header.Get("Authorization")
+		writeJSON(w, http.StatusUnauthorized, map[string]any{"errors": []string{"bad token"}})
+	}}
+	srv := httptest.NewServer(ff)
+	defer srv.Close()
+	ios, _, stderr := Test()
+	ios.Getenv = func(k string) string {
+		if k == authEnv {
+			return "Bearer s3cret"
+		}
+		return ""
+	}
+	code := Run(context.Background(), ios, []string{"list", "-m", srv.URL})
+	if got != "Bearer s3cret" || code != ExitError || strings.Contains(stderr.String(), "s3cret") {
+		t.Errorf("header %q, exit %d, stderr %q", got, code, stderr)
+	}
+}
