@@ -34,6 +34,7 @@ type checkOptions struct {
 	baseline     string
 	manifest     string
 	updateMan    bool
+	changedSince string
 	writeBase    string
 	config       *config.Config
 	allOperators bool
@@ -86,6 +87,7 @@ are skipped.
 		"output format: text, json, sarif, github or checkstyle; FORMAT=FILE writes to a file (repeatable)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the standard-output format to `FILE` instead")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
+	cmd.Flags().StringVar(&opts.changedSince, "changed-since", "", "report only findings in files changed since the git `REV` (the whole tree is still analysed)")
 	cmd.Flags().StringVar(&opts.manifest, "manifest", "", "compare uids with the uid manifest `FILE` (rules removeduid, changeduid)")
 	cmd.Flags().BoolVar(&opts.updateMan, "update-manifest", false, "rewrite the --manifest file from the code after checking")
 	cmd.Flags().StringVar(&opts.baseline, "baseline", "", "report only findings that are not in the baseline `FILE`")
@@ -130,6 +132,13 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 		return err
 	}
 	applyConfigAfter(opts.config, res.report)
+	if opts.changedSince != "" {
+		changed, err := changedFiles(ctx, opts.changedSince)
+		if err != nil {
+			return err
+		}
+		keepChanged(res.report, changed)
+	}
 	report.AssignFingerprints(res.report.Diagnostics, res.run.Source)
 	if opts.writeBase != "" {
 		if err := baseline.New(res.report.Diagnostics).Write(opts.writeBase); err != nil {
