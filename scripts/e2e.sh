@@ -31,7 +31,8 @@ for p in $profiles; do
   echo "e2e: $p: scenarios took $((SECONDS - start))s" >&2
 done
 
-UIDCHECK_E2E_OUT=$out go test -tags e2e -count=1 -v -run 'OperatorIDs|Verdicts|Savepoints' ./e2e/
+UIDCHECK_E2E_OUT=$out UIDCHECK_E2E_CLASSPATH=$root/$harness/target/${profiles%% *}/classpath.txt \
+  go test -tags e2e -count=1 -v -run 'OperatorIDs|Verdicts|Savepoints|Fix' ./e2e/
 
 cluster="$out/cluster"
 trap 'scripts/flink-cluster.sh stop "$cluster" 2>/dev/null || true' EXIT

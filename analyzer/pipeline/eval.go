@@ -648,7 +648,7 @@ func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Op
 	// which is freed once the file is evaluated, but operators outlive it.
 	op := &Operator{Call: strings.Clone(c.Name), Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
 	if tf != nil {
-		op.Pos, op.End = tf.Pos(c.NameOff), tf.Pos(c.NameEnd)
+		op.Pos, op.End, op.CallEnd = tf.Pos(c.NameOff), tf.Pos(c.NameEnd), tf.Pos(c.End)
 	}
 	for _, in := range ins {
 		if in.From != nil && in.From.env != nil {

@@ -159,7 +159,10 @@ type Operator struct {
 	File string
 	// Pos and End delimit the creating method's name ("process" in .process().
 	Pos, End token.Pos
-	UID      UID
+	// CallEnd is the end of the creating call expression, where a
+	// .uid("…") can be appended.
+	CallEnd token.Pos
+	UID     UID
 	// UIDHash is the setUidHash value, "" when not set.
 	UIDHash    string
 	UIDHashPos token.Pos

@@ -35,6 +35,7 @@ type checkOptions struct {
 	manifest     string
 	updateMan    bool
 	changedSince string
+	fix, diff    bool
 	writeBase    string
 	config       *config.Config
 	allOperators bool
@@ -87,6 +88,8 @@ are skipped.
 		"output format: text, json, sarif, github or checkstyle; FORMAT=FILE writes to a file (repeatable)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the standard-output format to `FILE` instead")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
+	cmd.Flags().BoolVar(&opts.fix, "fix", false, "apply the suggested fixes: add .uid(\"…\") to stateful operators without one")
+	cmd.Flags().BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a diff instead of applying them")
 	cmd.Flags().StringVar(&opts.changedSince, "changed-since", "", "report only findings in files changed since the git `REV` (the whole tree is still analysed)")
 	cmd.Flags().StringVar(&opts.manifest, "manifest", "", "compare uids with the uid manifest `FILE` (rules removeduid, changeduid)")
 	cmd.Flags().BoolVar(&opts.updateMan, "update-manifest", false, "rewrite the --manifest file from the code after checking")
@@ -157,6 +160,15 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 		for _, e := range stale {
 			fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: stale baseline entry (no longer found): %s: %s (%s)\n", e.File, e.Message, e.Rule)
 		}
+	}
+	if opts.diff {
+		return applyFixes(opts.f, res.report, true)
+	}
+	if opts.fix {
+		if err := applyFixes(opts.f, res.report, false); err != nil {
+			return err
+		}
+		res.report.Diagnostics = unfixed(res.report.Diagnostics)
 	}
 	if err := writeReports(opts.f, opts.specs, res); err != nil {
 		return err
@@ -284,6 +296,14 @@ func toDiagnostic(fset *token.FileSet, d driver.Diagnostic) report.Diagnostic {
 	for _, rel := range d.Related {
 		p := fset.Position(rel.Pos)
 		out.Related = append(out.Related, report.Related{File: p.Filename, Line: p.Line, Column: p.Column, Message: rel.Message})
+	}
+	for _, fix := range d.SuggestedFixes {
+		rf := report.Fix{Message: fix.Message}
+		for _, e := range fix.TextEdits {
+			start, end := fset.Position(e.Pos), fset.Position(e.End)
+			rf.Edits = append(rf.Edits, report.Edit{File: start.Filename, Offset: start.Offset, End: end.Offset, NewText: string(e.NewText)})
+		}
+		out.Fixes = append(out.Fixes, rf)
 	}
 	return out
 }

@@ -42,6 +42,7 @@ func flags() flag.FlagSet {
 
 func run(pass *analysis.Pass) (any, error) {
 	seen := make(map[token.Pos]bool) // an operator of a shared helper is reported once
+	names := newNamer(pipeline.Of(pass))
 	for _, op := range pipeline.Of(pass).Operators {
 		if op.HasUID() || seen[op.Pos] {
 			continue
@@ -66,6 +67,13 @@ func run(pass *analysis.Pass) (any, error) {
 			msg += "; it is created in a loop, so its uid must differ per iteration"
 		}
 		d := analysis.Diagnostic{Pos: op.Pos, End: op.End, Category: category, Message: msg}
+		if category == CategoryStateful && !op.InLoop && op.CallEnd.IsValid() {
+			uid := names.next(op)
+			d.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   fmt.Sprintf("Add .uid(%q)", uid),
+				TextEdits: []analysis.TextEdit{{Pos: op.CallEnd, End: op.CallEnd, NewText: []byte(fmt.Sprintf(".uid(%q)", uid))}},
+			}}
+		}
 		for _, call := range op.Via {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: call, Message: "created through this call in job " + op.Job.Name})
 		}
