@@ -31,13 +31,22 @@ type directive struct {
 	file      string
 	line      int
 	wholeFile bool
-	rules     []string
-	pos, end  token.Pos
-	used      bool
+	// lastLine is set for @SuppressWarnings: the directive covers the
+	// annotated declaration, lines line to lastLine.
+	lastLine int
+	rules    []string
+	pos, end token.Pos
+	used     bool
 }
 
 func (d *directive) covers(rule string, line int) bool {
-	if !d.wholeFile && line != d.line && line != d.line+1 {
+	switch {
+	case d.wholeFile:
+	case d.lastLine > 0:
+		if line < d.line || line > d.lastLine {
+			return false
+		}
+	case line != d.line && line != d.line+1:
 		return false
 	}
 	return slices.Contains(d.rules, rule)
@@ -76,6 +85,15 @@ func parseDirectives(tf *token.File, src []byte) ([]*directive, []analysis.Diagn
 			file: tf.Name(), line: tf.Line(tf.Pos(c.Off)), wholeFile: kind == "uidcheck:file-ignore",
 			rules: strings.Split(rules, ","), pos: tf.Pos(c.Off), end: tf.Pos(c.End),
 		})
+	}
+	sups, err := javasyntax.SuppressWarnings(src)
+	if err == nil {
+		for _, s := range sups {
+			out = append(out, &directive{
+				file: tf.Name(), line: tf.Line(tf.Pos(s.DeclOff)), lastLine: tf.Line(tf.Pos(s.DeclEnd)),
+				rules: s.Rules, pos: tf.Pos(s.Off), end: tf.Pos(s.End),
+			})
+		}
 	}
 	return out, bad
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"regexp"
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -76,3 +77,71 @@ func LineComments(src []byte) ([]Comment, error) {
 	}
 	return out, nil
 }
+
+// Suppression is a @SuppressWarnings annotation naming uidcheck rules
+// ("uidcheck:missinguid"), with the byte range of the declaration it
+// annotates: a class, method, constructor, field or local variable.
+type Suppression struct {
+	Off, End         int // the annotation
+	DeclOff, DeclEnd int // the annotated declaration
+	Rules            []string
+}
+
+// SuppressWarnings finds the @SuppressWarnings annotations that name uidcheck rules.
+func SuppressWarnings(src []byte) ([]Suppression, error) {
+	qs, err := compiledQueries()
+	if err != nil {
+		return nil, err
+	}
+	q := qs["suppress.scm"]
+	p := newParser()
+	defer p.Close()
+	tree, err := p.ts.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	defer tree.Close()
+	qc := sitter.NewQueryCursor()
+	defer qc.Close()
+	qc.Exec(q, tree.RootNode())
+	var out []Suppression
+	for {
+		m, ok := qc.NextMatch()
+		if !ok {
+			break
+		}
+		m = qc.FilterPredicates(m, src)
+		var root, args *sitter.Node
+		for _, c := range m.Captures {
+			switch q.CaptureNameForId(c.Index) {
+			case "root":
+				root = c.Node
+			case "args":
+				args = c.Node
+			}
+		}
+		if root == nil || args == nil {
+			continue
+		}
+		var rules []string
+		for _, v := range uidcheckValue.FindAllSubmatch(src[args.StartByte():args.EndByte()], -1) {
+			rules = append(rules, string(v[1]))
+		}
+		// annotation → modifiers → declaration
+		decl := root.Parent()
+		if decl != nil && decl.Type() == "modifiers" {
+			decl = decl.Parent()
+		}
+		if len(rules) == 0 || decl == nil {
+			continue
+		}
+		out = append(out, Suppression{
+			Off: int(root.StartByte()), End: int(root.EndByte()),
+			DeclOff: int(decl.StartByte()), DeclEnd: int(decl.EndByte()), Rules: rules,
+		})
+	}
+	return out, nil
+}
+
+// uidcheckValue matches "uidcheck:RULE" inside an annotation's arguments.
+var uidcheckValue = regexp.MustCompile(`"uidcheck:([a-z0-9]+)"`)
