@@ -45,37 +45,46 @@ type Comment struct {
 // LineComments returns the line comments of a Java source, found by syntax,
 // so that "//" inside a string literal is not mistaken for a comment.
 func LineComments(src []byte) ([]Comment, error) {
+	var out []Comment
+	err := eachMatch(src, "comments.scm", func(captures map[string]*sitter.Node) {
+		if c := captures["root"]; c != nil {
+			s, e := int(c.StartByte()), int(c.EndByte())
+			out = append(out, Comment{Off: s, End: e, Text: string(src[s:e])})
+		}
+	})
+	return out, err
+}
+
+// eachMatch parses src and calls fn with the captures, by name, of every
+// match of the embedded query file, predicates applied.
+func eachMatch(src []byte, query string, fn func(captures map[string]*sitter.Node)) error {
 	qs, err := compiledQueries()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	q := qs["comments.scm"]
+	q := qs[query]
 	p := newParser()
 	defer p.Close()
 	tree, err := p.ts.ParseCtx(context.Background(), nil, src)
 	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
+		return fmt.Errorf("parse: %w", err)
 	}
 	defer tree.Close()
 	qc := sitter.NewQueryCursor()
 	defer qc.Close()
 	qc.Exec(q, tree.RootNode())
-	var out []Comment
 	for {
 		m, ok := qc.NextMatch()
 		if !ok {
-			break
+			return nil
 		}
 		m = qc.FilterPredicates(m, src)
+		captures := make(map[string]*sitter.Node, len(m.Captures))
 		for _, c := range m.Captures {
-			if q.CaptureNameForId(c.Index) != "root" {
-				continue
-			}
-			s, e := int(c.Node.StartByte()), int(c.Node.EndByte())
-			out = append(out, Comment{Off: s, End: e, Text: string(src[s:e])})
+			captures[q.CaptureNameForId(c.Index)] = c.Node
 		}
+		fn(captures)
 	}
-	return out, nil
 }
 
 // Suppression is a @SuppressWarnings annotation naming uidcheck rules
@@ -89,39 +98,11 @@ type Suppression struct {
 
 // SuppressWarnings finds the @SuppressWarnings annotations that name uidcheck rules.
 func SuppressWarnings(src []byte) ([]Suppression, error) {
-	qs, err := compiledQueries()
-	if err != nil {
-		return nil, err
-	}
-	q := qs["suppress.scm"]
-	p := newParser()
-	defer p.Close()
-	tree, err := p.ts.ParseCtx(context.Background(), nil, src)
-	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
-	}
-	defer tree.Close()
-	qc := sitter.NewQueryCursor()
-	defer qc.Close()
-	qc.Exec(q, tree.RootNode())
 	var out []Suppression
-	for {
-		m, ok := qc.NextMatch()
-		if !ok {
-			break
-		}
-		m = qc.FilterPredicates(m, src)
-		var root, args *sitter.Node
-		for _, c := range m.Captures {
-			switch q.CaptureNameForId(c.Index) {
-			case "root":
-				root = c.Node
-			case "args":
-				args = c.Node
-			}
-		}
+	err := eachMatch(src, "suppress.scm", func(captures map[string]*sitter.Node) {
+		root, args := captures["root"], captures["args"]
 		if root == nil || args == nil {
-			continue
+			return
 		}
 		var rules []string
 		for _, v := range uidcheckValue.FindAllSubmatch(src[args.StartByte():args.EndByte()], -1) {
@@ -133,14 +114,14 @@ func SuppressWarnings(src []byte) ([]Suppression, error) {
 			decl = decl.Parent()
 		}
 		if len(rules) == 0 || decl == nil {
-			continue
+			return
 		}
 		out = append(out, Suppression{
 			Off: int(root.StartByte()), End: int(root.EndByte()),
 			DeclOff: int(decl.StartByte()), DeclEnd: int(decl.EndByte()), Rules: rules,
 		})
-	}
-	return out, nil
+	})
+	return out, err
 }
 
 // uidcheckValue matches "uidcheck:RULE" inside an annotation's arguments.
