@@ -3,18 +3,15 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/manifest"
 	"github.com/uidcheck/uidcheck/analyzer/passes/changeduid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/removeduid"
-	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 )
 
 func newCmdManifest(f *Factory) *cobra.Command {
@@ -41,18 +38,11 @@ a pull request that renames or removes a uid shows it in the diff. Then
 }
 
 func buildManifest(ctx context.Context, f *Factory, paths []string) (*manifest.Manifest, error) {
-	res, err := analyze(ctx, f, analyzeOptions{paths: paths, maxFileSize: driver.DefaultMaxFileSize}, []*analysis.Analyzer{pipeline.Analyzer})
+	fset, m, err := pipelineModel(ctx, f, paths)
 	if err != nil {
 		return nil, err
 	}
-	if err := res.fileErr(); err != nil {
-		return nil, err
-	}
-	m, ok := res.run.Results[pipeline.Analyzer].(*pipeline.Model)
-	if !ok {
-		return nil, errors.New("internal error: no pipeline model")
-	}
-	return manifest.FromModel(res.run.Fset, m), nil
+	return manifest.FromModel(fset, m), nil
 }
 
 // setManifest points the manifest rules at a file, after checking that it

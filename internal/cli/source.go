@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -16,22 +17,32 @@ import (
 // compat sees it: operators with the IDs Flink will give them. parallelism
 // is -p (0 when unknown); it decides chaining and so auto-generated IDs.
 func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int) ([]*compat.Job, error) {
-	res, err := analyze(ctx, f, analyzeOptions{paths: paths, maxFileSize: driver.DefaultMaxFileSize}, []*analysis.Analyzer{pipeline.Analyzer})
+	fset, m, err := pipelineModel(ctx, f, paths)
 	if err != nil {
 		return nil, err
 	}
+	jobs := make([]*compat.Job, 0, len(m.Jobs))
+	for _, j := range m.Jobs {
+		jobs = append(jobs, compat.FromModel(fset, j, parallelism))
+	}
+	return jobs, nil
+}
+
+// pipelineModel analyses the sources under paths for their pipeline model
+// only; a file that cannot be read fails the command.
+func pipelineModel(ctx context.Context, f *Factory, paths []string) (*token.FileSet, *pipeline.Model, error) {
+	res, err := analyze(ctx, f, analyzeOptions{paths: paths, maxFileSize: driver.DefaultMaxFileSize}, []*analysis.Analyzer{pipeline.Analyzer})
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := res.fileErr(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m, ok := res.run.Results[pipeline.Analyzer].(*pipeline.Model)
 	if !ok {
-		return nil, errors.New("internal error: no pipeline model")
+		return nil, nil, errors.New("internal error: no pipeline model")
 	}
-	jobs := make([]*compat.Job, 0, len(m.Jobs))
-	for _, j := range m.Jobs {
-		jobs = append(jobs, compat.FromModel(res.run.Fset, j, parallelism))
-	}
-	return jobs, nil
+	return res.run.Fset, m, nil
 }
 
 // sourceIndex maps hex OperatorIDs to the source operators that carry them,

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -123,15 +122,7 @@ func compatOperator(op *compat.Operator) CompatOperator {
 }
 
 // WriteCompatJSON prints the report as indented JSON.
-func WriteCompatJSON(w io.Writer, r *CompatReport) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return fmt.Errorf("write json: %w", err)
-	}
-	return nil
-}
+func WriteCompatJSON(w io.Writer, r *CompatReport) error { return writeIndented(w, r) }
 
 // VerdictStyler colours verdicts on top of the diagnostic styles.
 type VerdictStyler interface {

@@ -128,11 +128,14 @@ func nonNil(s []string) []string {
 }
 
 // WriteSavepointJSON prints the report as indented JSON.
-func WriteSavepointJSON(w io.Writer, r *SavepointReport) error {
+func WriteSavepointJSON(w io.Writer, r *SavepointReport) error { return writeIndented(w, r) }
+
+// writeIndented encodes v as two-space indented JSON without HTML escaping.
+func writeIndented(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
