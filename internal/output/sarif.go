@@ -1,7 +1,6 @@
 package output
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -143,13 +142,7 @@ func WriteSARIF(w io.Writer, r *report.Result, rules []RuleInfo, opts SARIFOptio
 		}
 		run.Results = append(run.Results, res)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}); err != nil {
-		return fmt.Errorf("write sarif: %w", err)
-	}
-	return nil
+	return writeIndented(w, sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
 func physical(file string, line, col, endLine, endCol int, opts SARIFOptions) sarifPhysical {
