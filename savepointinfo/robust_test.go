@@ -17,6 +17,8 @@ var smallFixtures = []string{
 	"kafka-source-enum1-split0-savepoint",        // V4, native stop-with-savepoint
 	"state-processor-api-table-state",            // V5, master state, fully finished operator
 	"sql-restore-async-calc_1-async-calc-nested", // V6
+	"harness-flink1.20.5-uid_renamed",            // V4, written by this project's harness
+	"harness-flink2.3.0-uid_renamed",             // V6, likewise
 }
 
 // localFixtures are copies of smallFixtures kept in the repository, so that

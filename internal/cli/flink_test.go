@@ -195,23 +195,32 @@ func TestRunRefusedByGateWithoutSources(t *testing.T) {
 	}
 }
 
-// The cluster goes away while uidcheck polls the savepoint: after a few
-// retries the command gives up with exit 2, and nothing was cancelled.
+// The connection to the cluster breaks while uidcheck polls the savepoint:
+// after a few retries the command gives up with exit 2, and nothing was
+// cancelled.
 func TestConnectionLostWhilePolling(t *testing.T) {
-	var srv *httptest.Server
 	var polls atomic.Int32
-	ff := savepointFlink("2.0.0", func(w http.ResponseWriter) {
+	ff := &fakeFlink{}
+	inner := savepointFlink("2.0.0", func(w http.ResponseWriter) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": map[string]any{"id": "IN_PROGRESS"}})
-		if polls.Add(1) == 2 {
-			go srv.CloseClientConnections()
-			go srv.Listener.Close()
-		}
 	})
-	srv = httptest.NewServer(ff)
+	ff.handle = func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && strings.Contains(r.URL.Path, "/savepoints/") && polls.Add(1) > 2 {
+			// Drop the connection without an answer, as a dying proxy would.
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					_ = conn.Close()
+					return
+				}
+			}
+		}
+		inner.handle(w, r)
+	}
+	srv := httptest.NewServer(ff)
 	defer srv.Close()
 	code, _, stderr := runREST(t, srv, "cancel", "-s", "/savepoints", jobID)
-	if code != ExitError || !strings.Contains(stderr, "poll savepoint") || ff.hit("PATCH") {
-		t.Errorf("exit %d, stderr %q, cancelled %v", code, stderr, ff.hit("PATCH"))
+	if code != ExitError || !strings.Contains(stderr, "poll savepoint") || ff.hit("PATCH") || polls.Load() < 3 {
+		t.Errorf("exit %d, stderr %q, cancelled %v, polls %d", code, stderr, ff.hit("PATCH"), polls.Load())
 	}
 }
 
