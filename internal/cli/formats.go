@@ -85,7 +85,7 @@ func writeFormat(f *Factory, w io.Writer, spec formatSpec, res *analysisResult) 
 	if spec.path == "" {
 		style = f.OutScheme()
 	}
-	return output.WriteText(w, res.report, output.TextOptions{Style: style, Source: res.run.Source})
+	return output.WriteText(w, res.report, output.TextOptions{Style: style})
 }
 
 // ruleInfos describes every rule, and the syntax and directive

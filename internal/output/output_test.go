@@ -65,7 +65,9 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestWriteText(t *testing.T) {
 	var b bytes.Buffer
-	err := WriteText(&b, sample(), TextOptions{Source: func(string) []byte { return source }})
+	r := sample()
+	report.AttachLineText(r.Diagnostics, func(string) []byte { return source })
+	err := WriteText(&b, r, TextOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -169,7 +169,7 @@ func utf16Column(source func(string) []byte, file string, line, col int) int {
 	if source == nil {
 		return col
 	}
-	l := lineOf(source(file), line)
+	l := report.LineOf(source(file), line)
 	if l == nil || col-1 > len(l) {
 		return col
 	}

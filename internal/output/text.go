@@ -40,14 +40,11 @@ func (Plain) Faint(a ...any) string { return fmt.Sprint(a...) }
 // TextOptions configure the text printers.
 type TextOptions struct {
 	Style Styler
-	// Source returns a file's content for the source line under each
-	// diagnostic; nil, or a nil result, omits it.
-	Source func(file string) []byte
 }
 
 // WriteText prints diagnostics as `path:line:col: severity: message (rule)`,
-// each followed by its source line with a caret under the range, and its
-// related locations.
+// each followed by its source line (LineText, when attached) with a caret
+// under the range, and its related locations.
 func WriteText(w io.Writer, r *report.Result, opts TextOptions) error {
 	st := opts.Style
 	if st == nil {
@@ -58,9 +55,7 @@ func WriteText(w io.Writer, r *report.Result, opts TextOptions) error {
 		fmt.Fprintf(&b, "%s: %s: %s %s\n",
 			st.Path(fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)),
 			st.Severity(string(d.Severity)), d.Message, st.Rule("("+d.Rule+")"))
-		if opts.Source != nil {
-			writeSnippet(&b, opts.Source(d.File), d)
-		}
+		writeSnippet(&b, d)
 		for _, rel := range d.Related {
 			fmt.Fprintf(&b, "\t%s: %s\n", st.Path(fmt.Sprintf("%s:%d:%d", rel.File, rel.Line, rel.Column)), rel.Message)
 		}
@@ -71,12 +66,12 @@ func WriteText(w io.Writer, r *report.Result, opts TextOptions) error {
 
 // writeSnippet prints the diagnostic's line and a caret line. Tabs before
 // the column are kept so that the caret lines up in any tab width.
-func writeSnippet(b *bytes.Buffer, src []byte, d report.Diagnostic) {
-	line := lineOf(src, d.Line)
-	if line == nil || d.Column < 1 || d.Column > len(line)+1 {
+func writeSnippet(b *bytes.Buffer, d report.Diagnostic) {
+	line := d.LineText
+	if line == "" || d.Column < 1 || d.Column > len(line)+1 {
 		return
 	}
-	fmt.Fprintf(b, "    %s\n", bytes.TrimRight(line, "\r"))
+	fmt.Fprintf(b, "    %s\n", line)
 	var caret strings.Builder
 	for _, ch := range line[:d.Column-1] {
 		if ch == '\t' {
@@ -91,20 +86,6 @@ func writeSnippet(b *bytes.Buffer, src []byte, d report.Diagnostic) {
 	}
 	caret.WriteString("^" + strings.Repeat("~", width-1))
 	fmt.Fprintf(b, "    %s\n", caret.String())
-}
-
-func lineOf(src []byte, n int) []byte {
-	for i := 1; i < n; i++ {
-		k := bytes.IndexByte(src, '\n')
-		if k < 0 {
-			return nil
-		}
-		src = src[k+1:]
-	}
-	if k := bytes.IndexByte(src, '\n'); k >= 0 {
-		src = src[:k]
-	}
-	return src
 }
 
 // WriteOperatorsText prints the operator inventory as a table: position,

@@ -72,6 +72,9 @@ type Diagnostic struct {
 	// Fingerprint identifies the finding across unrelated edits (no line
 	// numbers); baselines and SARIF partialFingerprints use it.
 	Fingerprint string `json:"fingerprint,omitempty"`
+	// LineText is the source line at Line, for snippets and fingerprints
+	// (see [AttachLineText]); it is not part of the JSON shape.
+	LineText string `json:"-"`
 }
 
 // Related is a second location that explains a diagnostic.
