@@ -13,6 +13,7 @@ package javasyntax
 /*
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct { uint32_t context[4]; const void *id; const void *tree; } uc_node;
@@ -50,19 +51,48 @@ enum {
 	K_TYPE_IDENT, K_IDENT, K_SKIP_CHILDREN
 };
 
+// uc_set is a set of names: open addressing over a power-of-two table,
+// filled once from Go. Looking names up by scanning a list cost more than
+// the rest of the walk on files with many calls and types.
+enum { UC_SET_SLOTS = 256 };
 typedef struct {
-	uint16_t field_name, field_body, field_type;
-	const char *udf_names; // " map flatMap ... ": lambdas given to these are user functions
-	const char *fn_bases;  // " MapFunction ... ": classes extending these are user functions
-} uc_config;
+	const char *name[UC_SET_SLOTS];
+	uint32_t len[UC_SET_SLOTS];
+} uc_set;
 
-static bool uc_in_list(const char *list, const char *s, uint32_t n) {
-	if (n == 0 || n > 60) return false;
-	for (const char *p = list; *p; p++) {
-		if (p[0] == ' ' && strncmp(p + 1, s, n) == 0 && p[n + 1] == ' ') return true;
+static uint32_t uc_hash(const char *s, uint32_t n) {
+	uint32_t h = 2166136261u; // FNV-1a
+	for (uint32_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
+// uc_set_add adds a name that lives as long as the set; false when full.
+static bool uc_set_add(uc_set *set, const char *s, uint32_t n) {
+	for (uint32_t i = 0, h = uc_hash(s, n); i < UC_SET_SLOTS; i++, h++) {
+		uint32_t k = h & (UC_SET_SLOTS - 1);
+		if (set->name[k] == NULL) {
+			set->name[k] = s;
+			set->len[k] = n;
+			return true;
+		}
 	}
 	return false;
 }
+
+static bool uc_set_has(const uc_set *set, const char *s, uint32_t n) {
+	for (uint32_t i = 0, h = uc_hash(s, n); i < UC_SET_SLOTS; i++, h++) {
+		uint32_t k = h & (UC_SET_SLOTS - 1);
+		if (set->name[k] == NULL) return false;
+		if (set->len[k] == n && memcmp(set->name[k], s, n) == 0) return true;
+	}
+	return false;
+}
+
+typedef struct {
+	uint16_t field_name, field_body, field_type;
+	const uc_set *udf_names; // lambdas given to these methods are user functions
+	const uc_set *fn_bases;  // classes extending these are user functions
+} uc_config;
 
 static uint8_t uc_kind(const uint8_t *kinds, uint32_t nkinds, int64_t i, const uc_flat *out, int64_t cap) {
 	if (i < 0 || i >= cap) return K_NONE;
@@ -83,10 +113,10 @@ static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, 
 	uint32_t len = out[i].end - out[i].start;
 	int64_t p = out[i].parent;
 	if (k == K_IDENT && out[i].field == cfg->field_name && uc_kind(kinds, nkinds, p, out, cap) == K_INVOCATION) {
-		if (uc_in_list(cfg->udf_names, text, len)) out[p].flags |= UC_UDF;
+		if (uc_set_has(cfg->udf_names, text, len)) out[p].flags |= UC_UDF;
 		return;
 	}
-	if (k != K_TYPE_IDENT || !uc_in_list(cfg->fn_bases, text, len)) return;
+	if (k != K_TYPE_IDENT || !uc_set_has(cfg->fn_bases, text, len)) return;
 	int64_t prev = i;
 	for (int depth = 0; depth < 6 && p >= 0; depth++) {
 		uint8_t pk = uc_kind(kinds, nkinds, p, out, cap);
@@ -177,7 +207,6 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 import "C"
 
 import (
-	"strings"
 	"sync"
 	"unsafe"
 
@@ -244,20 +273,21 @@ var javaGrammar = sync.OnceValue(func() *grammar {
 		field_name: C.uint16_t(g.fieldID["name"]),
 		field_body: C.uint16_t(g.fieldID["body"]),
 		field_type: C.uint16_t(g.fieldID["type"]),
-		udf_names:  C.CString(spaced(udfTaking)), // lives as long as the process
-		fn_bases:   C.CString(spaced(functionBases)),
+		udf_names:  nameSet(udfTaking),
+		fn_bases:   nameSet(functionBases),
 	}
 	return g
 })
 
-func spaced(names map[string]bool) string {
-	var b strings.Builder
-	b.WriteByte(' ')
+// nameSet copies names into a C set that lives as long as the process.
+func nameSet(names map[string]bool) *C.uc_set {
+	set := (*C.uc_set)(C.calloc(1, C.sizeof_uc_set))
 	for n := range names {
-		b.WriteString(n)
-		b.WriteByte(' ')
+		if !C.uc_set_add(set, C.CString(n), C.uint32_t(len(n))) {
+			panic("javasyntax: name set full") // a programming error: UC_SET_SLOTS is too small
+		}
 	}
-	return b.String()
+	return set
 }
 
 func kindOf(name string) uint8 {

@@ -1,6 +1,6 @@
 // Package javasyntax is the base analyzer for Java sources. It parses each
 // file with tree-sitter and lowers the tree into the small syntax the
-// pipeline model needs (see [File]), one parser per core.
+// pipeline model needs (see [File]), two parsers per core.
 //
 // Holding the lowered syntax of every file at once would cost several
 // times the source size, so parsing is streamed: [Result.Parse] parses the
@@ -259,7 +259,7 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(r.Pending), 1)) {
+	for range min(ParseWorkers(), max(len(r.Pending), 1)) {
 		wg.Go(func() {
 			p := newParser() // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
@@ -290,6 +290,14 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 	}
 	return nil
 }
+
+// ParseWorkers is the number of goroutines that parse at once: two per
+// core. A goroutine returning from a long cgo call (a tree-sitter parse)
+// often finds its P handed to another goroutine and waits; with one parser
+// per core the cores were idle about 15% of the time. Two per core keep
+// them busy: on 2 cores a bare parse of 10,000 generated jobs went from
+// 9.6 to 12.3 MB/s, at the cost of one more parser's scratch space per core.
+func ParseWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // parser is a tree-sitter parser with the scratch space of its goroutine.
 type parser struct {

@@ -3,7 +3,6 @@ package rules_test
 import (
 	"context"
 	"os"
-	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/analyzertest"
 	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
 )
 
@@ -70,8 +70,8 @@ func loadBenchTree(b *testing.B) ([]string, [][]byte, int64) {
 	return files, srcs, total
 }
 
-// BenchmarkBareParse parses every file with tree-sitter, one parser per
-// core, and does nothing else: the baseline.
+// BenchmarkBareParse parses every file with tree-sitter, as many parsers
+// at once as check, and does nothing else: the baseline.
 func BenchmarkBareParse(b *testing.B) {
 	_, srcs, total := loadBenchTree(b)
 	b.SetBytes(total)
@@ -79,7 +79,7 @@ func BenchmarkBareParse(b *testing.B) {
 	for range b.N {
 		next := make(chan []byte)
 		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
+		for range javasyntax.ParseWorkers() { // as many parsers as check uses
 			wg.Go(func() {
 				p := sitter.NewParser()
 				defer p.Close()

@@ -1,5 +1,5 @@
 // Command bareparse parses every Java file under a directory with
-// tree-sitter, one parser per core, and does nothing else. It is the
+// tree-sitter, as many parsers at once as check uses, and does nothing else. It is the
 // baseline scripts/bench-check.sh times `uidcheck check` against.
 package main
 
@@ -7,13 +7,13 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"runtime"
 	"sync"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/java"
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 )
 
 func main() {
@@ -29,7 +29,7 @@ func main() {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var total int64
-	for range runtime.GOMAXPROCS(0) {
+	for range javasyntax.ParseWorkers() { // as many parsers as check uses
 		wg.Go(func() {
 			p := sitter.NewParser()
 			defer p.Close()
