@@ -53,6 +53,10 @@ type value struct {
 	file  *javasyntax.File
 	// vEnv: the environment's settings, shared by all values of it.
 	env *envInfo
+	// wrapped is the user function given to the constructor of a custom
+	// operator that runs one (a StreamMap subclass): its state is the
+	// operator's.
+	wrapped *value
 }
 
 // envInfo is one StreamExecutionEnvironment of a job's evaluation. A method
@@ -522,7 +526,16 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 			e.inline(ctor, this, args)
 		}
 	}
-	return &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
+	v := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
+	if e.a.extendsAny(cls, udfOperatorBases) {
+		for _, a := range args {
+			if a.kind == vFunc || a.kind == vObject {
+				v.wrapped = a
+				break
+			}
+		}
+	}
+	return v
 }
 
 func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {

@@ -139,7 +139,13 @@ var statelessBases = setOf(
 	// state markers (initializeState, state backends, timer services).
 	"AbstractStreamOperator", "AbstractStreamOperatorV2", "OneInputStreamOperator", "TwoInputStreamOperator",
 	"AbstractUdfStreamOperator", "BoundedOneInput", "StreamOperator",
+	"StreamMap", "StreamFlatMap", "StreamFilter", "ProcessOperator", "KeyedProcessOperator",
 )
+
+// udfOperatorBases are Flink operators that run a user function given to
+// their constructor: a subclass keeps the state of that function.
+var udfOperatorBases = setOf("AbstractUdfStreamOperator", "StreamMap", "StreamFlatMap", "StreamFilter",
+	"ProcessOperator", "KeyedProcessOperator")
 
 // stateInterfaces make a function stateful: Flink snapshots operator state
 // through them.

@@ -54,13 +54,14 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 		return StatefulUnknown, "sink could not be traced", []Part{{Name: partWriter}}
 	}
 	v := args[0]
-	if v.cls != nil {
-		s, r := e.a.classState(v.cls)
-		parts := []Part{{Name: partWriter}}
-		if implementsAny(e.a, v.cls, "TwoPhaseCommittingSink", "SupportsCommitter", "TwoPhaseCommittingStatefulSink") {
-			parts = append(parts, Part{Name: partCommitter})
+	if cls := e.sinkClass(v); cls != nil {
+		if s, r, parts, ok := e.sinkV2State(cls); ok {
+			return s, r, parts
 		}
-		return s, r, parts
+		if _, ok := lookupCatalog(v.className); !ok {
+			s, r := e.a.classState(cls)
+			return s, r, []Part{{Name: partWriter}}
+		}
 	}
 	if entry, ok := lookupCatalog(v.className); ok {
 		var parts []Part
@@ -78,6 +79,55 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 	return StatefulUnknown, "sink could not be traced", []Part{{Name: partWriter}}
 }
 
+// sinkClass finds the class of a sink value in the analysed tree: the
+// class itself, or what the build() method of an in-tree builder returns
+// (KafkaSink.builder()...build() when analysing a connector's own code).
+func (e *evaluator) sinkClass(v *value) *javasyntax.Class {
+	if v.cls != nil {
+		return v.cls
+	}
+	if v.className == "" {
+		return nil
+	}
+	file := e.top().file
+	cls := e.a.class(v.className, file)
+	if cls == nil || implementsAny(e.a, cls, "Sink") {
+		return cls
+	}
+	for _, m := range cls.Methods {
+		if m.Name == "build" && len(m.Params) == 0 && !m.Static {
+			if built := e.a.class(m.ReturnType, cls.File); built != nil {
+				return built
+			}
+		}
+	}
+	return cls
+}
+
+// sinkV2State judges an in-tree Sink V2 class by the interfaces it
+// implements: a stateful writer or a committer puts state into savepoints.
+// ok is false for classes that are not Sink V2 sinks.
+func (e *evaluator) sinkV2State(cls *javasyntax.Class) (s Stateful, reason string, parts []Part, ok bool) {
+	parts = []Part{{Name: partWriter}}
+	committer := implementsAny(e.a, cls, "TwoPhaseCommittingSink", "SupportsCommitter", "TwoPhaseCommittingStatefulSink")
+	if committer {
+		parts = append(parts, Part{Name: partCommitter})
+	}
+	switch {
+	case implementsAny(e.a, cls, "StatefulSink", "TwoPhaseCommittingStatefulSink", "SupportsWriterState"):
+		return StatefulYes, "sink " + cls.Name + " keeps writer state", parts, true
+	case committer:
+		return StatefulYes, "sink " + cls.Name + " keeps pending committables in the committer", parts, true
+	case implementsAny(e.a, cls, "Sink"):
+		s, r := e.a.classState(cls)
+		if s == StatefulUnknown {
+			s, r = StatefulNo, "sink "+cls.Name+" has neither writer state nor a committer"
+		}
+		return s, r, parts, true
+	}
+	return StatefulUnknown, "", nil, false
+}
+
 // functionState decides whether a user function value makes its operator
 // stateful.
 func (e *evaluator) functionState(v *value) (Stateful, string) {
@@ -85,7 +135,13 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 	case v.kind == vFunc:
 		return StatefulNo, "lambdas and method references keep no state"
 	case v.cls != nil:
-		return e.a.classState(v.cls)
+		s, r := e.a.classState(v.cls)
+		if s == StatefulNo && v.wrapped != nil {
+			if ws, wr := e.functionState(v.wrapped); ws != StatefulNo {
+				return ws, wr
+			}
+		}
+		return s, r
 	case v.className != "":
 		name := simpleName(v.className)
 		if entry, ok := lookupCatalog(v.className); ok {
@@ -107,6 +163,18 @@ func implementsAny(ix *index, c *javasyntax.Class, names ...string) bool {
 					return true
 				}
 			}
+		}
+		c = ix.class(c.Super, c.File)
+	}
+	return false
+}
+
+// extendsAny reports whether c's hierarchy reaches a base class outside the
+// tree with one of the given simple names.
+func (ix *index) extendsAny(c *javasyntax.Class, names map[string]bool) bool {
+	for depth := 0; c != nil && depth < 20; depth++ {
+		if names[simpleName(c.Super)] {
+			return true
 		}
 		c = ix.class(c.Super, c.File)
 	}

@@ -1,0 +1,363 @@
+// Command corpuseval measures uidcheck against the hand-labelled development
+// corpus in testdata/corpus: it runs `uidcheck check --format json` on a
+// checkout of each repository and compares the operators and missinguid
+// findings with the labels. scripts/corpus-eval.sh builds uidcheck, fetches
+// the checkouts and runs it.
+//
+//	corpuseval -uidcheck BIN -checkouts DIR [-corpus testdata/corpus] [-v]
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+)
+
+// repo is one entry of repos.json.
+type repo struct {
+	Repo          string   `json:"repo"`
+	Commit        string   `json:"commit"`
+	LabelledFiles []string `json:"labelled_files"`
+}
+
+// label is one hand-labelled operator of labels.jsonl.
+type label struct {
+	Repo     string  `json:"repo"`
+	File     string  `json:"file"`
+	Line     int     `json:"line"`
+	Call     string  `json:"call"`
+	UID      *string `json:"uid"`
+	Stateful bool    `json:"stateful"`
+	Reason   string  `json:"reason"`
+}
+
+// checkOutput is the part of `uidcheck check --format json` read here.
+type checkOutput struct {
+	Operators []struct {
+		File        string  `json:"file"`
+		Line        int     `json:"line"`
+		Column      int     `json:"column"`
+		Call        string  `json:"call"`
+		UID         *string `json:"uid"`
+		UIDResolved bool    `json:"uid_resolved"`
+		UIDExpr     *string `json:"uid_expr"`
+		UIDHash     *string `json:"uid_hash"`
+		Stateful    any     `json:"stateful"`
+		SubOperator string  `json:"sub_operator"`
+	} `json:"operators"`
+	Diagnostics []struct {
+		Rule     string `json:"rule"`
+		Severity string `json:"severity"`
+		File     string `json:"file"`
+		Line     int    `json:"line"`
+		Column   int    `json:"column"`
+		Message  string `json:"message"`
+	} `json:"diagnostics"`
+}
+
+// found is a tool operator reduced to what labels say.
+type found struct {
+	file, call string
+	line, col  int
+	uid        string // "" none, "?" unresolved, "hash:…" setUidHash
+	stateful   string // "true", "false", "unknown"
+}
+
+// counts are the metrics of one repository or of all.
+type counts struct {
+	labelled, found          int
+	statefulOK, uidOK        int
+	tp, fp, fn               int
+	noPipelineFindings       int
+	unlabelledToolOperators  int
+}
+
+func (c *counts) add(o counts) {
+	c.labelled += o.labelled
+	c.found += o.found
+	c.statefulOK += o.statefulOK
+	c.uidOK += o.uidOK
+	c.tp += o.tp
+	c.fp += o.fp
+	c.fn += o.fn
+	c.noPipelineFindings += o.noPipelineFindings
+	c.unlabelledToolOperators += o.unlabelledToolOperators
+}
+
+func main() {
+	corpus := flag.String("corpus", "testdata/corpus", "corpus `DIR` with repos.json and labels.jsonl")
+	checkouts := flag.String("checkouts", "", "`DIR` holding a checkout of each repository as owner+name")
+	bin := flag.String("uidcheck", "uidcheck", "uidcheck `BINARY` to evaluate")
+	verbose := flag.Bool("v", false, "list every disagreement")
+	flag.Parse()
+	if *checkouts == "" {
+		fmt.Fprintln(os.Stderr, "corpuseval: -checkouts is required")
+		os.Exit(2)
+	}
+	if err := run(os.Stdout, *corpus, *checkouts, *bin, *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, "corpuseval:", err)
+		os.Exit(2)
+	}
+}
+
+func run(w io.Writer, corpus, checkouts, bin string, verbose bool) error {
+	var repos []repo
+	if err := readJSON(filepath.Join(corpus, "repos.json"), &repos); err != nil {
+		return err
+	}
+	labels, err := readLabels(filepath.Join(corpus, "labels.jsonl"))
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "repository\tfound/labelled\tstateful ok\tuid ok\tmissinguid P\tR\tTP/FP/FN\tno-pipeline findings\t")
+	var total counts
+	var notes []string
+	for _, r := range repos {
+		dir := filepath.Join(checkouts, strings.ReplaceAll(r.Repo, "/", "+"))
+		out, err := runCheck(bin, dir)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.Repo, err)
+		}
+		var mine []label
+		for _, l := range labels {
+			if l.Repo == r.Repo {
+				mine = append(mine, l)
+			}
+		}
+		c, n := evaluate(r, mine, out, dir)
+		total.add(c)
+		notes = append(notes, n...)
+		writeRow(tw, r.Repo, c)
+	}
+	writeRow(tw, "total", total)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if verbose {
+		for _, n := range notes {
+			fmt.Fprintln(w, n)
+		}
+	}
+	return nil
+}
+
+func writeRow(w io.Writer, name string, c counts) {
+	fmt.Fprintf(w, "%s\t%d/%d (%s)\t%s\t%s\t%s\t%s\t%d/%d/%d\t%d\t\n", name,
+		c.found, c.labelled, pct(c.found, c.labelled), ratio(c.statefulOK, c.found), ratio(c.uidOK, c.found),
+		ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn), c.tp, c.fp, c.fn, c.noPipelineFindings)
+}
+
+func pct(a, b int) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(a)/float64(b))
+}
+
+func ratio(a, b int) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.3f", float64(a)/float64(b))
+}
+
+// runCheck runs uidcheck in the checkout, so that file paths in its output
+// are relative to the repository root like the labels'.
+func runCheck(bin, dir string) (*checkOutput, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("no checkout: %w", err)
+	}
+	abs, err := filepath.Abs(bin)
+	if err == nil && strings.ContainsRune(bin, filepath.Separator) {
+		bin = abs
+	}
+	cmd := exec.Command(bin, "check", "--format", "json", "--fail-on", "none", "--color", "never", ".")
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		// Exit 2 with output means some files could not be analysed; the
+		// rest still counts and the files are named on stderr.
+		if !errors.As(err, &exit) || stdout.Len() == 0 {
+			return nil, fmt.Errorf("uidcheck: %w: %s", err, stderr.String())
+		}
+		fmt.Fprintf(os.Stderr, "corpuseval: %s: %s", dir, stderr.String())
+	}
+	var out checkOutput
+	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+		return nil, fmt.Errorf("uidcheck output: %w", err)
+	}
+	return &out, nil
+}
+
+// evaluate compares one repository's labels with uidcheck's output, over
+// the labelled files.
+func evaluate(r repo, labels []label, out *checkOutput, dir string) (counts, []string) {
+	var c counts
+	var notes []string
+	note := func(format string, args ...any) {
+		notes = append(notes, fmt.Sprintf("%s: ", r.Repo)+fmt.Sprintf(format, args...))
+	}
+	inScope := map[string]bool{}
+	for _, f := range r.LabelledFiles {
+		inScope[f] = true
+	}
+	labelledFile := map[string]bool{}
+	for _, l := range labels {
+		labelledFile[l.File] = true
+		if !inScope[l.File] {
+			note("label %s:%d is in a file not listed in labelled_files", l.File, l.Line)
+		}
+	}
+	// One entry per call site: helpers called from several jobs are listed
+	// once per job, Sink V2 parts once per part.
+	var ops []found
+	seen := map[string]bool{}
+	for _, o := range out.Operators {
+		key := fmt.Sprintf("%s:%d:%d:%s", o.File, o.Line, o.Column, o.Call)
+		if !inScope[o.File] || seen[key] {
+			continue
+		}
+		seen[key] = true
+		f := found{file: o.File, line: o.Line, col: o.Column, call: o.Call, stateful: fmt.Sprint(o.Stateful)}
+		switch {
+		case o.UIDHash != nil:
+			f.uid = "hash:" + *o.UIDHash
+		case o.UID != nil:
+			f.uid = *o.UID
+		case o.UIDExpr != nil:
+			f.uid = "?"
+		}
+		ops = append(ops, f)
+	}
+	missing := map[string]bool{}
+	for _, d := range out.Diagnostics {
+		if d.Rule == "missinguid" && d.Severity != "info" {
+			missing[fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)] = true
+		}
+		if !labelledFile[d.File] && !buildsPipeline(filepath.Join(dir, d.File)) {
+			c.noPipelineFindings++
+			note("finding in a file without a pipeline: %s:%d: %s (%s)", d.File, d.Line, d.Message, d.Rule)
+		}
+	}
+	used := make([]bool, len(ops))
+	for _, l := range labels {
+		c.labelled++
+		want := l.Stateful && l.UID == nil
+		i := slices.IndexFunc(ops, func(f found) bool { return f.file == l.File && f.line == l.Line && f.call == l.Call })
+		for i >= 0 && used[i] { // a second operator of the same call on one line
+			j := slices.IndexFunc(ops[i+1:], func(f found) bool { return f.file == l.File && f.line == l.Line && f.call == l.Call })
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 1 + j
+		}
+		if i < 0 {
+			note("not found: %s:%d %s", l.File, l.Line, l.Call)
+			if want {
+				c.fn++
+			}
+			continue
+		}
+		used[i] = true
+		f := ops[i]
+		c.found++
+		if f.stateful == fmt.Sprint(l.Stateful) {
+			c.statefulOK++
+		} else {
+			note("stateful: %s:%d %s: uidcheck %s, label %v (%s)", l.File, l.Line, l.Call, f.stateful, l.Stateful, l.Reason)
+		}
+		wantUID := ""
+		if l.UID != nil {
+			wantUID = *l.UID
+		}
+		if f.uid == wantUID {
+			c.uidOK++
+		} else {
+			note("uid: %s:%d %s: uidcheck %q, label %q", l.File, l.Line, l.Call, f.uid, wantUID)
+		}
+		predicted := missing[fmt.Sprintf("%s:%d:%d", f.file, f.line, f.col)]
+		switch {
+		case predicted && want:
+			c.tp++
+		case predicted:
+			c.fp++
+			note("missinguid false alarm: %s:%d %s (%s)", l.File, l.Line, l.Call, l.Reason)
+		case want:
+			c.fn++
+			note("missinguid missed: %s:%d %s (%s)", l.File, l.Line, l.Call, l.Reason)
+		}
+	}
+	for i, f := range ops {
+		if used[i] {
+			continue
+		}
+		c.unlabelledToolOperators++
+		note("operator not in the labels: %s:%d %s", f.file, f.line, f.call)
+		if missing[fmt.Sprintf("%s:%d:%d", f.file, f.line, f.col)] {
+			c.fp++
+		}
+	}
+	return c, notes
+}
+
+// buildsPipeline reports whether a file uses Flink's DataStream API at all;
+// findings elsewhere are false alarms by definition.
+func buildsPipeline(path string) bool {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return true // cannot tell: do not count it
+	}
+	return bytes.Contains(src, []byte("org.apache.flink.streaming")) || bytes.Contains(src, []byte("org.apache.flink.datastream"))
+}
+
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func readLabels(path string) ([]label, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []label
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var l label
+		dec := json.NewDecoder(strings.NewReader(line))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&l); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		if l.Repo == "" || l.File == "" || l.Line < 1 || l.Call == "" || l.Reason == "" {
+			return nil, fmt.Errorf("%s:%d: want repo, file, line, call, stateful and reason", path, n)
+		}
+		out = append(out, l)
+	}
+	return out, sc.Err()
+}
