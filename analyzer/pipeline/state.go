@@ -89,8 +89,12 @@ func (e *evaluator) sinkClass(v *value) *javasyntax.Class {
 	if v.className == "" {
 		return nil
 	}
-	file := e.top().file
-	cls := e.a.class(v.className, file)
+	cls := e.a.class(v.className, e.top().file)
+	if cls == nil {
+		// The type may have been named in another file (the return type
+		// of an in-tree builder() method), out of this file's imports.
+		cls = e.a.class(v.className, nil)
+	}
 	if cls == nil || implementsAny(e.a, cls, "Sink") {
 		return cls
 	}

@@ -75,11 +75,11 @@ type found struct {
 
 // counts are the metrics of one repository or of all.
 type counts struct {
-	labelled, found          int
-	statefulOK, uidOK        int
-	tp, fp, fn               int
-	noPipelineFindings       int
-	unlabelledToolOperators  int
+	labelled, found         int
+	statefulOK, uidOK       int
+	tp, fp, fn              int
+	noPipelineFindings      int
+	unlabelledToolOperators int
 }
 
 func (c *counts) add(o counts) {

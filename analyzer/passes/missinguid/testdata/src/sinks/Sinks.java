@@ -26,6 +26,8 @@ public class Sinks {
         in.writeAsText("/tmp/out");
         in.executeAndCollect(); // want "\"executeAndCollect\" has no uid.*collect sink"
         in.sinkTo(kafka).uid("kafka-sink");
+        // Found on real code: the builder created directly.
+        in.sinkTo(new org.apache.flink.connector.kafka.sink.KafkaSinkBuilder<String>().build()); // want "\"sinkTo\" has no uid.*KafkaSink"
         // Found on real code: a builder nested in a connector class.
         org.apache.flink.streaming.connectors.elasticsearch7.ElasticsearchSink.Builder<String> es =
             new org.apache.flink.streaming.connectors.elasticsearch7.ElasticsearchSink.Builder<>(null, null);
