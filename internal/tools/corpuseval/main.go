@@ -10,6 +10,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -18,7 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -182,7 +183,7 @@ func runCheck(bin, dir string) (*checkOutput, error) {
 	if err == nil && strings.ContainsRune(bin, filepath.Separator) {
 		bin = abs
 	}
-	cmd := exec.Command(bin, "check", "--format", "json", "--fail-on", "none", "--color", "never", ".")
+	cmd := exec.CommandContext(context.Background(), bin, "check", "--format", "json", "--fail-on", "none", "--color", "never", ".")
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -208,7 +209,7 @@ func evaluate(r repo, labels []label, out *checkOutput, dir string) (counts, []s
 	var c counts
 	var notes []string
 	note := func(format string, args ...any) {
-		notes = append(notes, fmt.Sprintf("%s: ", r.Repo)+fmt.Sprintf(format, args...))
+		notes = append(notes, r.Repo+": "+fmt.Sprintf(format, args...))
 	}
 	inScope := map[string]bool{}
 	for _, f := range r.LabelledFiles {
@@ -221,50 +222,17 @@ func evaluate(r repo, labels []label, out *checkOutput, dir string) (counts, []s
 			note("label %s:%d is in a file not listed in labelled_files", l.File, l.Line)
 		}
 	}
-	// One entry per call site: helpers called from several jobs are listed
-	// once per job, Sink V2 parts once per part.
-	var ops []found
-	seen := map[string]bool{}
-	for _, o := range out.Operators {
-		key := fmt.Sprintf("%s:%d:%d:%s", o.File, o.Line, o.Column, o.Call)
-		if !inScope[o.File] || seen[key] {
-			continue
-		}
-		seen[key] = true
-		f := found{file: o.File, line: o.Line, col: o.Column, call: o.Call, stateful: fmt.Sprint(o.Stateful)}
-		switch {
-		case o.UIDHash != nil:
-			f.uid = "hash:" + *o.UIDHash
-		case o.UID != nil:
-			f.uid = *o.UID
-		case o.UIDExpr != nil:
-			f.uid = "?"
-		}
-		ops = append(ops, f)
-	}
-	missing := map[string]bool{}
-	for _, d := range out.Diagnostics {
-		if d.Rule == "missinguid" && d.Severity != "info" {
-			missing[fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)] = true
-		}
-		if !labelledFile[d.File] && !buildsPipeline(filepath.Join(dir, d.File)) {
-			c.noPipelineFindings++
-			note("finding in a file without a pipeline: %s:%d: %s (%s)", d.File, d.Line, d.Message, d.Rule)
-		}
+	ops := callSites(out, inScope)
+	missing, stray := findings(out, labelledFile, dir)
+	c.noPipelineFindings = len(stray)
+	for _, n := range stray {
+		note("finding in a file without a pipeline: %s", n)
 	}
 	used := make([]bool, len(ops))
 	for _, l := range labels {
 		c.labelled++
 		want := l.Stateful && l.UID == nil
-		i := slices.IndexFunc(ops, func(f found) bool { return f.file == l.File && f.line == l.Line && f.call == l.Call })
-		for i >= 0 && used[i] { // a second operator of the same call on one line
-			j := slices.IndexFunc(ops[i+1:], func(f found) bool { return f.file == l.File && f.line == l.Line && f.call == l.Call })
-			if j < 0 {
-				i = -1
-				break
-			}
-			i += 1 + j
-		}
+		i := match(ops, used, l)
 		if i < 0 {
 			note("not found: %s:%d %s", l.File, l.Line, l.Call)
 			if want {
@@ -275,7 +243,7 @@ func evaluate(r repo, labels []label, out *checkOutput, dir string) (counts, []s
 		used[i] = true
 		f := ops[i]
 		c.found++
-		if f.stateful == fmt.Sprint(l.Stateful) {
+		if f.stateful == strconv.FormatBool(l.Stateful) {
 			c.statefulOK++
 		} else {
 			note("stateful: %s:%d %s: uidcheck %s, label %v (%s)", l.File, l.Line, l.Call, f.stateful, l.Stateful, l.Reason)
@@ -312,6 +280,58 @@ func evaluate(r repo, labels []label, out *checkOutput, dir string) (counts, []s
 		}
 	}
 	return c, notes
+}
+
+// findings returns the positions of missinguid findings (errors and
+// warnings) and describes findings in files that use no DataStream API.
+func findings(out *checkOutput, labelledFile map[string]bool, dir string) (missing map[string]bool, stray []string) {
+	missing = map[string]bool{}
+	for _, d := range out.Diagnostics {
+		if d.Rule == "missinguid" && d.Severity != "info" {
+			missing[fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)] = true
+		}
+		if !labelledFile[d.File] && !buildsPipeline(filepath.Join(dir, d.File)) {
+			stray = append(stray, fmt.Sprintf("%s:%d: %s (%s)", d.File, d.Line, d.Message, d.Rule))
+		}
+	}
+	return missing, stray
+}
+
+// callSites reduces uidcheck's operators in the labelled files to one entry
+// per call site: helpers called from several jobs are listed once per job,
+// Sink V2 parts once per part.
+func callSites(out *checkOutput, inScope map[string]bool) []found {
+	var ops []found
+	seen := map[string]bool{}
+	for _, o := range out.Operators {
+		key := fmt.Sprintf("%s:%d:%d:%s", o.File, o.Line, o.Column, o.Call)
+		if !inScope[o.File] || seen[key] {
+			continue
+		}
+		seen[key] = true
+		f := found{file: o.File, line: o.Line, col: o.Column, call: o.Call, stateful: fmt.Sprint(o.Stateful)}
+		switch {
+		case o.UIDHash != nil:
+			f.uid = "hash:" + *o.UIDHash
+		case o.UID != nil:
+			f.uid = *o.UID
+		case o.UIDExpr != nil:
+			f.uid = "?"
+		}
+		ops = append(ops, f)
+	}
+	return ops
+}
+
+// match finds the first unused operator at the label's file, line and call
+// (a line may hold two calls of one method), or -1.
+func match(ops []found, used []bool, l label) int {
+	for i, f := range ops {
+		if !used[i] && f.file == l.File && f.line == l.Line && f.call == l.Call {
+			return i
+		}
+	}
+	return -1
 }
 
 // buildsPipeline reports whether a file uses Flink's DataStream API at all;
