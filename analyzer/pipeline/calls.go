@@ -76,8 +76,9 @@ func (e *evaluator) unknownCall(c *javasyntax.Call, recv *value, args []*value) 
 	if recv != nil {
 		out.unstable = recv.unstable
 		out.className = recv.className // builder chains keep their origin
+		out.factory = recv.factory
 		if recv.kind == vClassRef && recv.cls == nil {
-			out.className = recv.className
+			out.factory = simpleName(recv.className) + "." + c.Name
 		}
 	}
 	for _, a := range args {

@@ -14,7 +14,8 @@ import (
 type CatalogEntry struct {
 	// Match is a simple class name: the class instantiated (new X(...)),
 	// extended by a user class, or whose static call starts a builder chain
-	// (X.builder()...build()).
+	// (X.builder()...build()); or "X.method" for one static factory of a
+	// class whose factories differ (JdbcSink.sink).
 	Match string `json:"match"`
 	// Role is "source", "sink" or "function".
 	Role string `json:"role"`
@@ -121,6 +122,21 @@ func lookupCatalog(name string) (CatalogEntry, bool) {
 		name = name[:i]
 	}
 	return CatalogEntry{}, false
+}
+
+// lookupCatalogValue finds the entry for a value: by the static factory
+// that made it ("JdbcSink.sink") when the catalog tells that factory apart,
+// else by its class.
+func lookupCatalogValue(v *value) (CatalogEntry, bool) {
+	if v.factory != "" {
+		catalog.RLock()
+		e, ok := catalog.entries[v.factory]
+		catalog.RUnlock()
+		if ok {
+			return e, true
+		}
+	}
+	return lookupCatalog(v.className)
 }
 
 func (e CatalogEntry) stateful() Stateful {

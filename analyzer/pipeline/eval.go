@@ -46,6 +46,10 @@ type value struct {
 	// vClassRef, vObject
 	className string
 	cls       *javasyntax.Class
+	// factory is "Class.method" of the static call on a class outside the
+	// tree that began a builder chain (JdbcSink.sink), for catalog entries
+	// that tell one class's factories apart.
+	factory string
 	// vFunc and values made by `new`: the expression, for statefulness.
 	expr  javasyntax.Expr
 	lam   *javasyntax.Lambda

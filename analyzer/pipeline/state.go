@@ -13,7 +13,7 @@ func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 	case "fromSource":
 		reason := "a FLIP-27 source keeps its splits in operator state (SourceReaderState) and enumerator state"
 		if len(args) > 0 {
-			if entry, ok := lookupCatalog(args[0].className); ok && entry.Role == "source" {
+			if entry, ok := lookupCatalogValue(args[0]); ok && entry.Role == "source" {
 				reason = entry.Reason
 			}
 		}
@@ -58,12 +58,12 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 		if s, r, parts, ok := e.sinkV2State(cls); ok {
 			return s, r, parts
 		}
-		if _, ok := lookupCatalog(v.className); !ok {
+		if _, ok := lookupCatalogValue(v); !ok {
 			s, r := e.a.classState(cls)
 			return s, r, []Part{{Name: partWriter}}
 		}
 	}
-	if entry, ok := lookupCatalog(v.className); ok {
+	if entry, ok := lookupCatalogValue(v); ok {
 		var parts []Part
 		for _, p := range entry.Parts {
 			parts = append(parts, Part{Name: p})
@@ -148,7 +148,7 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 		return s, r
 	case v.className != "":
 		name := simpleName(v.className)
-		if entry, ok := lookupCatalog(v.className); ok {
+		if entry, ok := lookupCatalogValue(v); ok {
 			return entry.stateful(), entry.Reason
 		}
 		if statelessBases[name] {

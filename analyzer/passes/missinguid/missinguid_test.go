@@ -11,5 +11,5 @@ func TestMissingUID(t *testing.T) {
 	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer,
 		"basic", "sources", "transforms", "windows", "connected", "joins", "asynccep", "sinks",
 		"modifiers", "lookalikes", "constants", "udfs", "helpers", "unknownfn",
-		"flink2", "wrappers", "fields", "builder", "lowercaseclass", "staticimport", "tableapi", "sinktree", "walkthrough")
+		"flink2", "wrappers", "fields", "builder", "lowercaseclass", "staticimport", "tableapi", "sinktree", "walkthrough", "jdbc")
 }
