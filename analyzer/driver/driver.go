@@ -149,7 +149,7 @@ type Result struct {
 	// Results holds each analyzer's result, for commands that read the
 	// pipeline model directly.
 	Results map[*analysis.Analyzer]any
-	sizes   map[string]int
+	files   map[string]*token.File
 }
 
 // Source returns the content of an analysed file, or nil if it cannot be
@@ -162,15 +162,51 @@ func (r *Result) Source(name string) []byte {
 	return src
 }
 
+// Lines returns the given lines (1-based, without line terminators) of an
+// analysed file, reading only their bytes; a line the file does not have
+// is nil. Reports need a line or two of many files: reading each whole
+// file again took a fifth of a second on 10,000 generated jobs.
+func (r *Result) Lines(name string, lines []int) ([][]byte, error) {
+	tf, ok := r.files[name]
+	if !ok {
+		return nil, fmt.Errorf("read %s: not a file of this pass", name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || info.Size() != int64(tf.Size()) {
+		return nil, fmt.Errorf("read %s: file changed during analysis", name)
+	}
+	out := make([][]byte, len(lines))
+	for i, n := range lines {
+		if n < 1 || n > tf.LineCount() {
+			continue
+		}
+		start, end := tf.Offset(tf.LineStart(n)), tf.Size()
+		if n < tf.LineCount() {
+			end = tf.Offset(tf.LineStart(n + 1))
+		}
+		buf := make([]byte, end-start)
+		if _, err := f.ReadAt(buf, int64(start)); err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+		}
+		out[i] = bytes.TrimRight(bytes.TrimSuffix(buf, []byte("\n")), "\r")
+	}
+	return out, nil
+}
+
 // readFile reads an analysed file again. Contents are not kept in memory
 // between reads: on a large tree they would be most of the peak memory,
 // and the page cache makes a second read cheap. A file whose size changed
 // is an error, since positions were computed for the old content.
 func (r *Result) readFile(name string) ([]byte, error) {
-	size, ok := r.sizes[name]
+	tf, ok := r.files[name]
 	if !ok {
 		return nil, fmt.Errorf("read %s: not a file of this pass", name)
 	}
+	size := tf.Size()
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
@@ -192,7 +228,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
-	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, sizes: map[string]int{}}
+	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, files: map[string]*token.File{}}
 	// Files are read and split into lines in parallel; only the line
 	// offsets are kept, and the FileSet is filled in order.
 	loaded := make([]loadedFile, len(files))
@@ -226,7 +262,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		}
 		tf := res.Fset.AddFile(name, -1, l.size)
 		tf.SetLines(l.lines)
-		res.sizes[name] = l.size
+		res.files[name] = tf
 		res.Files = append(res.Files, name)
 	}
 	readFile := res.readFile

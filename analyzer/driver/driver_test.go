@@ -99,3 +99,39 @@ func TestRunChecksResultType(t *testing.T) {
 		t.Fatal("no error for a result of the wrong type")
 	}
 }
+
+func TestLines(t *testing.T) {
+	dir := t.TempDir()
+	crlf, last := filepath.Join(dir, "A.java"), filepath.Join(dir, "B.java")
+	write(t, crlf, "class A {\r\n  x.process(f);\r\n}\r\n")
+	write(t, last, "one\ntwo")
+	res, err := Run(context.Background(), []string{crlf, last}, []*analysis.Analyzer{rule}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := res.Lines(crlf, []int{2, 0, 3, 4, 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"  x.process(f);", "", "}", "", ""}; !slices.Equal(texts(got), want) {
+		t.Errorf("Lines(A) = %q, want %q", texts(got), want)
+	}
+	if got, err := res.Lines(last, []int{2, 1}); err != nil || !slices.Equal(texts(got), []string{"two", "one"}) {
+		t.Errorf("Lines(B) = %q, %v", texts(got), err)
+	}
+	write(t, last, "one\ntwo\nthree\n")
+	if _, err := res.Lines(last, []int{1}); err == nil {
+		t.Error("Lines of a file that changed size gave no error")
+	}
+	if _, err := res.Lines(filepath.Join(dir, "C.java"), []int{1}); err == nil {
+		t.Error("Lines of a file outside the run gave no error")
+	}
+}
+
+func texts(lines [][]byte) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = string(l)
+	}
+	return out
+}

@@ -142,7 +142,7 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 		}
 		keepChanged(res.report, changed)
 	}
-	report.AttachLineText(res.report.Diagnostics, res.run.Source)
+	report.AttachLineText(res.report.Diagnostics, res.run.Lines)
 	report.AssignFingerprints(res.report.Diagnostics)
 	if opts.writeBase != "" {
 		if err := baseline.New(res.report.Diagnostics).Write(opts.writeBase); err != nil {

@@ -66,7 +66,13 @@ func golden(t *testing.T, name string, got []byte) {
 func TestWriteText(t *testing.T) {
 	var b bytes.Buffer
 	r := sample()
-	report.AttachLineText(r.Diagnostics, func(string) []byte { return source })
+	report.AttachLineText(r.Diagnostics, func(_ string, lines []int) ([][]byte, error) {
+		out := make([][]byte, len(lines))
+		for i, n := range lines {
+			out[i] = report.LineOf(source, n)
+		}
+		return out, nil
+	})
 	err := WriteText(&b, r, TextOptions{})
 	if err != nil {
 		t.Fatal(err)

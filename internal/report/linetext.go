@@ -6,12 +6,13 @@ import (
 	"sync"
 )
 
-// AttachLineText sets each diagnostic's LineText to its source line. Every
-// file with findings is read once, files in parallel, and only the flagged
-// lines are kept: printers and fingerprints then need no file access, and
-// no file content outlives this call. source returns a file's content, or
-// nil when it cannot be read (LineText stays empty).
-func AttachLineText(diags []Diagnostic, source func(file string) []byte) {
+// AttachLineText sets each diagnostic's LineText to its source line. Only
+// the flagged lines are read, files in parallel: printers and fingerprints
+// then need no file access, and no file content outlives this call. lines
+// returns the text of the given 1-based lines of a file (nil for a line it
+// does not have), or an error when the file cannot be read (LineText stays
+// empty).
+func AttachLineText(diags []Diagnostic, lines func(file string, lines []int) ([][]byte, error)) {
 	byFile := map[string][]int{}
 	var files []string
 	for i, d := range diags {
@@ -25,10 +26,18 @@ func AttachLineText(diags []Diagnostic, source func(file string) []byte) {
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
 			for file := range next {
-				src := source(file)
-				for _, i := range byFile[file] {
+				idx := byFile[file]
+				want := make([]int, len(idx))
+				for k, i := range idx {
+					want[k] = diags[i].Line
+				}
+				text, err := lines(file, want)
+				if err != nil {
+					continue
+				}
+				for k, i := range idx {
 					// Each goroutine writes only the diagnostics of its own file.
-					diags[i].LineText = string(LineOf(src, diags[i].Line))
+					diags[i].LineText = string(text[k])
 				}
 			}
 		})

@@ -1,6 +1,9 @@
 package report
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestAttachLineText(t *testing.T) {
 	srcs := map[string][]byte{
@@ -14,7 +17,17 @@ func TestAttachLineText(t *testing.T) {
 		{File: "gone.java", Line: 1}, // unreadable
 		{File: "a.java", Line: 0},    // no line
 	}
-	AttachLineText(diags, func(f string) []byte { return srcs[f] })
+	AttachLineText(diags, func(f string, lines []int) ([][]byte, error) {
+		src, ok := srcs[f]
+		if !ok {
+			return nil, errors.New("unreadable")
+		}
+		out := make([][]byte, len(lines))
+		for i, n := range lines {
+			out[i] = LineOf(src, n)
+		}
+		return out, nil
+	})
 	want := []string{"  x.process(f);", "two", "", "", ""}
 	for i, d := range diags {
 		if d.LineText != want[i] {
