@@ -6,9 +6,15 @@ package javasyntax
 // cursor and copies each node's symbol, field, flags and byte range into a
 // Go-allocated array; lowering then reads plain Go memory.
 //
+// Parsing calls tree-sitter directly too: the Go binding copies every
+// source into C memory and attaches a finalizer to every tree, while
+// tree-sitter only reads the source during the parse and keeps no pointer
+// to it, so the Go slice can be passed as it is.
+//
 // The C side declares the few tree-sitter API functions it calls, with
-// structs laid out exactly as tree-sitter's public TSNode and TSTreeCursor;
-// the definitions are linked from the go-tree-sitter package.
+// structs laid out exactly as tree-sitter's public TSNode and TSTreeCursor
+// and opaque pointers for TSParser, TSTree and TSLanguage; the definitions
+// are linked from the go-tree-sitter package and its java grammar.
 
 /*
 #include <stdbool.h>
@@ -18,6 +24,14 @@ package javasyntax
 
 typedef struct { uint32_t context[4]; const void *id; const void *tree; } uc_node;
 typedef struct { const void *tree; const void *id; uint32_t context[3]; } uc_cursor;
+
+void *ts_parser_new(void);
+void ts_parser_delete(void *self);
+bool ts_parser_set_language(void *self, const void *language);
+void *ts_parser_parse_string(void *self, const void *old_tree, const char *string, uint32_t length);
+uc_node ts_tree_root_node(const void *self);
+void ts_tree_delete(void *self);
+const void *tree_sitter_java(void);
 
 uc_cursor ts_tree_cursor_new(uc_node node);
 void ts_tree_cursor_delete(uc_cursor *self);
@@ -207,6 +221,7 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 import "C"
 
 import (
+	"errors"
 	"sync"
 	"unsafe"
 
@@ -338,18 +353,57 @@ var skipChildren = map[string]bool{
 	"throws": true, "type_parameters": true,
 }
 
-// flatten copies the tree under root into t, reusing t's arrays: each
-// parsing goroutine keeps one flatTree for all its files.
-func (t *flatTree) flatten(root *sitter.Node, src []byte) {
-	srcLen := len(src)
-	if srcLen == 0 {
-		src = []byte{0}
+// tsParser is a tree-sitter parser for Java.
+type tsParser struct{ c unsafe.Pointer }
+
+func newTSParser() tsParser {
+	p := tsParser{C.ts_parser_new()}
+	if !C.ts_parser_set_language(p.c, C.tree_sitter_java()) {
+		panic("javasyntax: the java grammar does not match the tree-sitter runtime") // a build problem
 	}
-	// *sitter.Node starts with its C.TSNode; the layouts of TSNode and
-	// uc_node are identical (see the preamble).
-	cnode := *(*C.uc_node)(unsafe.Pointer(root))
+	return p
+}
+
+func (p tsParser) close() { C.ts_parser_delete(p.c) }
+
+// parse parses src into a tree that the caller must delete with
+// deleteTree.
+func (p tsParser) parse(src []byte) (unsafe.Pointer, error) {
+	tree := C.ts_parser_parse_string(p.c, nil, cBytes(src), C.uint32_t(len(src)))
+	if tree == nil {
+		return nil, errors.New("tree-sitter returned no tree")
+	}
+	return tree, nil
+}
+
+// cBytes passes a Go byte slice to C for the duration of one call.
+func cBytes(src []byte) *C.char {
+	if len(src) == 0 {
+		return (*C.char)(unsafe.Pointer(&zeroByte))
+	}
+	return (*C.char)(unsafe.Pointer(unsafe.SliceData(src)))
+}
+
+var zeroByte byte
+
+// parseFlat parses src and copies its tree into t, reusing t's arrays:
+// each parsing goroutine keeps one flatTree for all its files.
+func (t *flatTree) parseFlat(p tsParser, src []byte) error {
+	tree, err := p.parse(src)
+	if err != nil {
+		return err
+	}
+	defer deleteTree(tree)
+	t.flatten(C.ts_tree_root_node(tree), src)
+	return nil
+}
+
+func deleteTree(tree unsafe.Pointer) { C.ts_tree_delete(tree) }
+
+// flatten copies the tree under root into t.
+func (t *flatTree) flatten(root C.uc_node, src []byte) {
 	// Java averages about one node per four bytes; retry if a file has more.
-	want := max(int64(srcLen/3), 64)
+	want := max(int64(len(src)/3), 64)
 	var n int64
 	for {
 		if int64(cap(t.buf)) < want {
@@ -357,8 +411,8 @@ func (t *flatTree) flatten(root *sitter.Node, src []byte) {
 		}
 		t.buf = t.buf[:cap(t.buf)]
 		g := javaGrammar()
-		n = int64(C.uc_flatten(cnode, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&g.kinds[0]), C.uint32_t(len(g.kinds)),
-			(*C.char)(unsafe.Pointer(unsafe.SliceData(src))), g.cfg))
+		n = int64(C.uc_flatten(root, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&g.kinds[0]), C.uint32_t(len(g.kinds)),
+			cBytes(src), g.cfg))
 		if n <= int64(len(t.buf)) {
 			break
 		}

@@ -17,7 +17,6 @@ package javasyntax
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"go/token"
@@ -27,8 +26,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/java"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -301,29 +298,44 @@ func ParseWorkers() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // parser is a tree-sitter parser with the scratch space of its goroutine.
 type parser struct {
-	ts      *sitter.Parser
+	ts      tsParser
 	scratch flatTree
 }
 
-func newParser() *parser {
-	p := sitter.NewParser()
-	p.SetLanguage(java.GetLanguage())
-	return &parser{ts: p}
-}
+func newParser() *parser { return &parser{ts: newTSParser()} }
 
 // Close releases the tree-sitter parser.
-func (p *parser) Close() { p.ts.Close() }
+func (p *parser) Close() { p.ts.close() }
 
-// parse parses and lowers one file, closing the tree before returning.
+// parse parses and lowers one file.
 func parse(p *parser, name string, src []byte) (*File, error) {
-	tree, err := p.ts.ParseCtx(context.Background(), nil, src)
-	if err != nil {
+	if err := p.scratch.parseFlat(p.ts, src); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
-	defer tree.Close()
 	defer p.scratch.release()
-	return lower(name, src, tree.RootNode(), &p.scratch), nil
+	return lower(name, src, &p.scratch), nil
 }
+
+// BareParser parses sources and discards the trees, through the same
+// tree-sitter calls as check and nothing else: the baseline that check's
+// speed is measured against.
+type BareParser struct{ ts tsParser }
+
+// NewBareParser returns a parser; it is not safe for concurrent use.
+func NewBareParser() *BareParser { return &BareParser{newTSParser()} }
+
+// Parse parses src and deletes the tree.
+func (p *BareParser) Parse(src []byte) error {
+	tree, err := p.ts.parse(src)
+	if err != nil {
+		return err
+	}
+	deleteTree(tree)
+	return nil
+}
+
+// Close releases the parser.
+func (p *BareParser) Close() { p.ts.close() }
 
 // Parse parses and lowers one Java source outside of a pass; tests and
 // benchmarks use it.

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	sitter "github.com/smacker/go-tree-sitter"
 )
 
 // maxDepth bounds the nesting the lowering follows. Deeper expressions become
@@ -26,9 +25,8 @@ type lowerer struct {
 	anon []*Class
 }
 
-// lower converts a parsed tree into the lowered syntax.
-func lower(name string, src []byte, tsRoot *sitter.Node, scratch *flatTree) *File {
-	scratch.flatten(tsRoot, src)
+// lower converts a flattened tree into the lowered syntax.
+func lower(name string, src []byte, scratch *flatTree) *File {
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src}
 	l := &lowerer{src: src, file: f}

@@ -63,9 +63,10 @@ func eachMatch(src []byte, query string, fn func(captures map[string]*sitter.Nod
 		return err
 	}
 	q := qs[query]
-	p := newParser()
+	p := sitter.NewParser()
 	defer p.Close()
-	tree, err := p.ts.ParseCtx(context.Background(), nil, src)
+	p.SetLanguage(java.GetLanguage())
+	tree, err := p.ParseCtx(context.Background(), nil, src)
 	if err != nil {
 		return fmt.Errorf("parse: %w", err)
 	}

@@ -1,16 +1,12 @@
 // Command bareparse parses every Java file under a directory with
-// tree-sitter, as many parsers at once as check uses, and does nothing else. It is the
-// baseline scripts/bench-check.sh times `uidcheck check` against.
+// tree-sitter, as many parsers at once as check uses and through the same calls, and
+// does nothing else. It is the baseline scripts/bench-check.sh times `uidcheck check` against.
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"sync"
-
-	sitter "github.com/smacker/go-tree-sitter"
-	"github.com/smacker/go-tree-sitter/java"
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
@@ -31,21 +27,18 @@ func main() {
 	var total int64
 	for range javasyntax.ParseWorkers() { // as many parsers as check uses
 		wg.Go(func() {
-			p := sitter.NewParser()
+			p := javasyntax.NewBareParser()
 			defer p.Close()
-			p.SetLanguage(java.GetLanguage())
 			for name := range next {
 				src, err := os.ReadFile(name)
 				if err != nil {
 					fmt.Fprintf(os.Stderr, "bareparse: %v\n", err)
 					continue
 				}
-				tree, err := p.ParseCtx(context.Background(), nil, src)
-				if err != nil {
+				if err := p.Parse(src); err != nil {
 					fmt.Fprintf(os.Stderr, "bareparse: %s: %v\n", name, err)
 					continue
 				}
-				tree.Close()
 				mu.Lock()
 				total += int64(len(src))
 				mu.Unlock()
