@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
-
 )
 
 // maxDepth bounds the nesting the lowering follows. Deeper expressions become
