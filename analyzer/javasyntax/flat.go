@@ -62,7 +62,7 @@ enum { UC_UDF = 16, UC_FUNC = 32 };
 enum {
 	K_NONE, K_INVOCATION, K_ARGS, K_LAMBDA, K_CLASS_DECL, K_OBJECT_CREATION, K_METHOD_DECL,
 	K_CLASS_BODY, K_SUPERCLASS, K_SUPER_INTERFACES, K_TYPE_LIST, K_GENERIC_TYPE, K_SCOPED_TYPE,
-	K_TYPE_IDENT, K_IDENT, K_SKIP_CHILDREN
+	K_TYPE_IDENT, K_IDENT, K_SKIP_CHILDREN, K_KEEP_TOKENS
 };
 
 // uc_set is a set of names: open addressing over a power-of-two table,
@@ -171,8 +171,9 @@ static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *
 }
 
 // uc_flatten writes the nodes under root in preorder into out and returns
-// how many there are; when that exceeds cap, only the count is exact (and
-// an upper bound of the count with cap large enough).
+// how many there are. When that exceeds cap, the count is only an estimate
+// (tokens under nodes past cap are not told apart): call again with a
+// larger out until the count fits.
 static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
 		const char *src, uc_config cfg) {
 	uc_cursor c = ts_tree_cursor_new(root);
@@ -183,12 +184,22 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 	for (;;) {
 		uc_node node = ts_tree_cursor_current_node(&c);
 		bool descend = true;
+		uint16_t field = ts_tree_cursor_current_field_id(&c);
+		bool named = ts_node_is_named(node);
+		// Punctuation and keywords are about half of all nodes and lowering
+		// reads only those with a field (operators) or under a node kind
+		// that reads its tokens (modifiers); the rest are walked past.
+		// With syntax errors every node is kept for the error messages.
+		if (!named && field == 0 && !errors && uc_kind(kinds, nkinds, parent, out, cap) != K_KEEP_TOKENS) {
+			if (!ts_tree_cursor_goto_first_child(&c)) goto next;
+			ts_tree_cursor_goto_parent(&c); // a token with children: keep it
+		}
 		int64_t self = n++;
 		if (self < cap) {
 			uc_flat *f = &out[self];
 			f->sym = ts_node_symbol(node);
-			f->field = ts_tree_cursor_current_field_id(&c);
-			f->flags = ts_node_is_named(node) ? UC_NAMED : 0;
+			f->field = field;
+			f->flags = named ? UC_NAMED : 0;
 			if (errors) {
 				f->flags |= (ts_node_is_missing(node) ? UC_MISSING : 0) |
 					(ts_node_is_error(node) ? UC_ERROR : 0) |
@@ -204,6 +215,7 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 			parent = self;
 			continue;
 		}
+	next:
 		for (;;) {
 			if (ts_tree_cursor_goto_next_sibling(&c)) {
 				break;
@@ -338,6 +350,8 @@ func kindOf(name string) uint8 {
 		return C.K_TYPE_IDENT
 	case "identifier":
 		return C.K_IDENT
+	case "modifiers", "update_expression":
+		return C.K_KEEP_TOKENS
 	}
 	return C.K_NONE
 }
