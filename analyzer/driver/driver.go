@@ -272,6 +272,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 			return nil, err
 		}
 		resultOf := map[*analysis.Analyzer]any{}
+		urls := map[[2]string]string{}
 		for _, req := range a.Requires {
 			resultOf[req] = res.Results[req]
 		}
@@ -283,7 +284,14 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 			ResultOf:   resultOf,
 			ReadFile:   readFile,
 			Report: func(d analysis.Diagnostic) {
-				d.URL = resolveURL(a, d)
+				// A rule reports thousands of findings with a handful of URLs.
+				key := [2]string{d.URL, d.Category}
+				u, ok := urls[key]
+				if !ok {
+					u = resolveURL(a, d)
+					urls[key] = u
+				}
+				d.URL = u
 				res.Diagnostics = append(res.Diagnostics, Diagnostic{Analyzer: a, Diagnostic: d})
 			},
 			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },

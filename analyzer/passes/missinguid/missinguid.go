@@ -42,7 +42,7 @@ func flags() flag.FlagSet {
 
 func run(pass *analysis.Pass) (any, error) {
 	seen := make(map[token.Pos]bool) // an operator of a shared helper is reported once
-	names := newNamer(pipeline.Of(pass))
+	names := newNamer()
 	for _, op := range pipeline.Of(pass).Operators {
 		if op.HasUID() || seen[op.Pos] {
 			continue

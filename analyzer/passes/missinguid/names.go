@@ -15,19 +15,7 @@ type namer struct {
 	taken map[*pipeline.Job]map[string]bool
 }
 
-func newNamer(m *pipeline.Model) *namer {
-	n := &namer{taken: map[*pipeline.Job]map[string]bool{}}
-	for _, job := range m.Jobs {
-		taken := map[string]bool{}
-		for _, op := range job.Operators {
-			if op.UID.State == pipeline.UIDResolved {
-				taken[op.UID.Value] = true
-			}
-		}
-		n.taken[job] = taken
-	}
-	return n
-}
+func newNamer() *namer { return &namer{taken: map[*pipeline.Job]map[string]bool{}} }
 
 func (n *namer) next(op *pipeline.Operator) string {
 	base := kebab(op.Name)
@@ -41,9 +29,16 @@ func (n *namer) next(op *pipeline.Operator) string {
 		}
 		base = kebab(class) + "-" + kebab(op.Call)
 	}
+	// A job's uids are collected when it first needs a name: most jobs of
+	// a large tree need none.
 	taken := n.taken[op.Job]
 	if taken == nil {
 		taken = map[string]bool{}
+		for _, o := range op.Job.Operators {
+			if o.UID.State == pipeline.UIDResolved {
+				taken[o.UID.Value] = true
+			}
+		}
 		n.taken[op.Job] = taken
 	}
 	uid := base
