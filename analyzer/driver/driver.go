@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -265,50 +266,40 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		res.files[name] = tf
 		res.Files = append(res.Files, name)
 	}
-	readFile := res.readFile
-	pkg := types.NewPackage("java", "java")
-	for _, a := range order(analyzers) {
+	// Analyzers run in waves: each wave is every analyzer whose
+	// requirements have run, and its analyzers run at once (the rules only
+	// read the pipeline model). Findings keep the order of the analyzers.
+	pending := order(analyzers)
+	for len(pending) > 0 {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		resultOf := map[*analysis.Analyzer]any{}
-		urls := map[[2]string]string{}
-		for _, req := range a.Requires {
-			resultOf[req] = res.Results[req]
+		var wave, rest []*analysis.Analyzer
+		for _, a := range pending {
+			if slices.ContainsFunc(a.Requires, func(r *analysis.Analyzer) bool { _, ok := res.Results[r]; return !ok }) {
+				rest = append(rest, a)
+			} else {
+				wave = append(wave, a)
+			}
 		}
-		pass := &analysis.Pass{
-			Analyzer:   a,
-			Fset:       res.Fset,
-			OtherFiles: res.Files,
-			Pkg:        pkg,
-			ResultOf:   resultOf,
-			ReadFile:   readFile,
-			Report: func(d analysis.Diagnostic) {
-				// A rule reports thousands of findings with a handful of URLs.
-				key := [2]string{d.URL, d.Category}
-				u, ok := urls[key]
-				if !ok {
-					u = resolveURL(a, d)
-					urls[key] = u
-				}
-				d.URL = u
-				res.Diagnostics = append(res.Diagnostics, Diagnostic{Analyzer: a, Diagnostic: d})
-			},
-			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
-			ExportObjectFact:  func(types.Object, analysis.Fact) {},
-			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
-			ExportPackageFact: func(analysis.Fact) {},
-			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
-			AllPackageFacts:   func() []analysis.PackageFact { return nil },
+		outs := make([]passOutput, len(wave))
+		var wg sync.WaitGroup
+		for i, a := range wave {
+			resultOf := map[*analysis.Analyzer]any{}
+			for _, req := range a.Requires {
+				resultOf[req] = res.Results[req]
+			}
+			wg.Go(func() { outs[i] = res.runPass(a, resultOf) })
 		}
-		out, err := a.Run(pass)
-		if err != nil {
-			return nil, fmt.Errorf("analyzer %s: %w", a.Name, err)
+		wg.Wait()
+		for i, a := range wave {
+			if outs[i].err != nil {
+				return nil, outs[i].err
+			}
+			res.Results[a] = outs[i].result
+			res.Diagnostics = append(res.Diagnostics, outs[i].diags...)
 		}
-		if a.ResultType != nil && (out == nil || reflect.TypeOf(out) != a.ResultType) {
-			return nil, fmt.Errorf("internal error: analyzer %s returned a result of type %T, want %v", a.Name, out, a.ResultType)
-		}
-		res.Results[a] = out
+		pending = rest
 	}
 	res.suppress(withDirectives)
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
@@ -362,6 +353,56 @@ func load(name string, maxSize int64) ([]byte, error) {
 	}
 	return src, nil
 }
+
+// passOutput is what one analyzer's pass produced.
+type passOutput struct {
+	result any
+	diags  []Diagnostic
+	err    error
+}
+
+// runPass runs one analyzer over the loaded files.
+func (r *Result) runPass(a *analysis.Analyzer, resultOf map[*analysis.Analyzer]any) passOutput {
+	var out passOutput
+	urls := map[[2]string]string{}
+	pass := &analysis.Pass{
+		Analyzer:   a,
+		Fset:       r.Fset,
+		OtherFiles: r.Files,
+		Pkg:        javaPackage,
+		ResultOf:   resultOf,
+		ReadFile:   r.readFile,
+		Report: func(d analysis.Diagnostic) {
+			// A rule reports thousands of findings with a handful of URLs.
+			key := [2]string{d.URL, d.Category}
+			u, ok := urls[key]
+			if !ok {
+				u = resolveURL(a, d)
+				urls[key] = u
+			}
+			d.URL = u
+			out.diags = append(out.diags, Diagnostic{Analyzer: a, Diagnostic: d})
+		},
+		ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+		ExportObjectFact:  func(types.Object, analysis.Fact) {},
+		ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
+		ExportPackageFact: func(analysis.Fact) {},
+		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
+		AllPackageFacts:   func() []analysis.PackageFact { return nil },
+	}
+	result, err := a.Run(pass)
+	switch {
+	case err != nil:
+		out.err = fmt.Errorf("analyzer %s: %w", a.Name, err)
+	case a.ResultType != nil && (result == nil || reflect.TypeOf(result) != a.ResultType):
+		out.err = fmt.Errorf("internal error: analyzer %s returned a result of type %T, want %v", a.Name, result, a.ResultType)
+	}
+	out.result = result
+	return out
+}
+
+// javaPackage stands in for the Go package a pass would analyse.
+var javaPackage = types.NewPackage("java", "java")
 
 // order returns analyzers and their requirements, each once, requirements first.
 func order(roots []*analysis.Analyzer) []*analysis.Analyzer {
