@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -151,6 +152,53 @@ type Result struct {
 	// pipeline model directly.
 	Results map[*analysis.Analyzer]any
 	files   map[string]*token.File
+	unread  unreadCache
+}
+
+// unreadCache keeps the content of files read at load time until an
+// analyzer first reads them, up to a total size: the pre-filter of a large
+// tree reads every file once more right after loading, and reading it from
+// memory spares the system calls. Beyond the limit files are read again.
+type unreadCache struct {
+	mu    sync.Mutex
+	src   map[string][]byte
+	total atomic.Int64
+}
+
+// unreadCacheLimit bounds the memory the cache may hold: about the Java
+// sources of a large monorepo.
+const unreadCacheLimit = 256 << 20
+
+// offer keeps src if the cache has room for it.
+func (c *unreadCache) offer(name string, src []byte) bool {
+	if c.total.Add(int64(len(src))) > unreadCacheLimit {
+		c.total.Add(-int64(len(src)))
+		return false
+	}
+	c.mu.Lock()
+	c.src[name] = src
+	c.mu.Unlock()
+	return true
+}
+
+// drop forgets the files no analyzer read.
+func (c *unreadCache) drop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.src = nil
+	c.total.Store(0)
+}
+
+// take returns and forgets a kept file.
+func (c *unreadCache) take(name string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	src, ok := c.src[name]
+	if ok {
+		delete(c.src, name)
+		c.total.Add(-int64(len(src)))
+	}
+	return src, ok
 }
 
 // Source returns the content of an analysed file, or nil if it cannot be
@@ -208,6 +256,9 @@ func (r *Result) readFile(name string) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: not a file of this pass", name)
 	}
 	size := tf.Size()
+	if src, ok := r.unread.take(name); ok {
+		return src, nil
+	}
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
@@ -230,8 +281,10 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		maxSize = DefaultMaxFileSize
 	}
 	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, files: map[string]*token.File{}}
-	// Files are read and split into lines in parallel; only the line
-	// offsets are kept, and the FileSet is filled in order.
+	res.unread.src = map[string][]byte{}
+	// Files are read and split into lines in parallel; the line offsets
+	// are kept, the content while the cache has room, and the FileSet is
+	// filled in order.
 	loaded := make([]loadedFile, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -242,6 +295,9 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 				loaded[i] = loadedFile{
 					size: len(src), lines: lineStarts(src), err: err,
 					directives: bytes.Contains(src, directiveMarker),
+				}
+				if err == nil {
+					res.unread.offer(files[i], src)
 				}
 			}
 		})
@@ -301,6 +357,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		}
 		pending = rest
 	}
+	res.unread.drop()
 	res.suppress(withDirectives)
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		pi, pj := res.Fset.Position(res.Diagnostics[i].Pos), res.Fset.Position(res.Diagnostics[j].Pos)

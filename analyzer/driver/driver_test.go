@@ -135,3 +135,32 @@ func texts(lines [][]byte) []string {
 	}
 	return out
 }
+
+// The first read of a file is served from what was loaded; later reads go
+// to the disk.
+func TestReadFileServesLoadedContentOnce(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "A.java")
+	write(t, p, "class A {}\n")
+	var reads []string
+	reader := &analysis.Analyzer{
+		Name: "reader",
+		Doc:  "read a file twice, changing it in between",
+		Run: func(pass *analysis.Pass) (any, error) {
+			write(t, p, "class B {}\n") // same size
+			for range 2 {
+				src, err := pass.ReadFile(p)
+				if err != nil {
+					return nil, err
+				}
+				reads = append(reads, string(src))
+			}
+			return nil, nil
+		},
+	}
+	if _, err := Run(context.Background(), []string{p}, []*analysis.Analyzer{reader}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"class A {}\n", "class B {}\n"}; !slices.Equal(reads, want) {
+		t.Errorf("reads = %q, want %q", reads, want)
+	}
+}
