@@ -44,7 +44,7 @@ func run(pass *analysis.Pass) (any, error) {
 	seen := make(map[token.Pos]bool) // an operator of a shared helper is reported once
 	names := newNamer()
 	for _, op := range pipeline.Of(pass).Operators {
-		if op.HasUID() || seen[op.Pos] {
+		if op.HasUID() || op.Stateful == pipeline.StatefulNo && !allOperators || seen[op.Pos] {
 			continue
 		}
 		seen[op.Pos] = true
@@ -57,9 +57,6 @@ func run(pass *analysis.Pass) (any, error) {
 			category = CategoryUnknown
 			msg = fmt.Sprintf("operator %q has no uid and may be stateful: %s", op.Call, op.StatefulReason)
 		case pipeline.StatefulNo:
-			if !allOperators {
-				continue
-			}
 			category = CategoryStateless
 			msg = fmt.Sprintf("operator %q has no uid; a uid on every operator keeps future state changes restorable", op.Call)
 		}
