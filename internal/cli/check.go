@@ -218,8 +218,10 @@ func (r *analysisResult) fileErr() error {
 }
 
 // softMemoryLimit is the Go heap size the garbage collector aims to stay
-// under; GOMEMLIMIT overrides it.
-const softMemoryLimit = 200 << 20
+// under; GOMEMLIMIT overrides it. It trades memory for collection work
+// within the 300 MB goal: on 10,000 generated jobs a 200 MiB limit gave a
+// peak RSS of 214 MB and 240 MiB gave 255 MB, about 5% faster.
+const softMemoryLimit = 240 << 20
 
 // analyzeOptions are the settings check and operators share.
 type analyzeOptions struct {
@@ -244,9 +246,9 @@ func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*ana
 	}
 	if f.IO.Getenv("GOMEMLIMIT") == "" {
 		// The analysis allocates much short-lived garbage (each file's
-		// lowered syntax) next to little live data; a soft limit keeps the
-		// heap near the live size on large trees at no measurable CPU cost
-		// (10,000 generated jobs: peak RSS 294 MB -> 208 MB).
+		// lowered syntax) next to the growing model; a soft limit keeps the
+		// heap near the live size on large trees (10,000 generated jobs:
+		// peak RSS 294 MB without it).
 		debug.SetMemoryLimit(softMemoryLimit)
 	}
 	files, errs := driver.Collect(o.paths)
