@@ -322,40 +322,8 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		res.files[name] = tf
 		res.Files = append(res.Files, name)
 	}
-	// Analyzers run in waves: each wave is every analyzer whose
-	// requirements have run, and its analyzers run at once (the rules only
-	// read the pipeline model). Findings keep the order of the analyzers.
-	pending := order(analyzers)
-	for len(pending) > 0 {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		var wave, rest []*analysis.Analyzer
-		for _, a := range pending {
-			if slices.ContainsFunc(a.Requires, func(r *analysis.Analyzer) bool { _, ok := res.Results[r]; return !ok }) {
-				rest = append(rest, a)
-			} else {
-				wave = append(wave, a)
-			}
-		}
-		outs := make([]passOutput, len(wave))
-		var wg sync.WaitGroup
-		for i, a := range wave {
-			resultOf := map[*analysis.Analyzer]any{}
-			for _, req := range a.Requires {
-				resultOf[req] = res.Results[req]
-			}
-			wg.Go(func() { outs[i] = res.runPass(a, resultOf) })
-		}
-		wg.Wait()
-		for i, a := range wave {
-			if outs[i].err != nil {
-				return nil, outs[i].err
-			}
-			res.Results[a] = outs[i].result
-			res.Diagnostics = append(res.Diagnostics, outs[i].diags...)
-		}
-		pending = rest
+	if err := res.runWaves(ctx, order(analyzers)); err != nil {
+		return nil, err
 	}
 	res.unread.drop()
 	res.suppress(withDirectives)
@@ -409,6 +377,45 @@ func load(name string, maxSize int64) ([]byte, error) {
 		return nil, &FileError{Path: name, Err: fmt.Errorf("%w: NUL byte at offset %d, not Java source", ErrBinary, i)}
 	}
 	return src, nil
+}
+
+// runWaves runs analyzers, given requirements first, in waves: each wave is
+// every analyzer whose requirements have run, and its analyzers run at once
+// (the rules only read the pipeline model). Findings keep the order of the
+// analyzers.
+func (r *Result) runWaves(ctx context.Context, pending []*analysis.Analyzer) error {
+	for len(pending) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var wave, rest []*analysis.Analyzer
+		for _, a := range pending {
+			if slices.ContainsFunc(a.Requires, func(req *analysis.Analyzer) bool { _, ok := r.Results[req]; return !ok }) {
+				rest = append(rest, a)
+			} else {
+				wave = append(wave, a)
+			}
+		}
+		outs := make([]passOutput, len(wave))
+		var wg sync.WaitGroup
+		for i, a := range wave {
+			resultOf := map[*analysis.Analyzer]any{}
+			for _, req := range a.Requires {
+				resultOf[req] = r.Results[req]
+			}
+			wg.Go(func() { outs[i] = r.runPass(a, resultOf) })
+		}
+		wg.Wait()
+		for i, a := range wave {
+			if outs[i].err != nil {
+				return outs[i].err
+			}
+			r.Results[a] = outs[i].result
+			r.Diagnostics = append(r.Diagnostics, outs[i].diags...)
+		}
+		pending = rest
+	}
+	return nil
 }
 
 // passOutput is what one analyzer's pass produced.
