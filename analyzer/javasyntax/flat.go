@@ -526,13 +526,12 @@ func (n *fnode) NamedChild(i int) *fnode {
 	return &n.t.nodes[n.t.named[int(n.namedOff)+i]]
 }
 
+// ChildByFieldName compares names rather than hashing name into a field
+// id: nodes have few children, and lowering asks this of most nodes.
 func (n *fnode) ChildByFieldName(name string) *fnode {
-	id, ok := javaGrammar().fieldID[name]
-	if !ok {
-		return nil
-	}
+	fields := javaGrammar().fields
 	for _, k := range n.t.kids[n.kidOff : n.kidOff+n.kidN] {
-		if c := &n.t.nodes[k]; c.field == id {
+		if c := &n.t.nodes[k]; c.field != 0 && int(c.field) < len(fields) && fields[c.field] == name {
 			return c
 		}
 	}
