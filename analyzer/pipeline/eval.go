@@ -17,7 +17,7 @@ import (
 // lambdas that build pipelines are followed, and an operator made by a
 // shared helper belongs to every job that calls it.
 
-type vkind int
+type vkind uint8
 
 const (
 	vUnknown vkind = iota
@@ -31,9 +31,13 @@ const (
 
 type value struct {
 	kind vkind
+	// The flags sit next to kind, in one word: values are allocated by the
+	// hundred per file.
+	isInt bool // vConst: an integer
+	bcast bool // vStream: connected with a BroadcastStream
+	keyed bool // vStream
 	// vConst
-	s     string
-	isInt bool
+	s string
 	// unstable is set when the value differs between runs.
 	unstable string
 	// vStream
@@ -41,8 +45,6 @@ type value struct {
 	last  *Operator // the operator modifiers apply to; nil for KeyedStream etc.
 	ins   []Input   // inputs of an operator consuming this stream
 	ins2  []Input   // second input of connected, joined and co-grouped streams
-	bcast bool      // connected with a BroadcastStream
-	keyed bool
 	// vClassRef, vObject
 	className string
 	cls       *javasyntax.Class

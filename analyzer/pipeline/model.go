@@ -48,7 +48,7 @@ type Job struct {
 }
 
 // Kind classifies operators by their inputs.
-type Kind int
+type Kind uint8
 
 // Operator kinds.
 const (
@@ -73,7 +73,7 @@ func (k Kind) String() string {
 }
 
 // Stateful is the three-valued statefulness of an operator.
-type Stateful int
+type Stateful uint8
 
 // Statefulness values; the zero value is unknown.
 const (
@@ -94,7 +94,7 @@ func (s Stateful) String() string {
 }
 
 // UIDState says whether an operator has a uid and whether its value is known.
-type UIDState int
+type UIDState uint8
 
 // UID states.
 const (
@@ -153,10 +153,16 @@ type Part struct {
 
 // Operator is one operator of a job, created at Pos by the call Call.
 type Operator struct {
-	Call string
-	Kind Kind
-	Job  *Job
-	File string
+	Call     string
+	Kind     Kind
+	Stateful Stateful
+	// Chaining hints.
+	DisableChaining, StartNewChain bool
+	// InLoop marks an operator created inside a loop or a lambda that may run
+	// several times: one call site then creates several operators.
+	InLoop bool
+	Job    *Job
+	File   string
 	// Pos and End delimit the creating method's name ("process" in .process().
 	Pos, End token.Pos
 	// CallEnd is the end of the creating call expression, where a
@@ -170,15 +176,9 @@ type Operator struct {
 	Name string
 	// Parallelism and MaxParallelism are explicit settings, 0 when unset.
 	Parallelism, MaxParallelism int
-	Stateful                    Stateful
 	StatefulReason              string
 	Inputs                      []Input
-	// Chaining hints.
-	DisableChaining, StartNewChain bool
-	SlotSharingGroup               string
-	// InLoop marks an operator created inside a loop or a lambda that may run
-	// several times: one call site then creates several operators.
-	InLoop bool
+	SlotSharingGroup            string
 	// Parts lists the Sink V2 sub-operators when known (sinkTo).
 	Parts []Part
 	// Via lists the calls through which the entry point reached the helper
