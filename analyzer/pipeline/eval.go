@@ -59,9 +59,9 @@ type value struct {
 	file  *javasyntax.File
 	// vEnv: the environment's settings, shared by all values of it.
 	env *envInfo
-	// wrapped is the user function given to the constructor of a custom
-	// operator that runs one (a StreamMap subclass): its state is the
-	// operator's.
+	// wrapped is the first function or object given to a constructor: when
+	// the class is a custom operator that runs it (a StreamMap subclass),
+	// its state is the operator's.
 	wrapped *value
 }
 
@@ -442,12 +442,9 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 
 func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 	recv := e.eval(x.X, sc)
-	if recv.kind == vClassRef && recv.cls == nil && recv.file != nil {
-		recv.cls = e.a.class(recv.className, recv.file)
-	}
 	switch recv.kind {
 	case vObject, vClassRef:
-		if recv.cls != nil {
+		if e.classOf(recv) != nil {
 			if f, cls := e.a.field(recv.cls, x.Name); f != nil {
 				return e.fieldValue(f, cls)
 			}
@@ -524,7 +521,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	if simple == "String" && len(args) == 1 && args[0].kind == vConst {
 		return args[0]
 	}
-	cls := e.a.class(x.Type, file)
+	// Only a class in a pipeline file can build part of the job in its
+	// constructor. Any other class is resolved when something asks for it
+	// (see classOf): most objects a job creates never are, and finding one
+	// may parse another file.
+	cls := e.a.eagerClass(x.Type, file)
 	if e.a.inlinable(cls) {
 		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
 			this := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
@@ -533,15 +534,22 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		}
 	}
 	v := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
-	if e.a.extendsAny(cls, udfOperatorBases) {
-		for _, a := range args {
-			if a.kind == vFunc || a.kind == vObject {
-				v.wrapped = a
-				break
-			}
+	for _, a := range args {
+		if a.kind == vFunc || a.kind == vObject {
+			v.wrapped = a
+			break
 		}
 	}
 	return v
+}
+
+// classOf returns the class of an object or class reference, resolving it
+// on first use.
+func (e *evaluator) classOf(v *value) *javasyntax.Class {
+	if v.cls == nil && (v.kind == vObject || v.kind == vClassRef) && v.file != nil && v.className != "" {
+		v.cls = e.a.class(v.className, v.file)
+	}
+	return v.cls
 }
 
 func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {

@@ -83,7 +83,7 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 // class itself, or what the build() method of an in-tree builder returns
 // (KafkaSink.builder()...build() when analysing a connector's own code).
 func (e *evaluator) sinkClass(v *value) *javasyntax.Class {
-	if v.cls != nil {
+	if e.classOf(v) != nil {
 		return v.cls
 	}
 	if v.className == "" {
@@ -138,9 +138,9 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 	switch {
 	case v.kind == vFunc:
 		return StatefulNo, "lambdas and method references keep no state"
-	case v.cls != nil:
+	case e.classOf(v) != nil:
 		s, r := e.a.classState(v.cls)
-		if s == StatefulNo && v.wrapped != nil {
+		if s == StatefulNo && v.wrapped != nil && e.a.extendsAny(v.cls, udfOperatorBases) {
 			if ws, wr := e.functionState(v.wrapped); ws != StatefulNo {
 				return ws, wr
 			}
