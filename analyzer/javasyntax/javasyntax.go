@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
@@ -154,6 +155,10 @@ func declaredNames(src []byte, fn func(name string)) {
 type Result struct {
 	// Pending are the files the pre-filter selected, in pass order.
 	Pending []string
+	// pendingSrc holds, by index in Pending, the sources the pre-filter
+	// kept for the parse (nil when it did not): a parse worker takes its
+	// file's and clears it.
+	pendingSrc [][]byte
 
 	read     func(string) ([]byte, error)
 	maxSize  int64
@@ -262,7 +267,11 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 			defer p.Close()
 			for i := range next {
 				name := r.Pending[i]
-				src, err := r.read(name)
+				src, err := r.pendingSrc[i], error(nil)
+				r.pendingSrc[i] = nil
+				if src == nil {
+					src, err = r.read(name)
+				}
 				var f *File
 				if err == nil {
 					f, err = parse(p, name, src)
@@ -348,6 +357,7 @@ func Parse(name string, src []byte) (*File, error) {
 // scan is what run learns about one file from its bytes.
 type scan struct {
 	err      error
+	src      []byte // kept for the parse, see keptSourceLimit
 	size     int
 	badUTF8  int // offset of the first invalid byte, -1 if valid
 	pkg      string
@@ -355,7 +365,12 @@ type scan struct {
 	relevant bool
 }
 
-func scanFile(read func(string) ([]byte, error), name string) scan {
+// keptSourceLimit bounds the sources the pre-filter keeps for the parse
+// that follows, sparing each file to be parsed a second read; beyond it
+// files are read again.
+const keptSourceLimit = 128 << 20
+
+func scanFile(read func(string) ([]byte, error), name string, maxSize int64, kept *atomic.Int64) scan {
 	src, err := read(name)
 	if err != nil {
 		return scan{err: fmt.Errorf("read %s: %w", name, err)}
@@ -365,6 +380,13 @@ func scanFile(read func(string) ([]byte, error), name string) scan {
 		sc.badUTF8 = firstInvalid(src)
 	}
 	declaredNames(src, func(cls string) { sc.declared = append(sc.declared, cls) })
+	if sc.relevant && int64(len(src)) <= maxSize {
+		if kept.Add(int64(len(src))) <= keptSourceLimit {
+			sc.src = src
+		} else {
+			kept.Add(-int64(len(src)))
+		}
+	}
 	return sc
 }
 
@@ -381,10 +403,11 @@ func run(pass *analysis.Pass) (any, error) {
 	scans := make([]scan, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var kept atomic.Int64
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				scans[i] = scanFile(pass.ReadFile, files[i])
+				scans[i] = scanFile(pass.ReadFile, files[i], res.maxSize, &kept)
 			}
 		})
 	}
@@ -417,6 +440,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if sc.relevant {
 			res.Pending = append(res.Pending, name)
+			res.pendingSrc = append(res.pendingSrc, sc.src)
 			res.eager[name] = true
 		}
 	}
