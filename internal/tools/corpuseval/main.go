@@ -22,6 +22,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/uidcheck/uidcheck/internal/report"
 )
 
 // repo is one entry of repos.json.
@@ -40,30 +42,6 @@ type label struct {
 	UID      *string `json:"uid"`
 	Stateful bool    `json:"stateful"`
 	Reason   string  `json:"reason"`
-}
-
-// checkOutput is the part of `uidcheck check --format json` read here.
-type checkOutput struct {
-	Operators []struct {
-		File        string  `json:"file"`
-		Line        int     `json:"line"`
-		Column      int     `json:"column"`
-		Call        string  `json:"call"`
-		UID         *string `json:"uid"`
-		UIDResolved bool    `json:"uid_resolved"`
-		UIDExpr     *string `json:"uid_expr"`
-		UIDHash     *string `json:"uid_hash"`
-		Stateful    any     `json:"stateful"`
-		SubOperator string  `json:"sub_operator"`
-	} `json:"operators"`
-	Diagnostics []struct {
-		Rule     string `json:"rule"`
-		Severity string `json:"severity"`
-		File     string `json:"file"`
-		Line     int    `json:"line"`
-		Column   int    `json:"column"`
-		Message  string `json:"message"`
-	} `json:"diagnostics"`
 }
 
 // found is a tool operator reduced to what labels say.
@@ -175,7 +153,7 @@ func ratio(a, b int) string {
 
 // runCheck runs uidcheck in the checkout, so that file paths in its output
 // are relative to the repository root like the labels'.
-func runCheck(bin, dir string) (*checkOutput, error) {
+func runCheck(bin, dir string) (*report.Result, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("no checkout: %w", err)
 	}
@@ -196,7 +174,7 @@ func runCheck(bin, dir string) (*checkOutput, error) {
 		}
 		fmt.Fprintf(os.Stderr, "corpuseval: %s: %s", dir, stderr.String())
 	}
-	var out checkOutput
+	var out report.Result
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		return nil, fmt.Errorf("uidcheck output: %w", err)
 	}
@@ -205,7 +183,7 @@ func runCheck(bin, dir string) (*checkOutput, error) {
 
 // evaluate compares one repository's labels with uidcheck's output, over
 // the labelled files.
-func evaluate(r repo, labels []label, out *checkOutput, dir string) (counts, []string) {
+func evaluate(r repo, labels []label, out *report.Result, dir string) (counts, []string) {
 	var c counts
 	var notes []string
 	note := func(format string, args ...any) {
@@ -284,10 +262,10 @@ func evaluate(r repo, labels []label, out *checkOutput, dir string) (counts, []s
 
 // findings returns the positions of missinguid findings (errors and
 // warnings) and describes findings in files that use no DataStream API.
-func findings(out *checkOutput, labelledFile map[string]bool, dir string) (missing map[string]bool, stray []string) {
+func findings(out *report.Result, labelledFile map[string]bool, dir string) (missing map[string]bool, stray []string) {
 	missing = map[string]bool{}
 	for _, d := range out.Diagnostics {
-		if d.Rule == "missinguid" && d.Severity != "info" {
+		if d.Rule == "missinguid" && d.Severity != report.SeverityInfo {
 			missing[fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)] = true
 		}
 		if !labelledFile[d.File] && !buildsPipeline(filepath.Join(dir, d.File)) {
@@ -300,7 +278,7 @@ func findings(out *checkOutput, labelledFile map[string]bool, dir string) (missi
 // callSites reduces uidcheck's operators in the labelled files to one entry
 // per call site: helpers called from several jobs are listed once per job,
 // Sink V2 parts once per part.
-func callSites(out *checkOutput, inScope map[string]bool) []found {
+func callSites(out *report.Result, inScope map[string]bool) []found {
 	var ops []found
 	seen := map[string]bool{}
 	for _, o := range out.Operators {
