@@ -267,8 +267,9 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 			defer p.Close()
 			for i := range next {
 				name := r.Pending[i]
-				src, err := r.pendingSrc[i], error(nil)
+				src := r.pendingSrc[i]
 				r.pendingSrc[i] = nil
+				var err error
 				if src == nil {
 					src, err = r.read(name)
 				}
