@@ -170,15 +170,14 @@ type unreadCache struct {
 const unreadCacheLimit = 256 << 20
 
 // offer keeps src if the cache has room for it.
-func (c *unreadCache) offer(name string, src []byte) bool {
+func (c *unreadCache) offer(name string, src []byte) {
 	if c.total.Add(int64(len(src))) > unreadCacheLimit {
 		c.total.Add(-int64(len(src)))
-		return false
+		return
 	}
 	c.mu.Lock()
 	c.src[name] = src
 	c.mu.Unlock()
-	return true
 }
 
 // drop forgets the files no analyzer read.
