@@ -75,7 +75,7 @@ func writeFormat(f *Factory, w io.Writer, spec formatSpec, res *analysisResult) 
 		if err != nil {
 			return err
 		}
-		return output.WriteSARIF(w, res.report, ruleInfos(), output.SARIFOptions{SrcRoot: root, Source: res.run.Source})
+		return output.WriteSARIF(w, res.report, ruleInfos(), output.SARIFOptions{SrcRoot: root, Lines: res.run.Lines})
 	case "github":
 		return output.WriteGitHub(w, res.report)
 	case "checkstyle":

@@ -43,7 +43,7 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	src := map[string][]byte{"src/Job.java": []byte("a\nb\n\t// é😀 x.process(f)\n")}
 	var buf bytes.Buffer
 	err := WriteSARIF(&buf, sampleResult(), sampleRules, SARIFOptions{
-		SrcRoot: "/repo", Source: func(f string) []byte { return src[f] },
+		SrcRoot: "/repo", Lines: linesOf(func(f string) []byte { return src[f] }),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -66,13 +66,7 @@ func golden(t *testing.T, name string, got []byte) {
 func TestWriteText(t *testing.T) {
 	var b bytes.Buffer
 	r := sample()
-	report.AttachLineText(r.Diagnostics, func(_ string, lines []int) ([][]byte, error) {
-		out := make([][]byte, len(lines))
-		for i, n := range lines {
-			out[i] = report.LineOf(source, n)
-		}
-		return out, nil
-	})
+	report.AttachLineText(r.Diagnostics, linesOf(func(string) []byte { return source }))
 	err := WriteText(&b, r, TextOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -101,4 +95,19 @@ func TestWriteOperatorsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "golden-operators.txt", b.Bytes())
+}
+
+// linesOf serves the lines of in-memory sources as driver.Result.Lines
+// serves those of files.
+func linesOf(source func(file string) []byte) func(string, []int) ([][]byte, error) {
+	return func(file string, lines []int) ([][]byte, error) {
+		all := bytes.Split(source(file), []byte("\n"))
+		out := make([][]byte, len(lines))
+		for i, n := range lines {
+			if n >= 1 && n <= len(all) {
+				out[i] = bytes.TrimRight(all[n-1], "\r")
+			}
+		}
+		return out, nil
+	}
 }

