@@ -136,8 +136,8 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 		return v
 	}
 	cls := recv.cls
-	if cls == nil && e.valueArgs > 0 && recv.file != nil {
-		cls = e.a.class(recv.className, recv.file)
+	if cls == nil && e.valueArgs > 0 {
+		cls = e.classOf(recv)
 	}
 	if e.a.inlinable(cls) || e.valueArgs > 0 && cls != nil {
 		e.callPos = e.pos(c.NameOff)
