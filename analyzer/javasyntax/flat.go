@@ -29,6 +29,9 @@ void *ts_parser_new(void);
 void ts_parser_delete(void *self);
 bool ts_parser_set_language(void *self, const void *language);
 void *ts_parser_parse_string(void *self, const void *old_tree, const char *string, uint32_t length);
+typedef struct { uint32_t row, column; } uc_point;
+typedef struct { uc_point start_point, end_point; uint32_t start_byte, end_byte; } uc_range;
+bool ts_parser_set_included_ranges(void *self, const uc_range *ranges, uint32_t count);
 uc_node ts_tree_root_node(const void *self);
 void ts_tree_delete(void *self);
 const void *tree_sitter_java(void);
@@ -64,6 +67,14 @@ enum {
 	K_CLASS_BODY, K_SUPERCLASS, K_SUPER_INTERFACES, K_TYPE_LIST, K_GENERIC_TYPE, K_SCOPED_TYPE,
 	K_TYPE_IDENT, K_IDENT, K_SKIP_CHILDREN, K_KEEP_TOKENS
 };
+
+// uc_parse parses src from byte from (at row and column) to its end; a
+// parser keeps its ranges between parses, so they are set every time.
+static void *uc_parse(void *parser, const char *src, uint32_t len, uint32_t from, uint32_t row, uint32_t column) {
+	uc_range whole = {{row, column}, {UINT32_MAX, UINT32_MAX}, from, UINT32_MAX};
+	if (!ts_parser_set_included_ranges(parser, &whole, 1)) return NULL;
+	return ts_parser_parse_string(parser, NULL, src, len);
+}
 
 // uc_set is a set of names: open addressing over a power-of-two table,
 // filled once from Go. Looking names up by scanning a list cost more than
@@ -233,6 +244,7 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 import "C"
 
 import (
+	"bytes"
 	"errors"
 	"sync"
 	"unsafe"
@@ -380,10 +392,12 @@ func newTSParser() tsParser {
 
 func (p tsParser) close() { C.ts_parser_delete(p.c) }
 
-// parse parses src into a tree that the caller must delete with
-// deleteTree.
-func (p tsParser) parse(src []byte) (unsafe.Pointer, error) {
-	tree := C.ts_parser_parse_string(p.c, nil, cBytes(src), C.uint32_t(len(src)))
+// parse parses src from byte offset from (see scanHeader) into a tree
+// that the caller must delete with deleteTree.
+func (p tsParser) parse(src []byte, from int) (unsafe.Pointer, error) {
+	row := bytes.Count(src[:from], []byte("\n"))
+	column := from - (bytes.LastIndexByte(src[:from], '\n') + 1)
+	tree := C.uc_parse(p.c, cBytes(src), C.uint32_t(len(src)), C.uint32_t(from), C.uint32_t(row), C.uint32_t(column))
 	if tree == nil {
 		return nil, errors.New("tree-sitter returned no tree")
 	}
@@ -400,10 +414,11 @@ func cBytes(src []byte) *C.char {
 
 var zeroByte byte
 
-// parseFlat parses src and copies its tree into t, reusing t's arrays:
-// each parsing goroutine keeps one flatTree for all its files.
-func (t *flatTree) parseFlat(p tsParser, src []byte) error {
-	tree, err := p.parse(src)
+// parseFlat parses src from byte offset from and copies its tree into t,
+// reusing t's arrays: each parsing goroutine keeps one flatTree for all its
+// files.
+func (t *flatTree) parseFlat(p tsParser, src []byte, from int) error {
+	tree, err := p.parse(src, from)
 	if err != nil {
 		return err
 	}

@@ -317,13 +317,18 @@ func newParser() *parser { return &parser{ts: newTSParser()} }
 // Close releases the tree-sitter parser.
 func (p *parser) Close() { p.ts.close() }
 
-// parse parses and lowers one file.
+// parse parses and lowers one file, the package and imports by bytes.
 func parse(p *parser, name string, src []byte) (*File, error) {
-	if err := p.scratch.parseFlat(p.ts, src); err != nil {
+	return parseAfter(p, name, src, scanHeader(src))
+}
+
+// parseAfter parses and lowers one file whose header h was read by bytes.
+func parseAfter(p *parser, name string, src []byte, h header) (*File, error) {
+	if err := p.scratch.parseFlat(p.ts, src, h.end); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer p.scratch.release()
-	return lower(name, src, &p.scratch), nil
+	return lower(name, src, h, &p.scratch), nil
 }
 
 // BareParser parses sources and discards the trees, through the same
@@ -336,7 +341,7 @@ func NewBareParser() *BareParser { return &BareParser{newTSParser()} }
 
 // Parse parses src and deletes the tree.
 func (p *BareParser) Parse(src []byte) error {
-	tree, err := p.ts.parse(src)
+	tree, err := p.ts.parse(src, 0)
 	if err != nil {
 		return err
 	}

@@ -24,10 +24,11 @@ type lowerer struct {
 	anon []*Class
 }
 
-// lower converts a flattened tree into the lowered syntax.
-func lower(name string, src []byte, scratch *flatTree) *File {
+// lower converts a flattened tree of src after its header h into the
+// lowered syntax.
+func lower(name string, src []byte, h header, scratch *flatTree) *File {
 	root := &scratch.nodes[0]
-	f := &File{Name: name, Src: src}
+	f := &File{Name: name, Src: src, Package: h.pkg, Imports: h.imports}
 	l := &lowerer{src: src, file: f}
 	if root.HasError() {
 		collectErrors(f, root)
