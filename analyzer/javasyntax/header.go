@@ -116,6 +116,7 @@ func (s *headerScanner) declaration(isImport bool) (string, bool) {
 		prefix = "static "
 	}
 	var name strings.Builder
+	name.Grow(64) // one allocation for most names
 	name.WriteString(prefix)
 	for {
 		start := s.i
