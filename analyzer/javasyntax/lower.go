@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/uidcheck/uidcheck/internal/slab"
 )
 
 // maxDepth bounds the nesting the lowering follows. Deeper expressions become
@@ -22,6 +24,19 @@ type lowerer struct {
 	// anon collects anonymous class bodies in lowering order, so that an
 	// enclosing class can leave their ranges out of its own state uses.
 	anon []*Class
+	// The most frequent nodes, and lists, come from slabs.
+	calls   slab.Slab[Call]
+	idents  slab.Slab[Ident]
+	lits    slab.Slab[Lit]
+	lambdas slab.Slab[Lambda]
+	exprs   slab.Slab[Expr]
+	strs    slab.Slab[string]
+}
+
+func (l *lowerer) lit(p Pos, kind LitKind, value string) *Lit {
+	x := l.lits.New()
+	*x = Lit{Pos: p, Kind: kind, Value: value}
+	return x
 }
 
 // lower converts a flattened tree of src after its header h into the
@@ -137,7 +152,18 @@ func (l *lowerer) typeName(n *fnode) string {
 	case "array_type":
 		return l.typeName(n.ChildByFieldName("element")) + "[]"
 	}
-	return strings.Join(strings.Fields(l.text(n)), "")
+	return withoutSpace(l.text(n))
+}
+
+// withoutSpace removes the white space a name may be written with
+// ("java.util. List"); most names have none, and are returned as they are.
+func withoutSpace(s string) string {
+	for i := range len(s) {
+		if s[i] <= ' ' || s[i] >= utf8.RuneSelf { // maybe space: strings.Fields decides
+			return strings.Join(strings.Fields(s), "")
+		}
+	}
+	return s
 }
 
 type modifiers struct{ static, final bool }
@@ -497,17 +523,31 @@ func (l *lowerer) exprOf(n *fnode, depth int) Expr {
 	return l.expr(n, depth)
 }
 
-func (l *lowerer) args(n *fnode, depth int) []Expr {
-	var out []Expr
+func (l *lowerer) args(n *fnode, depth int) []Expr { return l.callArgs(n, depth, false) }
+
+// callArgs lowers an argument list. The arguments of udf methods (see
+// udfTaking) are user functions: their lambdas' bodies are left out.
+func (l *lowerer) callArgs(n *fnode, depth int, udf bool) []Expr {
+	k := 0
 	for i := range int(n.NamedChildCount()) {
-		c := n.NamedChild(i)
-		if c.Type() == "line_comment" || c.Type() == "block_comment" {
-			continue
+		if !isComment(n.NamedChild(i)) {
+			k++
 		}
-		out = append(out, l.expr(c, depth))
+	}
+	out := l.exprs.Take(k)[:0]
+	for i := range int(n.NamedChildCount()) {
+		switch c := n.NamedChild(i); {
+		case isComment(c):
+		case udf && c.Type() == "lambda_expression" && depth <= maxDepth:
+			out = append(out, l.lambda(c, depth, false))
+		default:
+			out = append(out, l.expr(c, depth))
+		}
 	}
 	return out
 }
+
+func isComment(n *fnode) bool { return n.Type() == "line_comment" || n.Type() == "block_comment" }
 
 //nolint:gocognit,cyclop // one case per Java expression kind reads best as a single switch
 func (l *lowerer) expr(n *fnode, depth int) Expr {
@@ -517,7 +557,8 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 	}
 	switch n.Type() {
 	case "method_invocation":
-		c := &Call{Pos: p}
+		c := l.calls.New()
+		c.Pos = p
 		if name := n.ChildByFieldName("name"); name != nil {
 			c.Name = l.text(name)
 			c.NameOff, c.NameEnd = int(name.StartByte()), int(name.EndByte())
@@ -526,18 +567,13 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 			c.Recv = l.expr(obj, depth+1)
 		}
 		if a := n.ChildByFieldName("arguments"); a != nil {
-			c.Args = l.args(a, depth+1)
-			if udfTaking[c.Name] {
-				for _, arg := range c.Args {
-					if lam, ok := arg.(*Lambda); ok {
-						lam.Body = nil
-					}
-				}
-			}
+			c.Args = l.callArgs(a, depth+1, udfTaking[c.Name])
 		}
 		return c
 	case "identifier", "type_identifier":
-		return &Ident{Pos: p, Name: l.text(n)}
+		id := l.idents.New()
+		*id = Ident{Pos: p, Name: l.text(n)}
+		return id
 	case "this":
 		return &This{Pos: p}
 	case "field_access", "scoped_identifier", "scoped_type_identifier":
@@ -557,17 +593,17 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		fa.Name = l.text(field)
 		return fa
 	case "string_literal":
-		return &Lit{Pos: p, Kind: LitString, Value: decodeString(l.text(n))}
+		return l.lit(p, LitString, decodeString(l.text(n)))
 	case "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal", "binary_integer_literal":
-		return &Lit{Pos: p, Kind: LitInt, Value: l.text(n)}
+		return l.lit(p, LitInt, l.text(n))
 	case "character_literal":
-		return &Lit{Pos: p, Kind: LitChar, Value: decodeString(l.text(n))}
+		return l.lit(p, LitChar, decodeString(l.text(n)))
 	case "true", "false":
-		return &Lit{Pos: p, Kind: LitBool, Value: n.Type()}
+		return l.lit(p, LitBool, n.Type())
 	case "null_literal":
-		return &Lit{Pos: p, Kind: LitNull, Value: "null"}
+		return l.lit(p, LitNull, "null")
 	case "decimal_floating_point_literal", "hex_floating_point_literal":
-		return &Lit{Pos: p, Kind: LitOther, Value: l.text(n)}
+		return l.lit(p, LitOther, l.text(n))
 	case "binary_expression":
 		b := &Binary{Pos: p, L: l.exprOf(n.ChildByFieldName("left"), depth+1), R: l.exprOf(n.ChildByFieldName("right"), depth+1)}
 		if op := n.ChildByFieldName("operator"); op != nil {
@@ -624,29 +660,7 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		}
 		return nw
 	case "lambda_expression":
-		lam := &Lambda{Pos: p}
-		if ps := n.ChildByFieldName("parameters"); ps != nil {
-			if ps.Type() == "identifier" {
-				lam.Params = []string{l.text(ps)}
-			} else {
-				for i := range int(ps.NamedChildCount()) {
-					c := ps.NamedChild(i)
-					if c.Type() == "identifier" {
-						lam.Params = append(lam.Params, l.text(c))
-					} else if name := c.ChildByFieldName("name"); name != nil {
-						lam.Params = append(lam.Params, l.text(name))
-					}
-				}
-			}
-		}
-		if body := n.ChildByFieldName("body"); body != nil {
-			if body.Type() == "block" {
-				lam.Body = l.block(body, depth+1)
-			} else {
-				lam.Body = []Stmt{&Return{X: l.expr(body, depth+1)}}
-			}
-		}
-		return lam
+		return l.lambda(n, depth, true)
 	case "method_reference":
 		mr := &MethodRef{Pos: p}
 		if n.NamedChildCount() > 0 {
@@ -706,6 +720,36 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		o.Sub = append(o.Sub, l.expr(c, depth+1))
 	}
 	return o
+}
+
+// lambda lowers a lambda expression, without its body unless withBody.
+func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {
+	lam := l.lambdas.New()
+	lam.Pos = pos(n)
+	if ps := n.ChildByFieldName("parameters"); ps != nil {
+		if ps.Type() == "identifier" {
+			lam.Params = l.strs.Take(1)
+			lam.Params[0] = l.text(ps)
+		} else {
+			lam.Params = l.strs.Take(int(ps.NamedChildCount()))[:0]
+			for i := range int(ps.NamedChildCount()) {
+				c := ps.NamedChild(i)
+				if c.Type() == "identifier" {
+					lam.Params = append(lam.Params, l.text(c))
+				} else if name := c.ChildByFieldName("name"); name != nil {
+					lam.Params = append(lam.Params, l.text(name))
+				}
+			}
+		}
+	}
+	if body := n.ChildByFieldName("body"); body != nil && withBody {
+		if body.Type() == "block" {
+			lam.Body = l.block(body, depth+1)
+		} else {
+			lam.Body = []Stmt{&Return{X: l.expr(body, depth+1)}}
+		}
+	}
+	return lam
 }
 
 // udfTaking are DataStream methods whose lambda arguments are user

@@ -148,11 +148,18 @@ type evaluator struct {
 
 func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
 
+// newValue allocates v from the file's slab of values.
+func (e *evaluator) newValue(v value) *value {
+	p := e.a.values.New()
+	*p = v
+	return p
+}
+
 // newEnv returns a fresh environment value; kind is "" for DataStream V1,
 // "v2" for Flink 2.x's DataStream V2.
 func (e *evaluator) newEnv(kind string) *value {
 	e.envs++
-	return &value{kind: vEnv, stype: kind, env: &envInfo{id: e.envs}}
+	return e.newValue(value{kind: vEnv, stype: kind, env: &envInfo{id: e.envs}})
 }
 
 func (e *evaluator) gap(reason string) {
@@ -213,7 +220,7 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 			v = t
 		}
 		if v.kind == vConst && !s.Final && e.top().reassigned[s.Name] {
-			v = &value{unstable: v.unstable}
+			v = e.newValue(value{unstable: v.unstable})
 		}
 		sc.vars[s.Name] = v
 	case *javasyntax.ExprStmt:
@@ -292,13 +299,13 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.Lit:
 		switch x.Kind {
 		case javasyntax.LitString, javasyntax.LitChar:
-			return &value{kind: vConst, s: x.Value}
+			return e.newValue(value{kind: vConst, s: x.Value})
 		case javasyntax.LitInt:
 			if n, err := strconv.ParseInt(strings.TrimRight(strings.ReplaceAll(x.Value, "_", ""), "lL"), 0, 64); err == nil {
-				return &value{kind: vConst, s: strconv.FormatInt(n, 10), isInt: true}
+				return e.newValue(value{kind: vConst, s: strconv.FormatInt(n, 10), isInt: true})
 			}
 		case javasyntax.LitBool:
-			return &value{kind: vConst, s: x.Value}
+			return e.newValue(value{kind: vConst, s: x.Value})
 		case javasyntax.LitNull, javasyntax.LitOther:
 		}
 		return unknown
@@ -308,21 +315,21 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		if t := e.top().this; t != nil {
 			return t
 		}
-		return &value{kind: vObject, cls: e.top().cls}
+		return e.newValue(value{kind: vObject, cls: e.top().cls})
 	case *javasyntax.FieldAccess:
 		return e.fieldAccess(x, sc)
 	case *javasyntax.Binary:
 		l, r := e.eval(x.L, sc), e.eval(x.R, sc)
-		return binary(x.Op, l, r)
+		return e.binary(x.Op, l, r)
 	case *javasyntax.Unary:
 		v := e.eval(x.X, sc)
 		if x.Op == "++" || x.Op == "--" {
-			return &value{unstable: "a counter (" + x.Op + ")"}
+			return e.newValue(value{unstable: "a counter (" + x.Op + ")"})
 		}
 		if x.Op == "-" && v.kind == vConst && v.isInt {
-			return &value{kind: vConst, s: "-" + v.s, isInt: true}
+			return e.newValue(value{kind: vConst, s: "-" + v.s, isInt: true})
 		}
-		return &value{unstable: v.unstable}
+		return e.newValue(value{unstable: v.unstable})
 	case *javasyntax.Cond:
 		e.eval(x.C, sc)
 		id := e.nextID
@@ -338,15 +345,15 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		if f.kind == vStream {
 			return f
 		}
-		return &value{unstable: firstNonEmpty(t.unstable, f.unstable)}
+		return e.newValue(value{unstable: firstNonEmpty(t.unstable, f.unstable)})
 	case *javasyntax.Assign:
 		return e.assign(x, sc)
 	case *javasyntax.ClassLit:
-		return &value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file}
+		return e.newValue(value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file})
 	case *javasyntax.Lambda:
-		return &value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file}
+		return e.newValue(value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file})
 	case *javasyntax.MethodRef:
-		return &value{kind: vFunc, expr: x}
+		return e.newValue(value{kind: vFunc, expr: x})
 	case *javasyntax.New:
 		return e.newObject(x, sc)
 	case *javasyntax.Call:
@@ -379,19 +386,19 @@ func firstNonEmpty(a ...string) string {
 	return ""
 }
 
-func binary(op string, l, r *value) *value {
+func (e *evaluator) binary(op string, l, r *value) *value {
 	unstable := firstNonEmpty(l.unstable, r.unstable)
 	if op != "+" || l.kind != vConst || r.kind != vConst {
-		return &value{unstable: unstable}
+		return e.newValue(value{unstable: unstable})
 	}
 	if l.isInt && r.isInt {
 		a, err1 := strconv.ParseInt(l.s, 10, 64)
 		b, err2 := strconv.ParseInt(r.s, 10, 64)
 		if err1 == nil && err2 == nil {
-			return &value{kind: vConst, s: strconv.FormatInt(a+b, 10), isInt: true}
+			return e.newValue(value{kind: vConst, s: strconv.FormatInt(a+b, 10), isInt: true})
 		}
 	}
-	return &value{kind: vConst, s: l.s + r.s}
+	return e.newValue(value{kind: vConst, s: l.s + r.s})
 }
 
 func (e *evaluator) ident(name string, sc *scope) *value {
@@ -407,7 +414,7 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
 		// Resolved among pipeline files only; fieldAccess resolves fully
 		// when a constant is read.
-		return &value{kind: vClassRef, className: name, cls: e.a.eagerClass(name, e.top().file), file: e.top().file}
+		return e.newValue(value{kind: vClassRef, className: name, cls: e.a.eagerClass(name, e.top().file), file: e.top().file})
 	}
 	return unknown
 }
@@ -420,7 +427,7 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 	if !f.Final && mutated {
 		v := e.typed(f.Type, cls.File)
 		if v.kind == vUnknown || v.kind == vConst {
-			return &value{unstable: "the non-final field " + f.Name + ", which is modified at run time"}
+			return e.newValue(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
 		}
 		return v
 	}
@@ -450,19 +457,19 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 			}
 			for _, in := range recv.cls.Inner {
 				if in.Name == x.Name {
-					return &value{kind: vClassRef, className: x.Name, cls: in}
+					return e.newValue(value{kind: vClassRef, className: x.Name, cls: in})
 				}
 			}
 		}
 	case vUnknown:
 		if !isPackageLike(x.X) {
-			return &value{unstable: recv.unstable}
+			return e.newValue(value{unstable: recv.unstable})
 		}
 	case vConst, vEnv, vStream, vFunc:
 		return unknown
 	}
 	if x.Name != "" && x.Name[0] >= 'A' && x.Name[0] <= 'Z' && recv.kind != vObject {
-		return &value{kind: vClassRef, className: e.text(x), cls: e.a.eagerClass(e.text(x), e.top().file), file: e.top().file}
+		return e.newValue(value{kind: vClassRef, className: e.text(x), cls: e.a.eagerClass(e.text(x), e.top().file), file: e.top().file})
 	}
 	return unknown
 }
@@ -488,7 +495,7 @@ func (e *evaluator) assign(x *javasyntax.Assign, sc *scope) *value {
 	v := e.eval(x.R, sc)
 	if x.Op != "=" {
 		old := e.eval(x.L, sc)
-		v = &value{unstable: firstNonEmpty(old.unstable, v.unstable)}
+		v = e.newValue(value{unstable: firstNonEmpty(old.unstable, v.unstable)})
 	}
 	switch l := x.L.(type) {
 	case *javasyntax.Ident:
@@ -512,11 +519,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	args := e.args(x.Args, sc)
 	file := e.top().file
 	if x.Body != nil {
-		return &value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file}
+		return e.newValue(value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file})
 	}
 	simple := simpleName(x.Type)
 	if simple == "Random" || simple == "SecureRandom" || simple == "Date" {
-		return &value{unstable: "new " + simple + "()"}
+		return e.newValue(value{unstable: "new " + simple + "()"})
 	}
 	if simple == "String" && len(args) == 1 && args[0].kind == vConst {
 		return args[0]
@@ -528,12 +535,12 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	cls := e.a.eagerClass(x.Type, file)
 	if e.a.inlinable(cls) {
 		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
-			this := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
+			this := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
 			e.callPos = e.pos(x.Off)
 			e.inline(ctor, this, args)
 		}
 	}
-	v := &value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file}
+	v := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
 	for _, a := range args {
 		if a.kind == vFunc || a.kind == vObject {
 			v.wrapped = a
@@ -553,7 +560,7 @@ func (e *evaluator) classOf(v *value) *javasyntax.Class {
 }
 
 func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {
-	out := make([]*value, len(list))
+	out := e.a.lists.Take(len(list))
 	for i, a := range list {
 		out[i] = e.eval(a, sc)
 	}
@@ -623,7 +630,7 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 	case typ == "" || typ == "var":
 		return unknown
 	case streamTypes[simple] && e.a.flinkFile(file):
-		v := &value{kind: vStream, stype: simple, ins: []Input{{Partition: Forward}}, keyed: simple == "KeyedStream"}
+		v := e.newValue(value{kind: vStream, stype: simple, ins: []Input{{Partition: Forward}}, keyed: simple == "KeyedStream"})
 		if simple == "KeyedStream" {
 			v.ins[0].Partition = Hash
 		}
@@ -632,13 +639,13 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("")
 	case simple == tableEnvType && e.a.flinkFile(file):
-		return &value{kind: vObject, className: tableEnvType}
+		return e.newValue(value{kind: vObject, className: tableEnvType})
 	case simple == "ExecutionEnvironment" && imports(file, "org.apache.flink.datastream.api"):
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("v2")
 	}
 	if cls := e.a.eagerClass(typ, file); cls != nil {
-		return &value{kind: vObject, cls: cls, className: typ}
+		return e.newValue(value{kind: vObject, cls: cls, className: typ})
 	}
 	return unknown
 }

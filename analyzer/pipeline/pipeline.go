@@ -37,12 +37,14 @@ import (
 	"fmt"
 	"go/token"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+	"github.com/uidcheck/uidcheck/internal/slab"
 )
 
 // Analyzer builds the pipeline model. It reports nothing.
@@ -292,6 +294,11 @@ type index struct {
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]bool
 	flink   map[*javasyntax.File]bool
+	// values and lists are the evaluation's values and argument lists,
+	// which die with the file's evaluation: no operator or job refers to
+	// them.
+	values slab.Slab[value]
+	lists  slab.Slab[*value]
 }
 
 // flinkFile reports whether a file uses Flink: only there do simple type
@@ -393,14 +400,19 @@ func inFile(file *javasyntax.File, name string) *javasyntax.Class {
 	if file == nil {
 		return nil
 	}
-	stack := append([]*javasyntax.Class(nil), file.Classes...)
-	for len(stack) > 0 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	return findClass(file.Classes, name)
+}
+
+// findClass searches classes and their nested classes depth first, the
+// last declared first.
+func findClass(classes []*javasyntax.Class, name string) *javasyntax.Class {
+	for _, c := range slices.Backward(classes) {
 		if c.Name == name {
 			return c
 		}
-		stack = append(stack, c.Inner...)
+		if found := findClass(c.Inner, name); found != nil {
+			return found
+		}
 	}
 	return nil
 }
