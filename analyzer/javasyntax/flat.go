@@ -44,6 +44,7 @@ bool ts_tree_cursor_goto_parent(uc_cursor *self);
 bool ts_tree_cursor_goto_next_sibling(uc_cursor *self);
 bool ts_tree_cursor_goto_first_child(uc_cursor *self);
 uint16_t ts_node_symbol(uc_node self);
+uint32_t ts_node_child_count(uc_node self);
 uint32_t ts_node_start_byte(uc_node self);
 uint32_t ts_node_end_byte(uc_node self);
 bool ts_node_is_named(uc_node self);
@@ -201,9 +202,11 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 		// reads only those with a field (operators) or under a node kind
 		// that reads its tokens (modifiers); the rest are walked past.
 		// With syntax errors every node is kept for the error messages.
-		if (!named && field == 0 && !errors && uc_kind(kinds, nkinds, parent, out, cap) != K_KEEP_TOKENS) {
-			if (!ts_tree_cursor_goto_first_child(&c)) goto next;
-			ts_tree_cursor_goto_parent(&c); // a token with children: keep it
+		// Leaves are most nodes: asking a node for its child count is far
+		// cheaper than the cursor's attempt to descend.
+		bool leaf = ts_node_child_count(node) == 0;
+		if (!named && field == 0 && !errors && leaf && uc_kind(kinds, nkinds, parent, out, cap) != K_KEEP_TOKENS) {
+			goto next;
 		}
 		int64_t self = n++;
 		if (self < cap) {
@@ -222,7 +225,7 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 			uc_mark(self, out, cap, kinds, nkinds, src, &cfg);
 			descend = !uc_prune(self, out, cap, kinds, nkinds, &cfg);
 		}
-		if (descend && ts_tree_cursor_goto_first_child(&c)) {
+		if (descend && !leaf && ts_tree_cursor_goto_first_child(&c)) {
 			parent = self;
 			continue;
 		}
@@ -262,6 +265,9 @@ const (
 
 // flatTree is a tree copied out of tree-sitter.
 type flatTree struct {
+	// g is the grammar, held here because lowering asks each node's type
+	// and fields.
+	g                   *grammar
 	buf                 []C.uc_flat
 	counts, namedCounts []int32
 	nodes               []fnode
@@ -439,9 +445,9 @@ func (t *flatTree) flatten(root C.uc_node, src []byte) {
 			t.buf = make([]C.uc_flat, want)
 		}
 		t.buf = t.buf[:cap(t.buf)]
-		g := javaGrammar()
-		n = int64(C.uc_flatten(root, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&g.kinds[0]), C.uint32_t(len(g.kinds)),
-			cBytes(src), g.cfg))
+		t.g = javaGrammar()
+		n = int64(C.uc_flatten(root, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&t.g.kinds[0]), C.uint32_t(len(t.g.kinds)),
+			cBytes(src), t.g.cfg))
 		if n <= int64(len(t.buf)) {
 			break
 		}
@@ -508,7 +514,7 @@ func grow[T any](s []T, n int) []T {
 }
 
 func (n *fnode) Type() string {
-	g := javaGrammar()
+	g := n.t.g
 	if n.flags&flagError != 0 {
 		return "ERROR"
 	}
@@ -544,7 +550,7 @@ func (n *fnode) NamedChild(i int) *fnode {
 // ChildByFieldName compares names rather than hashing name into a field
 // id: nodes have few children, and lowering asks this of most nodes.
 func (n *fnode) ChildByFieldName(name string) *fnode {
-	fields := javaGrammar().fields
+	fields := n.t.g.fields
 	for _, k := range n.t.kids[n.kidOff : n.kidOff+n.kidN] {
 		if c := &n.t.nodes[k]; c.field != 0 && int(c.field) < len(fields) && fields[c.field] == name {
 			return c
@@ -558,7 +564,7 @@ func (n *fnode) FieldNameForChild(i int) string {
 	if c == nil {
 		return ""
 	}
-	fields := javaGrammar().fields
+	fields := n.t.g.fields
 	if int(c.field) < len(fields) {
 		return fields[c.field]
 	}
