@@ -123,7 +123,7 @@ func (s *headerScanner) declaration(isImport bool) (string, bool) {
 		for s.i < len(s.src) && isASCIIIdent(s.src[s.i]) {
 			s.i++
 		}
-		if s.i == start || isDigit(s.src[start]) || javaKeywords[string(s.src[start:s.i])] {
+		if s.i == start || isDigit(s.src[start]) || isJavaKeyword(string(s.src[start:s.i])) {
 			return "", false
 		}
 		name.Write(s.src[start:s.i])
@@ -157,16 +157,19 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // names with other characters are left to tree-sitter.
 func isASCIIIdent(c byte) bool { return c < 0x80 && isIdentByte(c) }
 
-// javaKeywords cannot be parts of a name; a declaration holding one is a
-// syntax error, left to tree-sitter.
-var javaKeywords = map[string]bool{
-	"abstract": true, "assert": true, "boolean": true, "break": true, "byte": true, "case": true,
-	"catch": true, "char": true, "class": true, "const": true, "continue": true, "default": true,
-	"do": true, "double": true, "else": true, "enum": true, "extends": true, "final": true,
-	"finally": true, "float": true, "for": true, "goto": true, "if": true, "implements": true,
-	"import": true, "instanceof": true, "int": true, "interface": true, "long": true, "native": true,
-	"new": true, "package": true, "private": true, "protected": true, "public": true, "return": true,
-	"short": true, "static": true, "strictfp": true, "super": true, "switch": true,
-	"synchronized": true, "this": true, "throw": true, "throws": true, "transient": true, "try": true,
-	"void": true, "volatile": true, "while": true, "true": true, "false": true, "null": true,
+// isJavaKeyword reports whether s is a reserved word, which cannot be part
+// of a name: a declaration holding one is a syntax error, left to
+// tree-sitter. A switch, since most name parts (org, apache, flink) are
+// looked up.
+func isJavaKeyword(s string) bool {
+	switch s {
+	case "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+		"continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
+		"for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
+		"new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+		"super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
+		"volatile", "while", "true", "false", "null":
+		return true
+	}
+	return false
 }
