@@ -75,17 +75,41 @@ type envInfo struct {
 
 var unknown = &value{}
 
+// scope holds the locals of one block, method or lambda. A block declares
+// few, so a list searched from its end (the latest declaration first) is
+// cheaper than a map; scopes are made by the thousand per file.
 type scope struct {
-	vars   map[string]*value
+	names  []string
+	vals   []*value
 	parent *scope
 }
 
-func newScope(parent *scope) *scope { return &scope{vars: map[string]*value{}, parent: parent} }
+func newScope(parent *scope) *scope { return &scope{parent: parent} }
+
+// index returns the position of name in s's own list, or -1.
+func (s *scope) index(name string) int {
+	for i := len(s.names) - 1; i >= 0; i-- {
+		if s.names[i] == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// define binds name in s itself, replacing an earlier binding there.
+func (s *scope) define(name string, v *value) {
+	if i := s.index(name); i >= 0 {
+		s.vals[i] = v
+		return
+	}
+	s.names = append(s.names, name)
+	s.vals = append(s.vals, v)
+}
 
 func (s *scope) lookup(name string) (*value, bool) {
 	for ; s != nil; s = s.parent {
-		if v, ok := s.vars[name]; ok {
-			return v, true
+		if i := s.index(name); i >= 0 {
+			return s.vals[i], true
 		}
 	}
 	return nil, false
@@ -93,8 +117,8 @@ func (s *scope) lookup(name string) (*value, bool) {
 
 func (s *scope) set(name string, v *value) bool {
 	for ; s != nil; s = s.parent {
-		if _, ok := s.vars[name]; ok {
-			s.vars[name] = v
+		if i := s.index(name); i >= 0 {
+			s.vals[i] = v
 			return true
 		}
 	}
@@ -185,7 +209,7 @@ func (e *evaluator) runMethod(m *javasyntax.Method, this *value, args []*value) 
 		if v.kind == vUnknown {
 			v = e.typed(p.Type, f.file)
 		}
-		sc.vars[p.Name] = v
+		sc.define(p.Name, v)
 	}
 	e.frames = append(e.frames, f)
 	e.stmts(m.Body, sc)
@@ -222,7 +246,7 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 		if v.kind == vConst && !s.Final && e.top().reassigned[s.Name] {
 			v = e.newValue(value{unstable: v.unstable})
 		}
-		sc.vars[s.Name] = v
+		sc.define(s.Name, v)
 	case *javasyntax.ExprStmt:
 		if s.X != nil {
 			e.eval(s.X, sc)
@@ -258,16 +282,16 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 func (e *evaluator) loop(s *javasyntax.Loop, sc *scope) {
 	inner := newScope(sc)
 	e.stmts(s.Init, inner)
-	for name, v := range inner.vars {
+	for i, v := range inner.vals {
 		if v.kind == vConst { // a loop counter differs per iteration
-			inner.vars[name] = unknown
+			inner.vals[i] = unknown
 		}
 	}
 	if s.Iter != nil {
 		e.eval(s.Iter, inner)
 	}
 	if s.Var != "" {
-		inner.vars[s.Var] = unknown
+		inner.define(s.Var, unknown)
 	}
 	e.loops++
 	e.stmts(s.Body, inner)
@@ -598,9 +622,9 @@ func (e *evaluator) runLambda(fn *value, args []*value, repeated bool) *value {
 	sc := newScope(fn.scope)
 	for i, p := range fn.lam.Params {
 		if i < len(args) {
-			sc.vars[p] = args[i]
+			sc.define(p, args[i])
 		} else {
-			sc.vars[p] = unknown
+			sc.define(p, unknown)
 		}
 	}
 	if repeated {
