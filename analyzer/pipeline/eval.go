@@ -75,9 +75,9 @@ type envInfo struct {
 
 var unknown = &value{}
 
-// scope holds the locals of one block, method or lambda. A block declares
-// few, so a list searched from its end (the latest declaration first) is
-// cheaper than a map; scopes are made by the thousand per file.
+// scope holds the locals of one block, method or lambda, each name once. A
+// block declares few, so searching a list is cheaper than building a map;
+// scopes are made by the thousand per file.
 type scope struct {
 	names  []string
 	vals   []*value
@@ -87,14 +87,7 @@ type scope struct {
 func newScope(parent *scope) *scope { return &scope{parent: parent} }
 
 // index returns the position of name in s's own list, or -1.
-func (s *scope) index(name string) int {
-	for i := len(s.names) - 1; i >= 0; i-- {
-		if s.names[i] == name {
-			return i
-		}
-	}
-	return -1
-}
+func (s *scope) index(name string) int { return slices.Index(s.names, name) }
 
 // define binds name in s itself, replacing an earlier binding there.
 func (s *scope) define(name string, v *value) {
