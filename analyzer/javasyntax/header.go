@@ -60,8 +60,8 @@ type headerScanner struct {
 // left for tree-sitter to report.
 func (s *headerScanner) space() {
 	for s.i < len(s.src) {
-		switch c := s.src[s.i]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+		switch {
+		case isBlank(s.src[s.i]):
 			s.i++
 		case s.at("//"):
 			for s.i < len(s.src) && s.src[s.i] != '\n' && s.src[s.i] != '\r' {
@@ -96,7 +96,7 @@ func (s *headerScanner) keyword(kw string) bool {
 // was any.
 func (s *headerScanner) blanks() bool {
 	start := s.i
-	for s.i < len(s.src) && (s.src[s.i] == ' ' || s.src[s.i] == '\t' || s.src[s.i] == '\n' || s.src[s.i] == '\r') {
+	for s.i < len(s.src) && isBlank(s.src[s.i]) {
 		s.i++
 	}
 	return s.i > start
@@ -152,6 +152,9 @@ func (s *headerScanner) declaration(isImport bool) (string, bool) {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isBlank reports whether c is Java white space (JLS 3.6).
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // isASCIIIdent reports whether c can be part of an ASCII Java identifier;
 // names with other characters are left to tree-sitter.
