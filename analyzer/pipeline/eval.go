@@ -167,7 +167,7 @@ func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
 
 // newValue allocates v from the file's slab of values.
 func (e *evaluator) newValue(v value) *value {
-	p := e.a.values.New()
+	p := e.a.arena.values.New()
 	*p = v
 	return p
 }
@@ -577,7 +577,7 @@ func (e *evaluator) classOf(v *value) *javasyntax.Class {
 }
 
 func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {
-	out := e.a.lists.Take(len(list))
+	out := e.a.arena.lists.Take(len(list))
 	for i, a := range list {
 		out[i] = e.eval(a, sc)
 	}

@@ -16,12 +16,21 @@ package slab
 type Slab[T any] struct {
 	free []T
 	size int // of the last chunk
+	// used are the chunks handed out from since the last Reset; spare are
+	// cleared chunks that Reset gave back, reused before allocating.
+	used, spare [][]T
 }
 
-// chunk replaces the free list with a new chunk of at least n elements.
+// chunk replaces the free list with a chunk of at least n elements.
 func (s *Slab[T]) chunk(n int) {
-	s.size = max(16, min(2*s.size, 128))
-	s.free = make([]T, max(s.size, n))
+	if k := len(s.spare) - 1; k >= 0 && len(s.spare[k]) >= n {
+		s.free = s.spare[k]
+		s.spare = s.spare[:k]
+	} else {
+		s.size = max(16, min(2*s.size, 128))
+		s.free = make([]T, max(s.size, n))
+	}
+	s.used = append(s.used, s.free)
 }
 
 // New returns a pointer to a new zero T.
@@ -47,4 +56,21 @@ func (s *Slab[T]) Take(n int) []T {
 	out := s.free[:n:n]
 	s.free = s.free[n:]
 	return out
+}
+
+// Reset ends the life of every value handed out so far and keeps their
+// chunks, cleared, for the values to come: a slab reused from one file to
+// the next allocates only while files grow. The caller must hold no
+// pointer into the slab any more.
+func (s *Slab[T]) Reset() {
+	for i, c := range s.used {
+		if i == len(s.used)-1 {
+			c = c[:len(c)-len(s.free)] // the rest is still zero
+		}
+		clear(c)
+	}
+	// The newest chunks are the largest: they go last, to be taken first.
+	s.spare = append(s.spare, s.used...)
+	s.used = s.used[:0]
+	s.free = nil
 }

@@ -42,3 +42,36 @@ func TestTakeDoesNotOverlap(t *testing.T) {
 		t.Fatalf("append to a wrote into its neighbour: c = %v", c)
 	}
 }
+
+func TestResetReusesClearedChunks(t *testing.T) {
+	var s Slab[int]
+	first := map[*int]bool{}
+	for i := range 300 {
+		p := s.New()
+		*p = i + 1
+		first[p] = true
+	}
+	l := s.Take(40)
+	for i := range l {
+		l[i] = 7
+	}
+	s.Reset()
+	reused := 0
+	for i := range 300 {
+		p := s.New()
+		if *p != 0 {
+			t.Fatalf("value %d after Reset is %d, not zero", i, *p)
+		}
+		if first[p] {
+			reused++
+		}
+	}
+	for i, v := range s.Take(40) {
+		if v != 0 {
+			t.Fatalf("taken element %d after Reset is %d, not zero", i, v)
+		}
+	}
+	if reused == 0 {
+		t.Fatal("no chunk was reused after Reset")
+	}
+}
