@@ -230,7 +230,7 @@ func (r *Result) keep(name string) *File {
 			p = newParser()
 		}
 		defer r.parsers.Put(p)
-		if f, err := parse(p, name, src); err == nil {
+		if f, err := parse(p, name, src, new(arena)); err == nil {
 			k.file = f
 		}
 	})
@@ -256,7 +256,9 @@ func (r *Result) Kept() []*File {
 // Parse parses the pending files in parallel, one tree-sitter parser per
 // core, and calls fn with each file's index in Pending and its lowered
 // syntax, from several goroutines at once. The file is dropped when fn
-// returns (a copy parsed on demand by Classes is separate and kept).
+// returns, and its memory reused for the next: fn must keep neither the
+// file nor any of its syntax (a copy parsed on demand by Classes is
+// separate and kept).
 func (r *Result) Parse(fn func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
@@ -265,6 +267,7 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 		wg.Go(func() {
 			p := newParser() // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
+			var a arena // the syntax of one file at a time
 			for i := range next {
 				name := r.Pending[i]
 				src := r.pendingSrc[i]
@@ -275,13 +278,14 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 				}
 				var f *File
 				if err == nil {
-					f, err = parse(p, name, src)
+					f, err = parse(p, name, src, &a)
 				}
 				if err != nil {
 					errs[i] = err
 					continue
 				}
 				fn(i, f)
+				a.reset()
 			}
 		})
 	}
@@ -317,18 +321,19 @@ func newParser() *parser { return &parser{ts: newTSParser()} }
 // Close releases the tree-sitter parser.
 func (p *parser) Close() { p.ts.close() }
 
-// parse parses and lowers one file, the package and imports by bytes.
-func parse(p *parser, name string, src []byte) (*File, error) {
-	return parseAfter(p, name, src, scanHeader(src))
+// parse parses and lowers one file into a, the package and imports by
+// bytes.
+func parse(p *parser, name string, src []byte, a *arena) (*File, error) {
+	return parseAfter(p, name, src, scanHeader(src), a)
 }
 
 // parseAfter parses and lowers one file whose header h was read by bytes.
-func parseAfter(p *parser, name string, src []byte, h header) (*File, error) {
+func parseAfter(p *parser, name string, src []byte, h header, a *arena) (*File, error) {
 	if err := p.scratch.parseFlat(p.ts, src, h.end); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer p.scratch.release()
-	return lower(name, src, h, &p.scratch), nil
+	return lower(name, src, h, &p.scratch, a), nil
 }
 
 // BareParser parses sources and discards the trees, through the same
@@ -357,7 +362,7 @@ func (p *BareParser) Close() { p.ts.close() }
 func Parse(name string, src []byte) (*File, error) {
 	p := newParser()
 	defer p.Close()
-	return parse(p, name, src)
+	return parse(p, name, src, new(arena))
 }
 
 // scan is what run learns about one file from its bytes.

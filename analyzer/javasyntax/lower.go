@@ -24,13 +24,29 @@ type lowerer struct {
 	// anon collects anonymous class bodies in lowering order, so that an
 	// enclosing class can leave their ranges out of its own state uses.
 	anon []*Class
-	// The most frequent nodes, and lists, come from slabs.
+	*arena
+}
+
+// arena holds the most frequent nodes, and lists, of one file's lowered
+// syntax in slabs.
+type arena struct {
 	calls   slab.Slab[Call]
 	idents  slab.Slab[Ident]
 	lits    slab.Slab[Lit]
 	lambdas slab.Slab[Lambda]
 	exprs   slab.Slab[Expr]
 	strs    slab.Slab[string]
+}
+
+// reset ends the life of the syntax lowered into a so far; see
+// [slab.Slab.Reset].
+func (a *arena) reset() {
+	a.calls.Reset()
+	a.idents.Reset()
+	a.lits.Reset()
+	a.lambdas.Reset()
+	a.exprs.Reset()
+	a.strs.Reset()
 }
 
 func (l *lowerer) lit(p Pos, kind LitKind, value string) *Lit {
@@ -40,11 +56,11 @@ func (l *lowerer) lit(p Pos, kind LitKind, value string) *Lit {
 }
 
 // lower converts a flattened tree of src after its header h into the
-// lowered syntax.
-func lower(name string, src []byte, h header, scratch *flatTree) *File {
+// lowered syntax, whose frequent nodes come from a.
+func lower(name string, src []byte, h header, scratch *flatTree, a *arena) *File {
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src, Package: h.pkg, Imports: h.imports}
-	l := &lowerer{src: src, file: f}
+	l := &lowerer{src: src, file: f, arena: a}
 	if root.HasError() {
 		collectErrors(f, root)
 	}

@@ -106,7 +106,8 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javas
 	broken := make([]*javasyntax.File, len(syn.Pending))
 	err := syn.Parse(func(i int, f *javasyntax.File) {
 		if len(f.Errors) > 0 {
-			broken[i] = f
+			// The syntax is reused once this returns; the errors are not.
+			broken[i] = &javasyntax.File{Name: f.Name, Errors: f.Errors}
 		}
 		// Each file gets its own index: its caches refer to the file's
 		// classes, which must be freed once the file is evaluated.
