@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -357,18 +358,36 @@ func lineStarts(src []byte) []int {
 	}
 }
 
-// load reads one file and rejects what cannot be Java source.
+// load reads one file and rejects what cannot be Java source. The size is
+// checked on the open file, before reading: one path lookup per file.
 func load(name string, maxSize int64) ([]byte, error) {
-	info, err := os.Stat(name)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, &FileError{Path: name, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, &FileError{Path: name, Err: unwrapPathError(err)}
 	}
 	if info.Size() > maxSize {
 		return nil, &FileError{Path: name, Err: fmt.Errorf("%w: %d bytes, limit %d (set --max-file-size)", ErrTooLarge, info.Size(), maxSize)}
 	}
-	src, err := os.ReadFile(name)
-	if err != nil {
-		return nil, &FileError{Path: name, Err: unwrapPathError(err)}
+	// One byte more than the size, to see the end of the file in one read;
+	// a file that grew meanwhile is read to its end.
+	src := make([]byte, 0, info.Size()+1)
+	for {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, &FileError{Path: name, Err: unwrapPathError(err)}
+		}
 	}
 	// A NUL byte never occurs in Java source text; git uses the same test
 	// to call a file binary.
