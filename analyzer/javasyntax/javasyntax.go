@@ -254,17 +254,17 @@ func (r *Result) Kept() []*File {
 	return out
 }
 
-// Parse parses the pending files in parallel, one tree-sitter parser per
-// core, and calls fn with each file's index in Pending and its lowered
-// syntax, from several goroutines at once. The file is dropped when fn
-// returns, and its memory reused for the next: fn must keep neither the
-// file nor any of its syntax (a copy parsed on demand by Classes is
-// separate and kept).
-func (r *Result) Parse(fn func(i int, f *File)) error {
+// Parse parses the pending files in parallel, ParseWorkers goroutines at
+// once, and calls fn with the calling worker (0 to ParseWorkers()-1, for
+// per-worker scratch space), each file's index in Pending and its lowered
+// syntax. The file is dropped when fn returns, and its memory reused for
+// the next: fn must keep neither the file nor any of its syntax (a copy
+// parsed on demand by Classes is separate and kept).
+func (r *Result) Parse(fn func(worker, i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(ParseWorkers(), max(len(r.Pending), 1)) {
+	for worker := range min(ParseWorkers(), max(len(r.Pending), 1)) {
 		wg.Go(func() {
 			p := newParser() // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
@@ -285,7 +285,7 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 					errs[i] = err
 					continue
 				}
-				fn(i, f)
+				fn(worker, i, f)
 				a.reset()
 			}
 		})

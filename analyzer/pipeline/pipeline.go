@@ -102,9 +102,9 @@ type evaluated struct {
 // files that have syntax errors, for the caller to report.
 func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
-	arenas := make(arenaPool, javasyntax.ParseWorkers())
+	arenas := make([]arena, javasyntax.ParseWorkers())
 	broken := make([]*javasyntax.File, len(syn.Pending))
-	err := syn.Parse(func(i int, f *javasyntax.File) {
+	err := syn.Parse(func(worker, i int, f *javasyntax.File) {
 		if len(f.Errors) > 0 {
 			// The syntax is reused once this returns; the errors are not.
 			broken[i] = &javasyntax.File{Name: f.Name, Errors: f.Errors}
@@ -117,12 +117,12 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javas
 			states:  map[*javasyntax.Class]stateVerdict{},
 			mutable: map[*javasyntax.Class]map[string]bool{},
 			flink:   map[*javasyntax.File]bool{},
-			arena:   arenas.get(),
+			arena:   &arenas[worker],
 		}
 		for _, m := range entryPoints(f) {
 			perFile[i] = append(perFile[i], ix.evaluate(m))
 		}
-		arenas.put(ix.arena)
+		ix.arena.reset()
 	})
 	if err != nil {
 		return nil, nil, err
@@ -302,34 +302,19 @@ type index struct {
 }
 
 // arena holds the evaluation's values and argument lists, which die with
-// the file's evaluation: no operator or job refers to them. Arenas pass
-// from one file to the next, so that the values, most of the bytes the
-// evaluation allocates, reuse memory instead of feeding the collector.
+// the file's evaluation: no operator or job refers to them. Each parse
+// worker passes its arena from one file to the next, so that the values,
+// most of the bytes the evaluation allocates, reuse memory instead of
+// feeding the collector.
 type arena struct {
 	values slab.Slab[value]
 	lists  slab.Slab[*value]
 }
 
-// arenaPool holds the arenas of files already evaluated, one per worker.
-type arenaPool chan *arena
-
-func (p arenaPool) get() *arena {
-	select {
-	case a := <-p:
-		return a
-	default:
-		return new(arena)
-	}
-}
-
-// put resets a and keeps it for the next file.
-func (p arenaPool) put(a *arena) {
+// reset ends the life of the values of the file just evaluated.
+func (a *arena) reset() {
 	a.values.Reset()
 	a.lists.Reset()
-	select {
-	case p <- a:
-	default:
-	}
 }
 
 // flinkFile reports whether a file uses Flink: only there do simple type
