@@ -255,17 +255,19 @@ func (r *Result) Kept() []*File {
 }
 
 // Parse parses the pending files in parallel, ParseWorkers goroutines at
-// once, and calls fn with the calling worker (0 to ParseWorkers()-1, for
-// per-worker scratch space), each file's index in Pending and its lowered
-// syntax. The file is dropped when fn returns, and its memory reused for
-// the next: fn must keep neither the file nor any of its syntax (a copy
-// parsed on demand by Classes is separate and kept).
-func (r *Result) Parse(fn func(worker, i int, f *File)) error {
+// once. Each goroutine calls newWorker once, for a function that it then
+// calls with each of its files' index in Pending and lowered syntax: the
+// function may keep scratch space for its worker's files. A file is
+// dropped when the call returns, and its memory reused for the next: the
+// call must keep neither the file nor any of its syntax (a copy parsed on
+// demand by Classes is separate and kept).
+func (r *Result) Parse(newWorker func() func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for worker := range min(ParseWorkers(), max(len(r.Pending), 1)) {
+	for range min(ParseWorkers(), max(len(r.Pending), 1)) {
 		wg.Go(func() {
+			fn := newWorker()
 			p := newParser() // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
 			var a arena // the syntax of one file at a time
@@ -285,7 +287,7 @@ func (r *Result) Parse(fn func(worker, i int, f *File)) error {
 					errs[i] = err
 					continue
 				}
-				fn(worker, i, f)
+				fn(i, f)
 				a.reset()
 			}
 		})

@@ -98,31 +98,34 @@ type evaluated struct {
 }
 
 // Build builds the model, parsing the pending files through syn; tfs maps
-// file names to their token.File for positions. It also returns the parsed
-// files that have syntax errors, for the caller to report.
+// file names to their token.File for positions. It also returns the files
+// that have syntax errors, with only their names and errors, for the
+// caller to report.
 func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
-	arenas := make([]arena, javasyntax.ParseWorkers())
 	broken := make([]*javasyntax.File, len(syn.Pending))
-	err := syn.Parse(func(worker, i int, f *javasyntax.File) {
-		if len(f.Errors) > 0 {
-			// The syntax is reused once this returns; the errors are not.
-			broken[i] = &javasyntax.File{Name: f.Name, Errors: f.Errors}
+	err := syn.Parse(func() func(int, *javasyntax.File) {
+		var a arena // the values of one file at a time
+		return func(i int, f *javasyntax.File) {
+			if len(f.Errors) > 0 {
+				// The syntax is reused once this returns; the errors are not.
+				broken[i] = &javasyntax.File{Name: f.Name, Errors: f.Errors}
+			}
+			// Each file gets its own index: its caches refer to the file's
+			// classes, which must be freed once the file is evaluated.
+			ix := &index{
+				syn:     syn,
+				tfs:     tfs,
+				states:  map[*javasyntax.Class]stateVerdict{},
+				mutable: map[*javasyntax.Class]map[string]bool{},
+				flink:   map[*javasyntax.File]bool{},
+				arena:   &a,
+			}
+			for _, m := range entryPoints(f) {
+				perFile[i] = append(perFile[i], ix.evaluate(m))
+			}
+			a.reset()
 		}
-		// Each file gets its own index: its caches refer to the file's
-		// classes, which must be freed once the file is evaluated.
-		ix := &index{
-			syn:     syn,
-			tfs:     tfs,
-			states:  map[*javasyntax.Class]stateVerdict{},
-			mutable: map[*javasyntax.Class]map[string]bool{},
-			flink:   map[*javasyntax.File]bool{},
-			arena:   &arenas[worker],
-		}
-		for _, m := range entryPoints(f) {
-			perFile[i] = append(perFile[i], ix.evaluate(m))
-		}
-		ix.arena.reset()
 	})
 	if err != nil {
 		return nil, nil, err

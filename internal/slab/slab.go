@@ -69,7 +69,8 @@ func (s *Slab[T]) Reset() {
 		}
 		clear(c)
 	}
-	// The newest chunks are the largest: they go last, to be taken first.
+	// In any order: every chunk serves New, and Take allocates when the
+	// spare chunk on top is too small.
 	s.spare = append(s.spare, s.used...)
 	s.used = s.used[:0]
 	s.free = nil
