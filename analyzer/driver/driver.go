@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"net/url"
@@ -153,7 +154,17 @@ type Result struct {
 	// pipeline model directly.
 	Results map[*analysis.Analyzer]any
 	files   map[string]*token.File
-	unread  unreadCache
+	// sums are the CRC-32 of each file's content as analysed, so that an
+	// edit is never computed from one content and written over another.
+	sums   map[string]uint32
+	unread unreadCache
+}
+
+// Unchanged reports whether src is the content the file had when it was
+// analysed.
+func (r *Result) Unchanged(name string, src []byte) bool {
+	sum, ok := r.sums[name]
+	return ok && len(src) == r.files[name].Size() && crc32.ChecksumIEEE(src) == sum
 }
 
 // unreadCache keeps the content of files read at load time until an
@@ -280,7 +291,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
-	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, files: map[string]*token.File{}}
+	res := &Result{Fset: token.NewFileSet(), Results: map[*analysis.Analyzer]any{}, files: map[string]*token.File{}, sums: map[string]uint32{}}
 	res.unread.src = map[string][]byte{}
 	// Files are read and split into lines in parallel; the line offsets
 	// are kept, the content while the cache has room, and the FileSet is
@@ -294,7 +305,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 				src, err := load(files[i], maxSize)
 				loaded[i] = loadedFile{
 					size: len(src), lines: lineStarts(src), err: err,
-					directives: bytes.Contains(src, directiveMarker),
+					directives: bytes.Contains(src, directiveMarker), sum: crc32.ChecksumIEEE(src),
 				}
 				if err == nil {
 					res.unread.offer(files[i], src)
@@ -320,6 +331,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		tf := res.Fset.AddFile(name, -1, l.size)
 		tf.SetLines(l.lines)
 		res.files[name] = tf
+		res.sums[name] = l.sum
 		res.Files = append(res.Files, name)
 	}
 	if err := res.runWaves(ctx, order(analyzers)); err != nil {
@@ -342,6 +354,7 @@ type loadedFile struct {
 	lines      []int
 	err        error
 	directives bool // mentions "uidcheck:"
+	sum        uint32
 }
 
 // lineStarts returns the offsets at which lines start, as

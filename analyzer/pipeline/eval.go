@@ -57,6 +57,9 @@ type value struct {
 	lam   *javasyntax.Lambda
 	scope *scope
 	file  *javasyntax.File
+	// def is the frame a lambda was written in (vFunc): its body runs with
+	// that frame's class, this and file, wherever it is called from.
+	def *frame
 	// vEnv: the environment's settings, shared by all values of it.
 	env *envInfo
 	// wrapped is the first function or object given to a constructor: when
@@ -368,7 +371,7 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.ClassLit:
 		return e.newValue(value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file})
 	case *javasyntax.Lambda:
-		return e.newValue(value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file})
+		return e.newValue(value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file, def: e.top()})
 	case *javasyntax.MethodRef:
 		return e.newValue(value{kind: vFunc, expr: x})
 	case *javasyntax.New:
@@ -623,8 +626,11 @@ func (e *evaluator) runLambda(fn *value, args []*value, repeated bool) *value {
 	if repeated {
 		e.loops++
 	}
-	outer := e.top()
-	f := &frame{method: outer.method, cls: outer.cls, file: outer.file, this: outer.this, reassigned: outer.reassigned}
+	def := fn.def
+	if def == nil {
+		def = e.top()
+	}
+	f := &frame{method: def.method, cls: def.cls, file: def.file, this: def.this, reassigned: def.reassigned}
 	collectReassigned(fn.lam.Body, f.reassigned)
 	e.frames = append(e.frames, f)
 	e.stmts(fn.lam.Body, sc)

@@ -152,3 +152,13 @@ var udfOperatorBases = setOf("AbstractUdfStreamOperator", "StreamMap", "StreamFl
 var stateInterfaces = setOf("CheckpointedFunction", "ListCheckpointed", "CheckpointedRestoring",
 	"StatefulSink", "SupportsWriterState", "TwoPhaseCommittingSink", "SupportsCommitter",
 	"TwoPhaseCommittingStatefulSink")
+
+// IsEnvSource reports whether name is a method of the stream execution
+// environment that creates a source; it returns DataStreamSource.
+func IsEnvSource(name string) bool { return envSources[name] }
+
+// IsCollectSink reports whether name creates a collect sink
+// (executeAndCollect, collectAsync): it returns results, not a stream, so
+// it cannot carry a uid, and jobs that use one are not resumed from
+// savepoints.
+func IsCollectSink(name string) bool { return collectOps[name] }

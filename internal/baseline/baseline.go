@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 
+	"github.com/uidcheck/uidcheck/internal/atomicfile"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
@@ -62,7 +63,7 @@ func (f *File) Write(path string) error {
 	if err := enc.Encode(f); err != nil {
 		return fmt.Errorf("write baseline: %w", err)
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a baseline is committed and shared
+	if err := atomicfile.Write(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write baseline: %w", err)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"runtime/debug"
+	"slices"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -36,6 +37,7 @@ type checkOptions struct {
 	updateMan    bool
 	changedSince string
 	fix, diff    bool
+	savepoint    string
 	writeBase    string
 	config       *config.Config
 	allOperators bool
@@ -90,6 +92,7 @@ are skipped.
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
 	cmd.Flags().BoolVar(&opts.fix, "fix", false, "apply the suggested fixes: add .uid(\"…\") to stateful operators without one")
 	cmd.Flags().BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a diff instead of applying them")
+	cmd.Flags().StringVarP(&opts.savepoint, "savepoint", "s", "", "with --fix or --diff: pin the current OperatorID (setUidHash) of operators whose state the savepoint `PATH` holds")
 	cmd.Flags().StringVar(&opts.changedSince, "changed-since", "", "report only findings in files changed since the git `REV` (the whole tree is still analysed)")
 	cmd.Flags().StringVar(&opts.manifest, "manifest", "", "compare uids with the uid manifest `FILE` (rules removeduid, changeduid)")
 	cmd.Flags().BoolVar(&opts.updateMan, "update-manifest", false, "rewrite the --manifest file from the code after checking")
@@ -127,14 +130,16 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 	for _, spec := range opts.specs {
 		withOperators = withOperators || spec.name == "json"
 	}
-	res, err := analyze(ctx, opts.f, analyzeOptions{
+	aopts := analyzeOptions{
 		paths: opts.paths, withOperators: withOperators,
 		allOperators: opts.allOperators, maxFileSize: opts.maxFileSize, maxParseSize: opts.maxParseSize,
-	}, defaultAnalyzers())
+	}
+	res, err := analyze(ctx, opts.f, aopts, defaultAnalyzers())
 	if err != nil {
 		return err
 	}
 	applyConfigAfter(opts.config, res.report)
+	analysed := slices.Clone(res.report.Diagnostics)
 	if opts.changedSince != "" {
 		changed, err := changedFiles(ctx, opts.changedSince)
 		if err != nil {
@@ -162,11 +167,23 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 			fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: stale baseline entry (no longer found): %s: %s (%s)\n", e.File, e.Message, e.Rule)
 		}
 	}
+	if opts.fix || opts.diff || withOperators {
+		var pins *fixPins
+		if opts.savepoint != "" {
+			if pins, err = savepointPins(opts.savepoint, res); err != nil {
+				return err
+			}
+		}
+		if err := planFixes(res.report, pins); err != nil {
+			return err
+		}
+	}
 	if opts.diff {
-		return applyFixes(opts.f, res.report, true)
+		_, err := applyFixes(opts.f, res.report, res.run.Unchanged, true)
+		return err
 	}
 	if opts.fix {
-		if err := applyFixes(opts.f, res.report, false); err != nil {
+		if err := fixAndVerify(ctx, opts, aopts, res, analysed); err != nil {
 			return err
 		}
 		res.report.Diagnostics = unfixed(res.report.Diagnostics)

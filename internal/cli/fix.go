@@ -1,69 +1,208 @@
 package cli
 
 import (
-	"bytes"
+	"context"
+	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/uidfix"
+	"github.com/uidcheck/uidcheck/internal/atomicfile"
+	"github.com/uidcheck/uidcheck/internal/compat"
+	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
+	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
-// applyFixes applies the first suggested fix of every finding, or prints
-// them as a diff. An operator built in a helper that several jobs call gets
-// one fix: edits at the same place are applied once.
-func applyFixes(f *Factory, r *report.Result, diffOnly bool) error {
-	byFile := map[string][]report.Edit{}
-	seen := map[string]bool{}
-	for _, d := range r.Diagnostics {
-		if len(d.Fixes) == 0 {
+// fixPins maps an operator's position (file:line:column of its creating
+// call) to the OperatorID it must keep: state for it is in the savepoint
+// given to --fix --savepoint. blocked holds operators that must not get a
+// first uid at all, with the reason.
+type fixPins struct {
+	pins    map[string]string
+	blocked map[string]string
+}
+
+func posKey(file string, line, col int) string { return fmt.Sprintf("%s:%d:%d", file, line, col) }
+
+// planFixes turns missinguid's plain ".uid(…)" appends into edits that
+// compile in their place (package uidfix), adding setUidHash pins. A finding
+// whose operator cannot take a uid there keeps no fix and says why in
+// FixNote. JSON and SARIF show the same edits --fix applies.
+func planFixes(r *report.Result, pins *fixPins) error {
+	type pending struct {
+		diag *report.Diagnostic
+		req  uidfix.Request
+	}
+	byFile := map[string][]pending{}
+	var files []string
+	for i := range r.Diagnostics {
+		d := &r.Diagnostics[i]
+		if len(d.Fixes) == 0 || len(d.Fixes[0].Edits) != 1 {
 			continue
 		}
-		for _, e := range d.Fixes[0].Edits {
-			key := fmt.Sprintf("%s:%d:%d", e.File, e.Offset, e.End)
-			if !seen[key] {
-				seen[key] = true
-				byFile[e.File] = append(byFile[e.File], e)
-			}
+		e := d.Fixes[0].Edits[0]
+		uid, ok := uidfix.ParseSetter(e.NewText)
+		if !ok || e.Offset != e.End {
+			continue
 		}
+		req := uidfix.Request{CallEnd: e.Offset, UID: uid}
+		if pins != nil {
+			key := posKey(d.File, d.Line, d.Column)
+			if why, ok := pins.blocked[key]; ok {
+				d.Fixes, d.FixNote = nil, why
+				continue
+			}
+			req.UIDHash = pins.pins[key]
+		}
+		if byFile[e.File] == nil {
+			files = append(files, e.File)
+		}
+		byFile[e.File] = append(byFile[e.File], pending{d, req})
 	}
-	files := make([]string, 0, len(byFile))
-	for file := range byFile {
-		files = append(files, file)
-	}
-	sort.Strings(files)
 	for _, file := range files {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			return fmt.Errorf("fix %s: %w", file, err)
 		}
-		fixed, err := applyEdits(src, byFile[file])
+		ps := byFile[file]
+		reqs := make([]uidfix.Request, len(ps))
+		for i, p := range ps {
+			reqs[i] = p.req
+		}
+		plans, err := uidfix.PlanFile(src, reqs)
 		if err != nil {
 			return fmt.Errorf("fix %s: %w", file, err)
 		}
-		if diffOnly {
-			if _, err := fmt.Fprint(f.IO.Out, lineDiff(file, src, fixed)); err != nil {
-				return err
+		for i, plan := range plans {
+			d := ps[i].diag
+			if plan.Reason != "" {
+				d.Fixes, d.FixNote = nil, "not fixed: "+plan.Reason
+				continue
 			}
-			continue
+			fix := report.Fix{Message: fmt.Sprintf("Add .uid(%q)", reqs[i].UID)}
+			if reqs[i].UIDHash != "" {
+				fix.Message += fmt.Sprintf(" and pin the current ID with .setUidHash(%q)", reqs[i].UIDHash)
+			}
+			for _, e := range plan.Edits {
+				fix.Edits = append(fix.Edits, report.Edit{File: file, Offset: e.Offset, End: e.End, NewText: e.NewText})
+			}
+			d.Fixes = []report.Fix{fix}
 		}
-		info, err := os.Stat(file)
-		if err != nil {
-			return fmt.Errorf("fix %s: %w", file, err)
-		}
-		if err := os.WriteFile(file, fixed, info.Mode().Perm()); err != nil {
-			return fmt.Errorf("fix %s: %w", file, err)
-		}
-		fmt.Fprintf(f.IO.ErrOut, "uidcheck: fixed %s (%d uids added)\n", file, len(byFile[file]))
 	}
 	return nil
 }
 
-// applyEdits applies non-overlapping edits to src.
+// fixedFile is one file --fix rewrote, with both contents, so that the run
+// can put the original back.
+type fixedFile struct {
+	path          string
+	before, after []byte
+	fixes         int
+}
+
+// applyFixes applies the first fix of every finding, or prints the result
+// as a unified diff. Files are told apart by their real path, so a file
+// reached twice (a symlink, "./X.java" and "X.java", a file and its
+// directory) is edited once; a file whose content is no longer what was
+// analysed is not edited.
+func applyFixes(f *Factory, r *report.Result, unchanged func(name string, src []byte) bool, diffOnly bool) ([]fixedFile, error) {
+	type target struct {
+		name  string // as the user gave it
+		edits []report.Edit
+		fixes int
+	}
+	byReal := map[string]*target{}
+	var reals []string
+	for _, d := range r.Diagnostics {
+		if len(d.Fixes) == 0 {
+			continue
+		}
+		for i, e := range d.Fixes[0].Edits {
+			real, err := realPath(e.File)
+			if err != nil {
+				return nil, fmt.Errorf("fix %s: %w", e.File, err)
+			}
+			t := byReal[real]
+			if t == nil {
+				t = &target{name: e.File}
+				byReal[real] = t
+				reals = append(reals, real)
+			}
+			if !slices.Contains(t.edits, e) {
+				t.edits = append(t.edits, e)
+				if i == 0 {
+					t.fixes++
+				}
+			}
+		}
+	}
+	sort.Strings(reals)
+	var out []fixedFile
+	for _, real := range reals {
+		t := byReal[real]
+		src, err := os.ReadFile(t.name)
+		if err != nil {
+			return out, fmt.Errorf("fix %s: %w", t.name, err)
+		}
+		if !unchanged(t.name, src) {
+			return out, fmt.Errorf("fix %s: %w during the run; run uidcheck again", t.name, atomicfile.ErrChanged)
+		}
+		fixed, err := applyEdits(src, t.edits)
+		if err != nil {
+			return out, fmt.Errorf("fix %s: %w", t.name, err)
+		}
+		if diffOnly {
+			name := filepath.ToSlash(t.name)
+			if _, err := fmt.Fprint(f.IO.Out, udiff.Unified("a/"+name, "b/"+name, string(src), string(fixed))); err != nil {
+				return out, err
+			}
+			continue
+		}
+		if err := atomicfile.Replace(t.name, src, fixed); err != nil {
+			return out, fmt.Errorf("fix %s: %w", t.name, err)
+		}
+		out = append(out, fixedFile{path: t.name, before: src, after: fixed, fixes: t.fixes})
+	}
+	return out, nil
+}
+
+// restoreFixed puts the original content back into every fixed file that
+// still holds what --fix wrote.
+func restoreFixed(files []fixedFile) error {
+	var errs []error
+	for _, ff := range files {
+		if err := atomicfile.Replace(ff.path, ff.after, ff.before); err != nil {
+			errs = append(errs, fmt.Errorf("restore %s: %w", ff.path, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func realPath(name string) (string, error) {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// applyEdits applies edits to src. Identical edits count once; insertions
+// at one offset are applied in the order given; edits that overlap
+// otherwise are an error.
 func applyEdits(src []byte, edits []report.Edit) ([]byte, error) {
-	sort.Slice(edits, func(i, j int) bool { return edits[i].Offset < edits[j].Offset })
-	var out bytes.Buffer
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Offset < edits[j].Offset })
+	var out strings.Builder
 	last := 0
 	for _, e := range edits {
 		if e.Offset < last || e.End < e.Offset || e.End > len(src) {
@@ -74,24 +213,7 @@ func applyEdits(src []byte, edits []report.Edit) ([]byte, error) {
 		last = e.End
 	}
 	out.Write(src[last:])
-	return out.Bytes(), nil
-}
-
-// lineDiff prints the changed lines of a file in unified-diff form, one
-// hunk per changed line: fixes only insert text within a line.
-func lineDiff(file string, before, after []byte) string {
-	a, b := strings.Split(string(before), "\n"), strings.Split(string(after), "\n")
-	if len(a) != len(b) {
-		return fmt.Sprintf("--- %s\n+++ %s\n(fixes changed the number of lines)\n", file, file)
-	}
-	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", file, file)
-	for i := range a {
-		if a[i] != b[i] {
-			fmt.Fprintf(&out, "@@ -%d +%d @@\n-%s\n+%s\n", i+1, i+1, a[i], b[i])
-		}
-	}
-	return out.String()
+	return []byte(out.String()), nil
 }
 
 // unfixed keeps the findings that --fix could not fix.
@@ -103,4 +225,135 @@ func unfixed(diags []report.Diagnostic) []report.Diagnostic {
 		}
 	}
 	return kept
+}
+
+// lineRefs matches the line numbers messages cite ("X.java:12"), which
+// move when a fix inserts a statement.
+var lineRefs = regexp.MustCompile(`:\d+\b`)
+
+// newFindings returns the findings of after that before does not have,
+// comparing rule, category, real file and message (without line numbers).
+func newFindings(before, after []report.Diagnostic) []report.Diagnostic {
+	key := func(d report.Diagnostic) string {
+		file, err := realPath(d.File)
+		if err != nil {
+			file = d.File
+		}
+		return strings.Join([]string{d.Rule, d.Category, file, lineRefs.ReplaceAllString(d.Message, "")}, "\x00")
+	}
+	count := map[string]int{}
+	for _, d := range before {
+		count[key(d)]++
+	}
+	var fresh []report.Diagnostic
+	for _, d := range after {
+		k := key(d)
+		if count[k] > 0 {
+			count[k]--
+			continue
+		}
+		fresh = append(fresh, d)
+	}
+	return fresh
+}
+
+// fixAndVerify applies the planned fixes, analyses the tree again and puts
+// every original back if the fixes made a finding appear that the first
+// analysis did not have (analysed): an edit must never make things worse.
+func fixAndVerify(ctx context.Context, opts *checkOptions, aopts analyzeOptions, res *analysisResult, analysed []report.Diagnostic) error {
+	ew := opts.f.IO.ErrOut
+	fixed, err := applyFixes(opts.f, res.report, res.run.Unchanged, false)
+	if err != nil {
+		return errors.Join(err, restoreFixed(fixed))
+	}
+	if len(fixed) == 0 {
+		return nil
+	}
+	// The second analysis prints nothing: its file errors were printed by
+	// the first.
+	quiet := &Factory{IO: &IOStreams{In: opts.f.IO.In, Out: io.Discard, ErrOut: io.Discard, Getenv: opts.f.IO.Getenv}}
+	again, err := analyze(ctx, quiet, aopts, defaultAnalyzers())
+	if err != nil {
+		return errors.Join(fmt.Errorf("check the fixed files: %w", err), restoreFixed(fixed))
+	}
+	applyConfigAfter(opts.config, again.report)
+	if fresh := newFindings(analysed, again.report.Diagnostics); len(fresh) > 0 {
+		for _, d := range fresh {
+			fmt.Fprintf(ew, "uidcheck: after the fix: %s:%d:%d: %s (%s)\n", d.File, d.Line, d.Column, d.Message, d.Rule)
+		}
+		if err := restoreFixed(fixed); err != nil {
+			return err
+		}
+		return fmt.Errorf("--fix would add %d new finding(s), shown above; every file is left as it was", len(fresh))
+	}
+	total := 0
+	for _, ff := range fixed {
+		fmt.Fprintf(ew, "uidcheck: fixed %s (%d uids added)\n", ff.path, ff.fixes)
+		total += ff.fixes
+	}
+	if opts.savepoint == "" {
+		fmt.Fprintf(ew, "uidcheck: warning: %d operators got their first uid, which changes their OperatorID: state that savepoints hold "+
+			"under their auto-generated IDs is not restored (run -s fails, or -n drops it). If a savepoint of this job exists, "+
+			"undo and run `uidcheck check --fix --savepoint PATH` to keep their current IDs with setUidHash.\n", total)
+	}
+	return nil
+}
+
+// savepointPins decides, for --fix --savepoint, which operators about to
+// get their first uid must keep their current OperatorID (the savepoint
+// holds state under it) and which must not be fixed, because their current
+// ID cannot be computed while the savepoint holds state no operator claims.
+func savepointPins(path string, res *analysisResult) (*fixPins, error) {
+	m, err := savepointinfo.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	saved := compat.FromMetadata(m)
+	model, ok := res.run.Results[pipeline.Analyzer].(*pipeline.Model)
+	if !ok {
+		return nil, errors.New("the analysis produced no pipeline model")
+	}
+	var jobs []*compat.Job
+	for _, j := range model.Jobs {
+		jobs = append(jobs, compat.FromModel(res.run.Fset, j, 0))
+	}
+	if job, err := pickJob(jobs, "", saved); err == nil {
+		jobs = []*compat.Job{job}
+	}
+	withState := map[string]bool{}
+	for _, s := range saved {
+		if s.HasState || s.CoordinatorState {
+			withState[s.ID.String()] = true
+		}
+	}
+	pins := &fixPins{pins: map[string]string{}, blocked: map[string]string{}}
+	for _, job := range jobs {
+		unclaimed := maps.Clone(withState)
+		for _, op := range job.Operators {
+			for _, id := range []*flinkid.OperatorID{op.ID, op.AltID} {
+				if id != nil {
+					delete(unclaimed, id.String())
+				}
+			}
+		}
+		for _, op := range job.Operators {
+			if op.Pinned || op.AltID != nil {
+				continue
+			}
+			key := posKey(op.File, op.Line, op.Column)
+			switch {
+			case op.ID == nil && len(unclaimed) > 0:
+				pins.blocked[key] = fmt.Sprintf("not fixed: its current OperatorID cannot be computed (the job graph is not fully understood), "+
+					"and %s holds state under %d ID(s) that no operator of the job claims, which may be this operator's; "+
+					"find its ID with `uidcheck savepoint inspect %s --src DIR` and add .setUidHash(\"<ID>\") with the uid", path, len(unclaimed), path)
+			case op.ID == nil || !withState[op.ID.String()]:
+			case op.SubOperator != "":
+				pins.blocked[key] = fmt.Sprintf("not fixed: %s holds state of this sink's %s under %s; a sinkTo sink keeps it through "+
+					"sinkTo(sink, CustomSinkOperatorUidHashes.builder()…) with that hash, which --fix does not write", path, op.SubOperator, op.ID)
+			default:
+				pins.pins[key] = op.ID.String()
+			}
+		}
+	}
+	return pins, nil
 }

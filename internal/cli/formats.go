@@ -9,6 +9,7 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/analyzerdoc"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
+	"github.com/uidcheck/uidcheck/internal/atomicfile"
 	"github.com/uidcheck/uidcheck/internal/output"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
@@ -59,7 +60,7 @@ func writeReports(f *Factory, specs []formatSpec, res *analysisResult) error {
 			}
 			continue
 		}
-		if err := os.WriteFile(spec.path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // reports are meant to be read by others
+		if err := atomicfile.Write(spec.path, buf.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("write %s report: %w", spec.name, err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/manifest"
 	"github.com/uidcheck/uidcheck/analyzer/passes/changeduid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/removeduid"
+	"github.com/uidcheck/uidcheck/internal/atomicfile"
 )
 
 func newCmdManifest(f *Factory) *cobra.Command {
@@ -76,7 +77,7 @@ func updateManifest(ctx context.Context, f *Factory, paths []string, path string
 	if err := m.Write(&buf); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil { //nolint:gosec // a manifest is committed and shared
+	if err := atomicfile.Write(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("update manifest: %w", err)
 	}
 	fmt.Fprintf(f.IO.ErrOut, "uidcheck: updated %s\n", path)

@@ -69,6 +69,10 @@ type Diagnostic struct {
 	URL       string    `json:"url,omitempty"`
 	Related   []Related `json:"related,omitempty"`
 	Fixes     []Fix     `json:"suggested_fixes,omitempty"`
+	// FixNote says why a finding that would have a fix has none here (the
+	// operator cannot take a uid in place, or a savepoint forbids it). It is
+	// set only when fixes are planned: with --fix, --diff, JSON and SARIF.
+	FixNote string `json:"fix_note,omitempty"`
 	// Fingerprint identifies the finding across unrelated edits (no line
 	// numbers); baselines and SARIF partialFingerprints use it.
 	Fingerprint string `json:"fingerprint,omitempty"`

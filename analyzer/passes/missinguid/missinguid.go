@@ -10,6 +10,7 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/analyzerdoc"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/uidfix"
 )
 
 //go:embed doc.go
@@ -41,10 +42,12 @@ func flags() flag.FlagSet {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	model := pipeline.Of(pass)
 	seen := make(map[token.Pos]bool) // an operator of a shared helper is reported once
 	names := newNamer()
-	for _, op := range pipeline.Of(pass).Operators {
-		if op.HasUID() || op.Stateful == pipeline.StatefulNo && !allOperators || seen[op.Pos] {
+	created := timesCreated(model)
+	for _, op := range model.Operators {
+		if op.HasUID() || op.Stateful == pipeline.StatefulNo && !allOperators || seen[op.Pos] || pipeline.IsCollectSink(op.Call) {
 			continue
 		}
 		seen[op.Pos] = true
@@ -60,15 +63,19 @@ func run(pass *analysis.Pass) (any, error) {
 			category = CategoryStateless
 			msg = fmt.Sprintf("operator %q has no uid; a uid on every operator keeps future state changes restorable", op.Call)
 		}
-		if op.InLoop {
+		repeated := created[op.Pos]
+		switch {
+		case op.InLoop:
 			msg += "; it is created in a loop, so its uid must differ per iteration"
+		case repeated > 1:
+			msg += fmt.Sprintf("; job %s creates it %d times through the helper that holds it, so a constant uid would collide: give the helper a uid prefix parameter and build the uid from it", op.Job.Name, repeated)
 		}
 		d := analysis.Diagnostic{Pos: op.Pos, End: op.End, Category: category, Message: msg}
-		if category == CategoryStateful && !op.InLoop && op.CallEnd.IsValid() {
+		if category == CategoryStateful && !op.InLoop && repeated == 1 && op.CallEnd.IsValid() {
 			uid := names.next(op)
 			d.SuggestedFixes = []analysis.SuggestedFix{{
 				Message:   fmt.Sprintf("Add .uid(%q)", uid),
-				TextEdits: []analysis.TextEdit{{Pos: op.CallEnd, End: op.CallEnd, NewText: []byte(fmt.Sprintf(".uid(%q)", uid))}},
+				TextEdits: []analysis.TextEdit{{Pos: op.CallEnd, End: op.CallEnd, NewText: []byte(uidfix.Setter(uid))}},
 			}}
 		}
 		for _, call := range op.Via {
@@ -77,4 +84,21 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// timesCreated counts, for each creating call, the operators it creates in
+// the job that creates the most of them: a helper called twice creates two.
+func timesCreated(m *pipeline.Model) map[token.Pos]int {
+	type key struct {
+		job *pipeline.Job
+		pos token.Pos
+	}
+	perJob := map[key]int{}
+	most := map[token.Pos]int{}
+	for _, o := range m.Operators {
+		k := key{o.Job, o.Pos}
+		perJob[k]++
+		most[o.Pos] = max(most[o.Pos], perJob[k])
+	}
+	return most
 }

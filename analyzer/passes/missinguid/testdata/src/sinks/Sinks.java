@@ -24,7 +24,7 @@ public class Sinks {
         in.print();
         in.printToErr();
         in.writeAsText("/tmp/out");
-        in.executeAndCollect(); // want "\"executeAndCollect\" has no uid.*collect sink"
+        in.executeAndCollect(); // a collect sink cannot carry a uid: not reported
         in.sinkTo(kafka).uid("kafka-sink");
         // Found on real code: the builder created directly.
         in.sinkTo(new org.apache.flink.connector.kafka.sink.KafkaSinkBuilder<String>().build()); // want "\"sinkTo\" has no uid.*KafkaSink"

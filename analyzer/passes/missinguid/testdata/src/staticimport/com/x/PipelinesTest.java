@@ -12,6 +12,6 @@ class PipelinesTest {
     void collectsCounts() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         SingleOutputStreamOperator<Long> stream = counts(env);
-        List<Long> out = stream.executeAndCollect(10); // want "\"executeAndCollect\" has no uid"
+        List<Long> out = stream.executeAndCollect(10); // a collect sink cannot carry a uid: not reported
     }
 }
