@@ -65,7 +65,11 @@ func parseDirectives(tf *token.File, src []byte) ([]*directive, []analysis.Diagn
 		text := strings.TrimSpace(strings.TrimPrefix(c.Text, "//"))
 		kind, rest, ok := strings.Cut(text, " ")
 		if kind != "uidcheck:ignore" && kind != "uidcheck:file-ignore" {
-			if strings.HasPrefix(kind, "uidcheck:") {
+			// "uidcheck: <words>" is a note, such as the one --fix leaves
+			// above a setUidHash pin, unless the words are a directive
+			// written with a space.
+			isNote := kind == "uidcheck:" && !strings.HasPrefix(rest, "ignore") && !strings.HasPrefix(rest, "file-ignore")
+			if strings.HasPrefix(kind, "uidcheck:") && !isNote {
 				bad = append(bad, analysis.Diagnostic{
 					Pos: tf.Pos(c.Off), End: tf.Pos(c.End),
 					Message: fmt.Sprintf("unknown directive %q: want uidcheck:ignore or uidcheck:file-ignore", kind),

@@ -313,13 +313,18 @@ func (f *file) argument(rt resultType, expr, args *sitter.Node, appendAt Plan) P
 	if callee != nil && callee.Type() == "method_invocation" {
 		name = f.text(callee.ChildByFieldName("name"))
 	}
-	index := 0
+	index, arity := 0, 0
 	for i := range int(args.NamedChildCount()) {
-		if c := args.NamedChild(i); c.StartByte() == expr.StartByte() {
-			index = i
+		c := args.NamedChild(i)
+		if isComment(c) {
+			continue
 		}
+		if c.StartByte() == expr.StartByte() {
+			index = arity
+		}
+		arity++
 	}
-	if typ := f.parameterType(name, int(args.NamedChildCount()), index); typ != "" && fits(rt, typ) {
+	if typ := f.parameterType(name, arity, index); typ != "" && fits(rt, typ) {
 		return appendAt
 	}
 	return Plan{Reason: fmt.Sprintf("the value is passed to %s, whose parameter type is not known here, and uid() returns SingleOutputStreamOperator; store it in a variable and run --fix again", orDefault(name, "a constructor"))}
@@ -328,11 +333,14 @@ func (f *file) argument(rt resultType, expr, args *sitter.Node, appendAt Plan) P
 // fits reports whether a value of the type the setter returns can be used
 // where a value of declared simple type typ is expected.
 func fits(rt resultType, typ string) bool {
+	if rt == returnsDataStream {
+		// Code that declares the result SingleOutputStreamOperator is
+		// written for Flink 2.x, where apply returns one.
+		return typ == "SingleOutputStreamOperator"
+	}
 	switch typ {
 	case "SingleOutputStreamOperator", "DataStream", "Object":
 		return true
-	case "DataStreamSink":
-		return rt == returnsOperator
 	}
 	return false
 }
@@ -360,6 +368,10 @@ func (f *file) pinComment(expr *sitter.Node) Edit {
 	}
 	start := lineStart(f.src, int(stmt.StartByte()))
 	return Edit{Offset: start, End: start, NewText: f.indent(stmt) + PinComment + f.eol(start)}
+}
+
+func isComment(n *sitter.Node) bool {
+	return n.Type() == "line_comment" || n.Type() == "block_comment"
 }
 
 func isStatement(n *sitter.Node) bool {

@@ -18,6 +18,9 @@ public class Job {
         env.fromSequence(0, 1).uid("a"); // uidcheck:ignore unstableuid nothing to suppress here
         env.fromSequence(0, 1).uid("b"); // uidcheck:ignore missinguid
         String s = "// uidcheck:ignore missinguid inside a string is not a directive";
+        // uidcheck: remove setUidHash after the next savepoint
+        env.fromSequence(0, 1).uid("c");
+        // uidcheck: ignore missinguid a directive written with a space
         env.execute();
     }
 }
@@ -35,12 +38,13 @@ public class Job {
 	for _, want := range []string{
 		"directive:directive suppresses nothing",
 		"directive:uidcheck:ignore needs rules and a reason",
+		`directive:unknown directive "uidcheck:"`,
 	} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("diagnostics %q lack %q", joined, want)
 		}
 	}
-	if len(res.Diagnostics) != 2 {
+	if len(res.Diagnostics) != 3 {
 		t.Errorf("diagnostics = %q", joined)
 	}
 	if code != ExitOK { // directive problems are warnings

@@ -204,7 +204,7 @@ public final class Harness {
         return streamGraph(jobClass, props).getJobGraph();
     }
 
-    private static StreamGraph streamGraph(String jobClass, Properties props) throws Exception {
+    static StreamGraph streamGraph(String jobClass, Properties props) throws Exception {
         Configuration conf = new Configuration();
         conf.setString("state.backend.type", props.getProperty("backend", "hashmap"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -280,7 +280,7 @@ public final class Harness {
         Files.writeString(dir.resolve("ids.json"), Json.write(doc) + "\n");
     }
 
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             if (root instanceof java.lang.reflect.InvocationTargetException || root.getMessage() == null) {

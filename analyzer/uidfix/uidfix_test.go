@@ -1,0 +1,150 @@
+package uidfix
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// apply plans one request whose call ends where the source has "/*|*/" and
+// returns the fixed source, or the reason there is no edit.
+func apply(t *testing.T, src, hash string) (string, string) {
+	t.Helper()
+	end := strings.Index(src, "/*|*/")
+	if end < 0 {
+		t.Fatal("no /*|*/ marker")
+	}
+	plans, err := PlanFile([]byte(src), []Request{{CallEnd: end, UID: "u", UIDHash: hash}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := plans[0]
+	if p.Reason != "" {
+		return "", p.Reason
+	}
+	edits := append([]Edit(nil), p.Edits...)
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Offset > edits[j].Offset })
+	out := src
+	for _, e := range edits {
+		out = out[:e.Offset] + e.NewText + out[e.End:]
+	}
+	return strings.ReplaceAll(out, "/*|*/", ""), ""
+}
+
+func TestPlan(t *testing.T) {
+	t.Parallel()
+	const head = "import org.apache.flink.streaming.api.datastream.*;\nclass J {\n"
+	tests := []struct {
+		name, body, want, reason string
+	}{{
+		name: "operator in a chain",
+		body: "  void m() {\n    s.keyBy(k).process(new P())/*|*/.print();\n  }\n",
+		want: "    s.keyBy(k).process(new P()).uid(\"u\").print();",
+	}, {
+		name: "source in a chain",
+		body: "  void m() {\n    env.fromSource(src, w, \"n\")/*|*/.map(f);\n  }\n",
+		want: "env.fromSource(src, w, \"n\").uid(\"u\").map(f);",
+	}, {
+		name: "source held by a DataStreamSource local: a statement of its own",
+		body: "  void m() {\n    DataStreamSource<Long> s = env.fromSource(src, w, \"n\")/*|*/;\n    s.print();\n  }\n",
+		want: "    DataStreamSource<Long> s = env.fromSource(src, w, \"n\");\n    s.uid(\"u\");\n    s.print();",
+	}, {
+		name: "source through setParallelism into a var",
+		body: "  void m() {\n    var s = env.fromSource(src, w, \"n\")/*|*/.setParallelism(2);\n  }\n",
+		want: "    var s = env.fromSource(src, w, \"n\").setParallelism(2);\n    s.uid(\"u\");",
+	}, {
+		name: "source held by a DataStream local",
+		body: "  void m() {\n    DataStream<Long> s = env.fromSource(src, w, \"n\")/*|*/;\n  }\n",
+		want: "DataStream<Long> s = env.fromSource(src, w, \"n\").uid(\"u\");",
+	}, {
+		name: "source returned as DataStreamSource",
+		body: "  DataStreamSource<Long> m() {\n    return env.fromSource(src, w, \"n\")/*|*/;\n  }\n",
+		reason: "m returns DataStreamSource<Long>",
+	}, {
+		name: "source returned as DataStream",
+		body: "  DataStream<Long> m() {\n    return env.fromSource(src, w, \"n\")/*|*/;\n  }\n",
+		want: "return env.fromSource(src, w, \"n\").uid(\"u\");",
+	}, {
+		name: "source in a DataStreamSource field",
+		body: "  DataStreamSource<Long> s = env.fromSource(src, w, \"n\")/*|*/;\n",
+		reason: "the field s is declared DataStreamSource",
+	}, {
+		name: "source assigned to a DataStreamSource field",
+		body: "  DataStreamSource<Long> s;\n  void m() {\n    this.s = env.fromSource(src, w, \"n\")/*|*/;\n  }\n",
+		want: "    this.s = env.fromSource(src, w, \"n\");\n    this.s.uid(\"u\");",
+	}, {
+		name: "source passed to a method of this file taking DataStream",
+		body: "  void m() {\n    use(env.fromSource(src, w, \"n\")/*|*/);\n  }\n  void use(DataStream<Long> s) {}\n",
+		want: "use(env.fromSource(src, w, \"n\").uid(\"u\"));",
+	}, {
+		name: "source passed to an unknown method",
+		body: "  void m() {\n    Lib.use(env.fromSource(src, w, \"n\")/*|*/);\n  }\n",
+		reason: "passed to use",
+	}, {
+		name: "window join apply as a statement",
+		body: "  void m() {\n    a.join(b).where(k).equalTo(k).window(w).apply(f)/*|*/;\n  }\n",
+		want: "    ((SingleOutputStreamOperator<?>) a.join(b).where(k).equalTo(k).window(w).apply(f)).uid(\"u\");",
+	}, {
+		name: "window join apply held by a DataStream local",
+		body: "  void m() {\n    DataStream<R> j = a.coGroup(b).where(k).equalTo(k).window(w).apply(f)/*|*/;\n  }\n",
+		want: "    DataStream<R> j = a.coGroup(b).where(k).equalTo(k).window(w).apply(f);\n    ((SingleOutputStreamOperator<?>) j).uid(\"u\");",
+	}, {
+		name: "window join apply returned as DataStream",
+		body: "  DataStream<R> m() {\n    return a.join(b).where(k).equalTo(k).window(w).apply(f)/*|*/;\n  }\n",
+		want: "return ((SingleOutputStreamOperator<R>) a.join(b).where(k).equalTo(k).window(w).apply(f)).uid(\"u\");",
+	}, {
+		name: "window join apply in a chain",
+		body: "  void m() {\n    a.join(b).where(k).equalTo(k).window(w).apply(f)/*|*/.print();\n  }\n",
+		reason: "returns DataStream",
+	}, {
+		name: "window apply is an operator",
+		body: "  void m() {\n    s.keyBy(k).window(w).apply(f)/*|*/;\n  }\n",
+		want: "s.keyBy(k).window(w).apply(f).uid(\"u\");",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, reason := apply(t, head+tt.body+"}\n", "")
+			if tt.reason != "" {
+				if !strings.Contains(reason, tt.reason) {
+					t.Errorf("reason %q, want one containing %q (fixed: %s)", reason, tt.reason, got)
+				}
+				return
+			}
+			if reason != "" || !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nreason %q; want it to contain\n%s", got, reason, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlanPinsWithACommentAbove(t *testing.T) {
+	t.Parallel()
+	src := "class J {\n  void m() {\n    s.keyBy(k)\n        .process(new P())/*|*/\n        .print();\n  }\n}\n"
+	got, reason := apply(t, src, "0123456789abcdef0123456789abcdef")
+	want := "    " + PinComment + "\n    s.keyBy(k)\n        .process(new P()).uid(\"u\").setUidHash(\"0123456789abcdef0123456789abcdef\")\n"
+	if reason != "" || !strings.Contains(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestPlanKeepsCRLF(t *testing.T) {
+	t.Parallel()
+	src := "class J {\r\n  void m() {\r\n    DataStreamSource<Long> s = env.fromSequence(1, 2)/*|*/;\r\n  }\r\n}\r\n"
+	got, _ := apply(t, src, "")
+	if !strings.Contains(got, "env.fromSequence(1, 2);\r\n    s.uid(\"u\");\r\n") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestParseSetter(t *testing.T) {
+	t.Parallel()
+	for _, uid := range []string{"a", `q"uote`, "über-map"} {
+		if got, ok := ParseSetter(Setter(uid)); !ok || got != uid {
+			t.Errorf("ParseSetter(Setter(%q)) = %q, %v", uid, got, ok)
+		}
+	}
+	if _, ok := ParseSetter(".name(\"x\")"); ok {
+		t.Error("accepted a .name(…)")
+	}
+}
