@@ -31,7 +31,15 @@ for p in $profiles; do
   echo "e2e: $p: scenarios took $((SECONDS - start))s" >&2
 done
 
-UIDCHECK_E2E_OUT=$out UIDCHECK_E2E_CLASSPATH=$root/$harness/target/${profiles%% *}/classpath.txt \
+# Each profile's classpath as UIDCHECK_E2E_CLASSPATH_FLINK1 / _FLINK2 (the
+# fix-shapes corpus compiles against both); UIDCHECK_E2E_CLASSPATH is the
+# first profile's, for the tests that compile against one version.
+classpaths=()
+for p in $profiles; do
+  classpaths+=("UIDCHECK_E2E_CLASSPATH_${p^^}=$root/$harness/target/$p/classpath.txt")
+done
+env "${classpaths[@]}" UIDCHECK_E2E_OUT="$out" \
+  UIDCHECK_E2E_CLASSPATH="$root/$harness/target/${profiles%% *}/classpath.txt" \
   go test -tags e2e -count=1 -v -run 'OperatorIDs|Verdicts|Savepoints|Fix' ./e2e/
 
 cluster="$out/cluster"
