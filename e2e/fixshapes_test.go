@@ -20,9 +20,9 @@ var fixShapesDir = filepath.Join(repoRoot, "testdata", "fixshapes")
 
 // fixShapesVersions pairs each version folder of the corpus with the
 // variable scripts/e2e.sh sets to that Flink version's classpath file.
-var fixShapesVersions = []struct{ dir, classpathVar string }{
-	{"flink1", "UIDCHECK_E2E_CLASSPATH_FLINK1"},
-	{"flink2", "UIDCHECK_E2E_CLASSPATH_FLINK2"},
+var fixShapesVersions = []struct{ dir, classpathVar, version string }{
+	{"flink1", "UIDCHECK_E2E_CLASSPATH_FLINK1", "1.20.5"},
+	{"flink2", "UIDCHECK_E2E_CLASSPATH_FLINK2", "2.3.0"},
 }
 
 // fixMarker is one expectation written in the corpus as a trailing

@@ -12,8 +12,8 @@
 //     whose later uses need one);
 //   - a window join or coGroup's apply returns DataStream on Flink 1.x,
 //     which has no uid() at all (it returns SingleOutputStreamOperator on
-//     2.x; the object is one on both, which is how Flink's own deprecated
-//     with() works).
+//     2.x; the object is one on both, which is how Flink 1.x's deprecated
+//     with() works). The build file tells the version (package buildfile).
 //
 // For those, the edit is a separate statement on the variable that holds
 // the operator (it sets the uid of the same transformation), a cast, or no
@@ -43,6 +43,10 @@ type Request struct {
 	// edit then also pins it with setUidHash, so that state saved under
 	// the auto-generated ID is restored once (see PinComment).
 	UIDHash string
+	// FlinkMajor is the Flink major version the file is built with (from
+	// its build file), 0 when not known. From 2 on, a window join's apply
+	// returns SingleOutputStreamOperator.
+	FlinkMajor int
 }
 
 // Edit replaces the bytes [Offset, End) of the file with NewText.
@@ -120,69 +124,140 @@ const (
 
 func (f *file) text(n *sitter.Node) string { return n.Content(f.src) }
 
+// site is one requested operator and how its value is used.
+type site struct {
+	call *sitter.Node // the creating call
+	// expr is the value as its user sees it: the call, with the
+	// parentheses, setParallelism calls and ternary arms around it.
+	expr      *sitter.Node
+	inTernary bool
+	rt        resultType
+	setter    string // .uid("…"), with .setUidHash("…") when pinned
+}
+
+// appendSetter is the plain edit: the setter right after the call.
+func (s *site) appendSetter() Plan {
+	end := int(s.call.EndByte())
+	return Plan{Edits: []Edit{{Offset: end, End: end, NewText: s.setter}}}
+}
+
+// castBack appends the setter and casts the result back to the declared
+// type typ (a DataStreamSource): uid() returns the object it is called on.
+func (s *site) castBack(typ string) Plan {
+	start, end := int(s.call.StartByte()), int(s.call.EndByte())
+	return Plan{Edits: []Edit{
+		{Offset: start, End: start, NewText: "(" + typ + ") "},
+		{Offset: end, End: end, NewText: s.setter},
+	}}
+}
+
 func (f *file) plan(r Request) Plan {
 	call := f.callEndingAt(r.CallEnd)
 	if call == nil {
 		return Plan{Reason: "the creating call was not found in the file"}
 	}
 	name := f.text(call.ChildByFieldName("name"))
-	rt := returnsOperator
+	s := &site{call: call, expr: call, setter: Setter(r.UID)}
 	switch {
 	case pipeline.IsEnvSource(name):
-		rt = returnsSource
-	case name == "apply" && f.isWindowJoin(call):
-		rt = returnsDataStream
+		s.rt = returnsSource
+	case name == "apply" && r.FlinkMajor < 2 && f.isWindowJoin(call):
+		s.rt = returnsDataStream
 	}
-	setter := Setter(r.UID)
 	if r.UIDHash != "" {
-		setter += fmt.Sprintf(".setUidHash(%q)", r.UIDHash)
+		s.setter += fmt.Sprintf(".setUidHash(%q)", r.UIDHash)
 	}
-	// The value keeps its type through parentheses and, for a source,
-	// through setParallelism, which DataStreamSource overrides.
-	expr := call
-	for {
-		parent := expr.Parent()
-		if parent == nil {
-			break
-		}
-		if parent.Type() == "parenthesized_expression" ||
-			rt == returnsSource && parent.Type() == "method_invocation" && isObject(parent, expr) &&
-				f.text(parent.ChildByFieldName("name")) == "setParallelism" {
-			expr = parent
-			continue
-		}
-		break
-	}
-	appendAt := Plan{Edits: []Edit{{Offset: r.CallEnd, End: r.CallEnd, NewText: setter}}}
-	parent := expr.Parent()
+	f.widen(s)
+	parent := s.expr.Parent()
 	var plan Plan
 	switch {
-	case rt == returnsOperator || parent == nil:
-		plan = appendAt
-	case parent.Type() == "method_invocation" && isObject(parent, expr):
-		// A chain goes on: its type is decided by the later calls.
-		if rt == returnsDataStream {
-			return Plan{Reason: "on Flink 1.x a window join's apply returns DataStream, which has no uid(); assign its result to a variable and run --fix again"}
+	case s.rt == returnsOperator || parent == nil:
+		plan = s.appendSetter()
+	case parent.Type() == "method_invocation" && isObject(parent, s.expr) && !s.inTernary:
+		var reason string
+		if plan, reason = f.chained(s, r.FlinkMajor); reason != "" {
+			return Plan{Reason: reason}
 		}
-		plan = appendAt
-	case parent.Type() == "expression_statement":
-		plan = f.wrapOrAppend(rt, call, setter, "?", appendAt)
+	case parent.Type() == "expression_statement" && !s.inTernary:
+		plan = f.wrap(s, "?")
 	case parent.Type() == "variable_declarator" && parent.Parent() != nil:
-		plan = f.declared(rt, expr, parent, setter, appendAt)
+		plan = f.declared(s, parent)
 	case parent.Type() == "assignment_expression":
-		plan = f.assigned(rt, expr, parent, setter, appendAt)
+		plan = f.assigned(s, parent)
 	case parent.Type() == "return_statement":
-		plan = f.returned(rt, call, expr, setter, appendAt)
-	case parent.Type() == "argument_list":
-		plan = f.argument(rt, expr, parent, appendAt)
+		plan = f.returned(s)
+	case parent.Type() == "argument_list" && !s.inTernary:
+		plan = f.argument(s, parent)
 	default:
 		plan = Plan{Reason: fmt.Sprintf("%s returns %s, and uid() would change the type of the %s that uses it; set the uid where the value is stored",
-			name, rt, strings.ReplaceAll(parent.Type(), "_", " "))}
+			name, s.rt, strings.ReplaceAll(parent.Type(), "_", " "))}
 	}
 	if plan.Reason == "" && r.UIDHash != "" {
-		plan.Edits = append(plan.Edits, f.pinComment(expr))
+		plan.Edits = append(plan.Edits, f.pinComment(s.expr))
 	}
 	return plan
+}
+
+// widen moves s.expr out to the value as its user sees it: the value keeps
+// its type through parentheses and, for a source, through setParallelism,
+// which DataStreamSource overrides; a ternary arm takes the type its
+// context expects.
+func (f *file) widen(s *site) {
+	for {
+		parent := s.expr.Parent()
+		if parent == nil {
+			return
+		}
+		typ := parent.Type()
+		if typ != "parenthesized_expression" &&
+			(typ != "ternary_expression" || sameNode(parent.ChildByFieldName("condition"), s.expr)) &&
+			(s.rt != returnsSource || typ != "method_invocation" || !isObject(parent, s.expr) ||
+				f.text(parent.ChildByFieldName("name")) != "setParallelism") {
+			return
+		}
+		s.inTernary = s.inTernary || typ == "ternary_expression"
+		s.expr = parent
+	}
+}
+
+// chained plans the setter for a value a chain goes on from: the chain's
+// type is decided by the later calls, so only a DataStream needs care.
+func (f *file) chained(s *site, flinkMajor int) (Plan, string) {
+	switch {
+	case s.rt != returnsDataStream:
+		return s.appendSetter(), ""
+	case flinkMajor == 1:
+		// On 1.x, with() is apply() returning SingleOutputStreamOperator.
+		plan := s.appendSetter()
+		n := s.call.ChildByFieldName("name")
+		plan.Edits = append(plan.Edits, Edit{Offset: int(n.StartByte()), End: int(n.EndByte()), NewText: "with"})
+		return plan, ""
+	}
+	return Plan{}, "on Flink 1.x a window join's apply returns DataStream, which has no uid(), and no build file says which Flink this is; assign its result to a variable and run --fix again"
+}
+
+func sameNode(a, b *sitter.Node) bool {
+	return a != nil && b != nil && a.StartByte() == b.StartByte() && a.EndByte() == b.EndByte()
+}
+
+// inContext plans the edit for a value whose context expects the declared
+// type typ (full text, "" when unknown); stmt builds the separate statement
+// that sets the uid on the variable holding it, nil where there is none.
+func (f *file) inContext(s *site, typ string, stmt func() Plan, what string) Plan {
+	simple := simpleType(typ)
+	switch {
+	case typ != "" && fits(s.rt, simple):
+		return s.appendSetter()
+	case s.rt == returnsSource && simple == "DataStreamSource" && s.inTernary:
+		return s.castBack(typ)
+	case stmt != nil && !s.inTernary && (simple == "DataStreamSource" || simple == "var" || s.rt == returnsDataStream && simple == "DataStream"):
+		return stmt()
+	case s.rt == returnsSource && simple == "DataStreamSource":
+		return s.castBack(typ)
+	case s.rt == returnsDataStream && simple == "DataStream":
+		return f.wrap(s, typeArgs(typ))
+	}
+	return Plan{Reason: fmt.Sprintf("%s is declared %s, and uid() returns SingleOutputStreamOperator; set the uid where the value is used", what, orDefault(typ, "with a type not known here"))}
 }
 
 func (t resultType) String() string {
@@ -247,67 +322,53 @@ func isObject(call, n *sitter.Node) bool {
 	return obj != nil && obj.StartByte() == n.StartByte() && obj.EndByte() == n.EndByte()
 }
 
-// wrapOrAppend sets the uid in place: a DataStream is cast to the
-// SingleOutputStreamOperator it is at run time, with typeArg as the cast's
-// type argument.
-func (f *file) wrapOrAppend(rt resultType, call *sitter.Node, setter, typeArg string, appendAt Plan) Plan {
-	if rt != returnsDataStream {
-		return appendAt
+// wrap casts a DataStream to the SingleOutputStreamOperator it is at run
+// time, with typeArg as the cast's type argument, and sets the uid on it.
+func (f *file) wrap(s *site, typeArg string) Plan {
+	if s.rt != returnsDataStream {
+		return s.appendSetter()
 	}
+	start, end := int(s.call.StartByte()), int(s.call.EndByte())
 	return Plan{Edits: []Edit{
-		{Offset: int(call.StartByte()), End: int(call.StartByte()), NewText: fmt.Sprintf("((%s<%s>) ", f.soso(), typeArg)},
-		{Offset: int(call.EndByte()), End: int(call.EndByte()), NewText: ")" + setter},
+		{Offset: start, End: start, NewText: fmt.Sprintf("((%s<%s>) ", f.soso(), typeArg)},
+		{Offset: end, End: end, NewText: ")" + s.setter},
 	}}
 }
 
-// declared handles `T name = <call>;` for locals and fields.
-func (f *file) declared(rt resultType, expr, declarator *sitter.Node, setter string, appendAt Plan) Plan {
+// declared handles `T name = <value>;` for locals and fields.
+func (f *file) declared(s *site, declarator *sitter.Node) Plan {
 	decl := declarator.Parent()
-	typ := simpleType(f.text(decl.ChildByFieldName("type")))
-	varName := f.text(declarator.ChildByFieldName("name"))
-	if fits(rt, typ) {
-		return appendAt
+	typ := f.text(decl.ChildByFieldName("type"))
+	name := f.text(declarator.ChildByFieldName("name"))
+	var stmt func() Plan
+	if decl.Type() == "local_variable_declaration" {
+		stmt = func() Plan { return f.statementAfter(decl, f.receiver(s.rt, name)+s.setter+";") }
 	}
-	if decl.Type() != "local_variable_declaration" {
-		return Plan{Reason: fmt.Sprintf("the field %s is declared %s, and uid() returns SingleOutputStreamOperator; declare it as SingleOutputStreamOperator, or set the uid where it is assigned", varName, typ)}
-	}
-	return f.statementAfter(decl, f.receiver(rt, varName)+setter+";")
+	return f.inContext(s, typ, stmt, name)
 }
 
-// assigned handles `x = <call>` where x is a local or field.
-func (f *file) assigned(rt resultType, expr, assign *sitter.Node, setter string, appendAt Plan) Plan {
+// assigned handles `x = <value>` where x is a local or field.
+func (f *file) assigned(s *site, assign *sitter.Node) Plan {
 	lhs := assign.ChildByFieldName("left")
-	typ := f.declaredTypeOf(lhs)
-	if typ != "" && fits(rt, typ) {
-		return appendAt
+	var stmt func() Plan
+	if st := assign.Parent(); st != nil && st.Type() == "expression_statement" {
+		stmt = func() Plan { return f.statementAfter(st, f.receiver(s.rt, f.text(lhs))+s.setter+";") }
 	}
-	stmt := assign.Parent()
-	if typ == "" || stmt == nil || stmt.Type() != "expression_statement" {
-		return Plan{Reason: fmt.Sprintf("the declared type of %s was not found, and uid() returns SingleOutputStreamOperator; set the uid on %s in a statement of its own", f.text(lhs), f.text(lhs))}
-	}
-	return f.statementAfter(stmt, f.receiver(rt, f.text(lhs))+setter+";")
+	return f.inContext(s, f.declaredTypeOf(lhs), stmt, f.text(lhs))
 }
 
-// returned handles `return <call>;`.
-func (f *file) returned(rt resultType, call, expr *sitter.Node, setter string, appendAt Plan) Plan {
-	m := enclosing(expr, "method_declaration", "lambda_expression")
+// returned handles `return <value>;`.
+func (f *file) returned(s *site) Plan {
+	m := enclosing(s.expr, "method_declaration", "lambda_expression")
 	if m == nil || m.Type() != "method_declaration" {
 		return Plan{Reason: "the value is returned from a lambda whose type is not known, and uid() returns SingleOutputStreamOperator"}
 	}
-	typ := f.text(m.ChildByFieldName("type"))
-	method := f.text(m.ChildByFieldName("name"))
-	if fits(rt, simpleType(typ)) {
-		return appendAt
-	}
-	if rt == returnsDataStream && simpleType(typ) == "DataStream" {
-		return f.wrapOrAppend(rt, call, setter, typeArgs(typ), appendAt)
-	}
-	return Plan{Reason: fmt.Sprintf("%s returns %s, and uid() returns SingleOutputStreamOperator; change its return type to SingleOutputStreamOperator, or set the uid where %s is called", method, typ, method)}
+	return f.inContext(s, f.text(m.ChildByFieldName("type")), nil, "the method "+f.text(m.ChildByFieldName("name")))
 }
 
-// argument handles `m(…, <call>, …)`: only a parameter declared in this
-// file with a type uid() fits is trusted.
-func (f *file) argument(rt resultType, expr, args *sitter.Node, appendAt Plan) Plan {
+// argument handles `m(…, <value>, …)`: only a parameter declared in this
+// file is trusted.
+func (f *file) argument(s *site, args *sitter.Node) Plan {
 	callee := args.Parent()
 	name := ""
 	if callee != nil && callee.Type() == "method_invocation" {
@@ -319,15 +380,16 @@ func (f *file) argument(rt resultType, expr, args *sitter.Node, appendAt Plan) P
 		if isComment(c) {
 			continue
 		}
-		if c.StartByte() == expr.StartByte() {
+		if sameNode(c, s.expr) {
 			index = arity
 		}
 		arity++
 	}
-	if typ := f.parameterType(name, arity, index); typ != "" && fits(rt, typ) {
-		return appendAt
+	typ := f.parameterType(name, arity, index)
+	if typ == "" {
+		return Plan{Reason: fmt.Sprintf("the value is passed to %s, whose parameter type is not known here, and uid() returns SingleOutputStreamOperator; store it in a variable and run --fix again", orDefault(name, "a constructor"))}
 	}
-	return Plan{Reason: fmt.Sprintf("the value is passed to %s, whose parameter type is not known here, and uid() returns SingleOutputStreamOperator; store it in a variable and run --fix again", orDefault(name, "a constructor"))}
+	return f.inContext(s, typ, nil, "the parameter of "+name)
 }
 
 // fits reports whether a value of the type the setter returns can be used
@@ -389,7 +451,7 @@ func (f *file) soso() string {
 	return sosoType
 }
 
-// declaredTypeOf finds the declared simple type of a local, parameter or
+// declaredTypeOf finds the declared type of a local, parameter or
 // field named by x (a name or this.name) in the enclosing method and class.
 func (f *file) declaredTypeOf(x *sitter.Node) string {
 	name := f.text(x)
@@ -428,7 +490,7 @@ func (f *file) findDeclaration(scope *sitter.Node, name string, pos uint32) stri
 				continue
 			case "local_variable_declaration", "field_declaration", "formal_parameter":
 				if f.declares(c, name) {
-					found = simpleType(f.text(c.ChildByFieldName("type")))
+					found = f.text(c.ChildByFieldName("type"))
 					return
 				}
 			}
@@ -452,7 +514,7 @@ func (f *file) declares(decl *sitter.Node, name string) bool {
 	return false
 }
 
-// parameterType returns the simple type of parameter index of the one
+// parameterType returns the type of parameter index of the one
 // method of this file named name with arity parameters, "" when there is
 // not exactly one.
 func (f *file) parameterType(name string, arity, index int) string {
@@ -473,7 +535,7 @@ func (f *file) parameterType(name string, arity, index int) string {
 					}
 				}
 				if len(ps) == arity {
-					types = append(types, simpleType(f.text(ps[index].ChildByFieldName("type"))))
+					types = append(types, f.text(ps[index].ChildByFieldName("type")))
 				}
 			}
 			walk(c)

@@ -8,13 +8,13 @@ import (
 
 // apply plans one request whose call ends where the source has "/*|*/" and
 // returns the fixed source, or the reason there is no edit.
-func apply(t *testing.T, src, hash string) (string, string) {
+func apply(t *testing.T, src, hash string, flink int) (string, string) {
 	t.Helper()
 	end := strings.Index(src, "/*|*/")
 	if end < 0 {
 		t.Fatal("no /*|*/ marker")
 	}
-	plans, err := PlanFile([]byte(src), []Request{{CallEnd: end, UID: "u", UIDHash: hash}})
+	plans, err := PlanFile([]byte(src), []Request{{CallEnd: end, UID: "u", UIDHash: hash, FlinkMajor: flink}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,6 +36,7 @@ func TestPlan(t *testing.T) {
 	const head = "import org.apache.flink.streaming.api.datastream.*;\nclass J {\n"
 	tests := []struct {
 		name, body, want, reason string
+		flink                    int
 	}{{
 		name: "operator in a chain",
 		body: "  void m() {\n    s.keyBy(k).process(new P())/*|*/.print();\n  }\n",
@@ -57,9 +58,9 @@ func TestPlan(t *testing.T) {
 		body: "  void m() {\n    DataStream<Long> s = env.fromSource(src, w, \"n\")/*|*/;\n  }\n",
 		want: "DataStream<Long> s = env.fromSource(src, w, \"n\").uid(\"u\");",
 	}, {
-		name: "source returned as DataStreamSource",
+		name: "source returned as DataStreamSource: cast back, uid returns this",
 		body: "  DataStreamSource<Long> m() {\n    return env.fromSource(src, w, \"n\")/*|*/;\n  }\n",
-		reason: "m returns DataStreamSource<Long>",
+		want: "return (DataStreamSource<Long>) env.fromSource(src, w, \"n\").uid(\"u\");",
 	}, {
 		name: "source returned as DataStream",
 		body: "  DataStream<Long> m() {\n    return env.fromSource(src, w, \"n\")/*|*/;\n  }\n",
@@ -67,7 +68,23 @@ func TestPlan(t *testing.T) {
 	}, {
 		name: "source in a DataStreamSource field",
 		body: "  DataStreamSource<Long> s = env.fromSource(src, w, \"n\")/*|*/;\n",
-		reason: "the field s is declared DataStreamSource",
+		want: "DataStreamSource<Long> s = (DataStreamSource<Long>) env.fromSource(src, w, \"n\").uid(\"u\");",
+	}, {
+		name: "source in a ternary into a DataStream local",
+		body: "  void m() {\n    DataStream<Long> s = c ? env.fromSource(a, w, \"a\")/*|*/ : env.fromSource(b, w, \"b\");\n  }\n",
+		want: "DataStream<Long> s = c ? env.fromSource(a, w, \"a\").uid(\"u\") : env.fromSource(b, w, \"b\");",
+	}, {
+		name: "source in a ternary into a DataStreamSource local",
+		body: "  void m() {\n    DataStreamSource<Long> s = c ? env.fromSource(a, w, \"a\") : env.fromSource(b, w, \"b\")/*|*/;\n  }\n",
+		want: "DataStreamSource<Long> s = c ? env.fromSource(a, w, \"a\") : (DataStreamSource<Long>) env.fromSource(b, w, \"b\").uid(\"u\");",
+	}, {
+		name:   "source in a ternary into a var",
+		body:   "  void m() {\n    var s = c ? env.fromSource(a, w, \"a\") : env.fromSource(b, w, \"b\")/*|*/;\n  }\n",
+		reason: "s is declared var",
+	}, {
+		name:   "a source compared in a ternary condition",
+		body:   "  void m() {\n    boolean b = env.fromSource(a, w, \"a\")/*|*/ == null ? true : false;\n  }\n",
+		reason: "binary expression",
 	}, {
 		name: "source assigned to a DataStreamSource field",
 		body: "  DataStreamSource<Long> s;\n  void m() {\n    this.s = env.fromSource(src, w, \"n\")/*|*/;\n  }\n",
@@ -77,8 +94,8 @@ func TestPlan(t *testing.T) {
 		body: "  void m() {\n    use(env.fromSource(src, w, \"n\")/*|*/);\n  }\n  void use(DataStream<Long> s) {}\n",
 		want: "use(env.fromSource(src, w, \"n\").uid(\"u\"));",
 	}, {
-		name: "source passed to an unknown method",
-		body: "  void m() {\n    Lib.use(env.fromSource(src, w, \"n\")/*|*/);\n  }\n",
+		name:   "source passed to an unknown method",
+		body:   "  void m() {\n    Lib.use(env.fromSource(src, w, \"n\")/*|*/);\n  }\n",
 		reason: "passed to use",
 	}, {
 		name: "window join apply as a statement",
@@ -93,9 +110,19 @@ func TestPlan(t *testing.T) {
 		body: "  DataStream<R> m() {\n    return a.join(b).where(k).equalTo(k).window(w).apply(f)/*|*/;\n  }\n",
 		want: "return ((SingleOutputStreamOperator<R>) a.join(b).where(k).equalTo(k).window(w).apply(f)).uid(\"u\");",
 	}, {
-		name: "window join apply in a chain",
-		body: "  void m() {\n    a.join(b).where(k).equalTo(k).window(w).apply(f)/*|*/.print();\n  }\n",
+		name:   "window join apply in a chain",
+		body:   "  void m() {\n    a.join(b).where(k).equalTo(k).window(w).apply(f)/*|*/.print();\n  }\n",
 		reason: "returns DataStream",
+	}, {
+		name:  "window join apply in a chain on Flink 2",
+		body:  "  void m() {\n    a.join(b).where(k).equalTo(k).window(w).apply(f)/*|*/.print();\n  }\n",
+		flink: 2,
+		want:  "apply(f).uid(\"u\").print();",
+	}, {
+		name:  "window join apply in a chain on Flink 1: with() is apply() returning an operator",
+		body:  "  void m() {\n    a.join(b).where(k).equalTo(k).window(w).apply(f)/*|*/.print();\n  }\n",
+		flink: 1,
+		want:  "window(w).with(f).uid(\"u\").print();",
 	}, {
 		name: "window apply is an operator",
 		body: "  void m() {\n    s.keyBy(k).window(w).apply(f)/*|*/;\n  }\n",
@@ -104,7 +131,7 @@ func TestPlan(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, reason := apply(t, head+tt.body+"}\n", "")
+			got, reason := apply(t, head+tt.body+"}\n", "", tt.flink)
 			if tt.reason != "" {
 				if !strings.Contains(reason, tt.reason) {
 					t.Errorf("reason %q, want one containing %q (fixed: %s)", reason, tt.reason, got)
@@ -121,7 +148,7 @@ func TestPlan(t *testing.T) {
 func TestPlanPinsWithACommentAbove(t *testing.T) {
 	t.Parallel()
 	src := "class J {\n  void m() {\n    s.keyBy(k)\n        .process(new P())/*|*/\n        .print();\n  }\n}\n"
-	got, reason := apply(t, src, "0123456789abcdef0123456789abcdef")
+	got, reason := apply(t, src, "0123456789abcdef0123456789abcdef", 0)
 	want := "    " + PinComment + "\n    s.keyBy(k)\n        .process(new P()).uid(\"u\").setUidHash(\"0123456789abcdef0123456789abcdef\")\n"
 	if reason != "" || !strings.Contains(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -131,7 +158,7 @@ func TestPlanPinsWithACommentAbove(t *testing.T) {
 func TestPlanKeepsCRLF(t *testing.T) {
 	t.Parallel()
 	src := "class J {\r\n  void m() {\r\n    DataStreamSource<Long> s = env.fromSequence(1, 2)/*|*/;\r\n  }\r\n}\r\n"
-	got, _ := apply(t, src, "")
+	got, _ := apply(t, src, "", 0)
 	if !strings.Contains(got, "env.fromSequence(1, 2);\r\n    s.uid(\"u\");\r\n") {
 		t.Errorf("got %q", got)
 	}

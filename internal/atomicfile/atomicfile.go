@@ -30,7 +30,8 @@ func Write(path string, data []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	if old, err := os.ReadFile(target); err == nil && usesCRLF(old) && !bytes.Contains(data, []byte("\r\n")) {
+	old, err := os.ReadFile(target) //nolint:gosec // the user names the files uidcheck writes
+	if err == nil && usesCRLF(old) && !bytes.Contains(data, []byte("\r\n")) {
 		data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
 	}
 	return write(target, data, perm)
@@ -67,7 +68,7 @@ func resolve(path string) (string, error) {
 // write writes through a synced temporary file in target's directory. An
 // existing target's permission bits are kept; perm applies to a new file.
 func write(target string, data []byte, perm fs.FileMode) error {
-	if info, err := os.Stat(target); err == nil && !info.Mode().IsRegular() {
+	if info, err := os.Stat(target); err == nil && !info.Mode().IsRegular() { //nolint:gosec // the user names the files uidcheck writes
 		return fmt.Errorf("%s: not a regular file", target)
 	}
 	err := renameio.WriteFile(target, data, perm, renameio.WithTempDir(filepath.Dir(target)))

@@ -32,18 +32,18 @@ func TestWriteKeepsModeAndLineEndings(t *testing.T) {
 func TestWriteReplacesTheFileASymlinkNames(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	real := filepath.Join(dir, "Job.java")
+	target := filepath.Join(dir, "Job.java")
 	link := filepath.Join(dir, "Link.java")
-	if err := os.WriteFile(real, []byte("old"), 0o644); err != nil {
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(real, link); err != nil {
+	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
 	}
 	if err := Write(link, []byte("new"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := os.ReadFile(real); string(got) != "new" {
+	if got, _ := os.ReadFile(target); string(got) != "new" {
 		t.Errorf("target holds %q", got)
 	}
 	if info, _ := os.Lstat(link); info.Mode()&os.ModeSymlink == 0 {
@@ -87,7 +87,7 @@ func TestFullDiskLeavesTheOriginal(t *testing.T) {
 	if err := os.WriteFile(path, original, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFullDiskLeavesTheOriginal$")
+	cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestFullDiskLeavesTheOriginal$")
 	cmd.Env = append(os.Environ(), "ATOMICFILE_TEST_CHILD="+path)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("child: %v\n%s", err, out)

@@ -156,37 +156,13 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 		fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: wrote %d findings to %s\n", len(res.report.Diagnostics), opts.writeBase)
 		return res.fileErr()
 	}
-	if opts.baseline != "" {
-		b, err := baseline.Load(opts.baseline)
-		if err != nil {
-			return err
-		}
-		fresh, stale := b.Filter(res.report.Diagnostics)
-		res.report.Diagnostics = fresh
-		for _, e := range stale {
-			fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: stale baseline entry (no longer found): %s: %s (%s)\n", e.File, e.Message, e.Rule)
-		}
-	}
-	if opts.fix || opts.diff || withOperators {
-		var pins *fixPins
-		if opts.savepoint != "" {
-			if pins, err = savepointPins(opts.savepoint, res); err != nil {
-				return err
-			}
-		}
-		if err := planFixes(res.report, pins); err != nil {
-			return err
-		}
-	}
-	if opts.diff {
-		_, err := applyFixes(opts.f, res.report, res.run.Unchanged, true)
+	if err := applyBaseline(opts, res); err != nil {
 		return err
 	}
-	if opts.fix {
-		if err := fixAndVerify(ctx, opts, aopts, res, analysed); err != nil {
+	if opts.fix || opts.diff || withOperators {
+		if err := fixStage(ctx, opts, aopts, res, analysed); err != nil || opts.diff {
 			return err
 		}
-		res.report.Diagnostics = unfixed(res.report.Diagnostics)
 	}
 	if err := writeReports(opts.f, opts.specs, res); err != nil {
 		return err
@@ -201,6 +177,24 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 				return errFindings
 			}
 		}
+	}
+	return nil
+}
+
+// applyBaseline drops the findings the --baseline file holds and names its
+// stale entries.
+func applyBaseline(opts *checkOptions, res *analysisResult) error {
+	if opts.baseline == "" {
+		return nil
+	}
+	b, err := baseline.Load(opts.baseline)
+	if err != nil {
+		return err
+	}
+	fresh, stale := b.Filter(res.report.Diagnostics)
+	res.report.Diagnostics = fresh
+	for _, e := range stale {
+		fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: stale baseline entry (no longer found): %s: %s (%s)\n", e.File, e.Message, e.Rule)
 	}
 	return nil
 }

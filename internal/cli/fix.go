@@ -18,6 +18,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/uidfix"
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
+	"github.com/uidcheck/uidcheck/internal/buildfile"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
@@ -39,46 +40,23 @@ func posKey(file string, line, col int) string { return fmt.Sprintf("%s:%d:%d", 
 // compile in their place (package uidfix), adding setUidHash pins. A finding
 // whose operator cannot take a uid there keeps no fix and says why in
 // FixNote. JSON and SARIF show the same edits --fix applies.
-func planFixes(r *report.Result, pins *fixPins) error {
-	type pending struct {
-		diag *report.Diagnostic
-		req  uidfix.Request
-	}
-	byFile := map[string][]pending{}
-	var files []string
-	for i := range r.Diagnostics {
-		d := &r.Diagnostics[i]
-		if len(d.Fixes) == 0 || len(d.Fixes[0].Edits) != 1 {
-			continue
-		}
-		e := d.Fixes[0].Edits[0]
-		uid, ok := uidfix.ParseSetter(e.NewText)
-		if !ok || e.Offset != e.End {
-			continue
-		}
-		req := uidfix.Request{CallEnd: e.Offset, UID: uid}
-		if pins != nil {
-			key := posKey(d.File, d.Line, d.Column)
-			if why, ok := pins.blocked[key]; ok {
-				d.Fixes, d.FixNote = nil, why
-				continue
-			}
-			req.UIDHash = pins.pins[key]
-		}
-		if byFile[e.File] == nil {
-			files = append(files, e.File)
-		}
-		byFile[e.File] = append(byFile[e.File], pending{d, req})
-	}
+func planFixes(r *report.Result, pins *fixPins, unchanged func(name string, src []byte) bool) error {
+	byFile, files := fixRequests(r, pins)
+	versions := buildfile.NewFinder()
 	for _, file := range files {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			return fmt.Errorf("fix %s: %w", file, err)
 		}
+		if !unchanged(file, src) {
+			return fmt.Errorf("fix %s: %w during the run; run uidcheck again", file, atomicfile.ErrChanged)
+		}
 		ps := byFile[file]
 		reqs := make([]uidfix.Request, len(ps))
+		major := versions.FlinkMajor(file)
 		for i, p := range ps {
 			reqs[i] = p.req
+			reqs[i].FlinkMajor = major
 		}
 		plans, err := uidfix.PlanFile(src, reqs)
 		if err != nil {
@@ -103,6 +81,44 @@ func planFixes(r *report.Result, pins *fixPins) error {
 	return nil
 }
 
+// pendingFix is one finding whose plain append awaits planning.
+type pendingFix struct {
+	diag *report.Diagnostic
+	req  uidfix.Request
+}
+
+// fixRequests collects missinguid's plain appends by file, in the order the
+// files first appear; findings a savepoint forbids to fix lose their fix.
+func fixRequests(r *report.Result, pins *fixPins) (map[string][]pendingFix, []string) {
+	byFile := map[string][]pendingFix{}
+	var files []string
+	for i := range r.Diagnostics {
+		d := &r.Diagnostics[i]
+		if len(d.Fixes) == 0 || len(d.Fixes[0].Edits) != 1 {
+			continue
+		}
+		e := d.Fixes[0].Edits[0]
+		uid, ok := uidfix.ParseSetter(e.NewText)
+		if !ok || e.Offset != e.End {
+			continue
+		}
+		req := uidfix.Request{CallEnd: e.Offset, UID: uid}
+		if pins != nil {
+			key := posKey(d.File, d.Line, d.Column)
+			if why, ok := pins.blocked[key]; ok {
+				d.Fixes, d.FixNote = nil, why
+				continue
+			}
+			req.UIDHash = pins.pins[key]
+		}
+		if byFile[e.File] == nil {
+			files = append(files, e.File)
+		}
+		byFile[e.File] = append(byFile[e.File], pendingFix{d, req})
+	}
+	return byFile, files
+}
+
 // fixedFile is one file --fix rewrote, with both contents, so that the run
 // can put the original back.
 type fixedFile struct {
@@ -117,40 +133,13 @@ type fixedFile struct {
 // directory) is edited once; a file whose content is no longer what was
 // analysed is not edited.
 func applyFixes(f *Factory, r *report.Result, unchanged func(name string, src []byte) bool, diffOnly bool) ([]fixedFile, error) {
-	type target struct {
-		name  string // as the user gave it
-		edits []report.Edit
-		fixes int
+	byReal, reals, err := editsByRealPath(r)
+	if err != nil {
+		return nil, err
 	}
-	byReal := map[string]*target{}
-	var reals []string
-	for _, d := range r.Diagnostics {
-		if len(d.Fixes) == 0 {
-			continue
-		}
-		for i, e := range d.Fixes[0].Edits {
-			real, err := realPath(e.File)
-			if err != nil {
-				return nil, fmt.Errorf("fix %s: %w", e.File, err)
-			}
-			t := byReal[real]
-			if t == nil {
-				t = &target{name: e.File}
-				byReal[real] = t
-				reals = append(reals, real)
-			}
-			if !slices.Contains(t.edits, e) {
-				t.edits = append(t.edits, e)
-				if i == 0 {
-					t.fixes++
-				}
-			}
-		}
-	}
-	sort.Strings(reals)
 	var out []fixedFile
-	for _, real := range reals {
-		t := byReal[real]
+	for _, realName := range reals {
+		t := byReal[realName]
 		src, err := os.ReadFile(t.name)
 		if err != nil {
 			return out, fmt.Errorf("fix %s: %w", t.name, err)
@@ -175,6 +164,45 @@ func applyFixes(f *Factory, r *report.Result, unchanged func(name string, src []
 		out = append(out, fixedFile{path: t.name, before: src, after: fixed, fixes: t.fixes})
 	}
 	return out, nil
+}
+
+// editTarget is one real file and the edits for it.
+type editTarget struct {
+	name  string // the path the user gave first
+	edits []report.Edit
+	fixes int
+}
+
+// editsByRealPath groups the first fix of every finding by the real path of
+// the file, dropping identical edits, and returns the real paths sorted.
+func editsByRealPath(r *report.Result) (map[string]*editTarget, []string, error) {
+	byReal := map[string]*editTarget{}
+	var reals []string
+	for _, d := range r.Diagnostics {
+		if len(d.Fixes) == 0 {
+			continue
+		}
+		for i, e := range d.Fixes[0].Edits {
+			realName, err := realPath(e.File)
+			if err != nil {
+				return nil, nil, fmt.Errorf("fix %s: %w", e.File, err)
+			}
+			t := byReal[realName]
+			if t == nil {
+				t = &editTarget{name: e.File}
+				byReal[realName] = t
+				reals = append(reals, realName)
+			}
+			if !slices.Contains(t.edits, e) {
+				t.edits = append(t.edits, e)
+				if i == 0 {
+					t.fixes++
+				}
+			}
+		}
+	}
+	sort.Strings(reals)
+	return byReal, reals, nil
 }
 
 // restoreFixed puts the original content back into every fixed file that
@@ -255,6 +283,32 @@ func newFindings(before, after []report.Diagnostic) []report.Diagnostic {
 		fresh = append(fresh, d)
 	}
 	return fresh
+}
+
+// fixStage plans the fixes (for --fix, --diff and the JSON output) and
+// prints them as a diff or applies them.
+func fixStage(ctx context.Context, opts *checkOptions, aopts analyzeOptions, res *analysisResult, analysed []report.Diagnostic) error {
+	var pins *fixPins
+	if opts.savepoint != "" {
+		var err error
+		if pins, err = savepointPins(opts.savepoint, res); err != nil {
+			return err
+		}
+	}
+	if err := planFixes(res.report, pins, res.run.Unchanged); err != nil {
+		return err
+	}
+	switch {
+	case opts.diff:
+		_, err := applyFixes(opts.f, res.report, res.run.Unchanged, true)
+		return err
+	case opts.fix:
+		if err := fixAndVerify(ctx, opts, aopts, res, analysed); err != nil {
+			return err
+		}
+		res.report.Diagnostics = unfixed(res.report.Diagnostics)
+	}
+	return nil
 }
 
 // fixAndVerify applies the planned fixes, analyses the tree again and puts

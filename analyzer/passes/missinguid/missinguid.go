@@ -45,7 +45,7 @@ func run(pass *analysis.Pass) (any, error) {
 	model := pipeline.Of(pass)
 	seen := make(map[token.Pos]bool) // an operator of a shared helper is reported once
 	names := newNamer()
-	created := timesCreated(model)
+	sites := callSites(model)
 	for _, op := range model.Operators {
 		if op.HasUID() || op.Stateful == pipeline.StatefulNo && !allOperators || seen[op.Pos] || pipeline.IsCollectSink(op.Call) {
 			continue
@@ -63,12 +63,12 @@ func run(pass *analysis.Pass) (any, error) {
 			category = CategoryStateless
 			msg = fmt.Sprintf("operator %q has no uid; a uid on every operator keeps future state changes restorable", op.Call)
 		}
-		repeated := created[op.Pos]
+		repeated := sites[op.Pos]
 		switch {
 		case op.InLoop:
 			msg += "; it is created in a loop, so its uid must differ per iteration"
 		case repeated > 1:
-			msg += fmt.Sprintf("; job %s creates it %d times through the helper that holds it, so a constant uid would collide: give the helper a uid prefix parameter and build the uid from it", op.Job.Name, repeated)
+			msg += fmt.Sprintf("; it is reached through %d call sites, so a constant uid would be shared by several operators: give the method that creates it a uid prefix parameter and build the uid from it", repeated)
 		}
 		d := analysis.Diagnostic{Pos: op.Pos, End: op.End, Category: category, Message: msg}
 		if category == CategoryStateful && !op.InLoop && repeated == 1 && op.CallEnd.IsValid() {
@@ -86,19 +86,26 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// timesCreated counts, for each creating call, the operators it creates in
-// the job that creates the most of them: a helper called twice creates two.
-func timesCreated(m *pipeline.Model) map[token.Pos]int {
-	type key struct {
-		job *pipeline.Job
-		pos token.Pos
-	}
-	perJob := map[key]int{}
-	most := map[token.Pos]int{}
+// callSites counts, for each creating call, the distinct call paths through
+// which jobs reach it: a helper called twice by one job, or a builder that
+// two jobs use, has two. Such an operator must not get a constant uid: in
+// one job it collides, and across jobs a shared name hides which job's
+// state it is.
+func callSites(m *pipeline.Model) map[token.Pos]int {
+	paths := make(map[token.Pos]map[string]bool)
 	for _, o := range m.Operators {
-		k := key{o.Job, o.Pos}
-		perJob[k]++
-		most[o.Pos] = max(most[o.Pos], perJob[k])
+		if paths[o.Pos] == nil {
+			paths[o.Pos] = map[string]bool{}
+		}
+		path := ""
+		if len(o.Via) > 0 {
+			path = fmt.Sprint(o.Via)
+		}
+		paths[o.Pos][path] = true
 	}
-	return most
+	n := make(map[token.Pos]int, len(paths))
+	for pos, p := range paths {
+		n[pos] = len(p)
+	}
+	return n
 }
