@@ -70,8 +70,8 @@ func Collect(paths []string) ([]string, []error) {
 	var files []string
 	var errs []error
 	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
+		if id := identity(p); !seen[id] {
+			seen[id] = true
 			files = append(files, p)
 		}
 	}

@@ -193,6 +193,8 @@ func editsByRealPath(r *report.Result) (map[string]*editTarget, []string, error)
 				byReal[realName] = t
 				reals = append(reals, realName)
 			}
+			// The same file under another name got the same edit.
+			e.File = t.name
 			if !slices.Contains(t.edits, e) {
 				t.edits = append(t.edits, e)
 				if i == 0 {

@@ -2,10 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/uidcheck/uidcheck/internal/atomicfile"
+	"github.com/uidcheck/uidcheck/internal/report"
 )
 
 func TestFixAndDiff(t *testing.T) {
@@ -72,5 +76,115 @@ public class OrdersJob {
 	Run(context.Background(), ios, []string{"check", "--diff", dir})
 	if !strings.Contains(stdout.String(), `.uid("orders-job-reduce-2")`) || !strings.Contains(stdout.String(), `.uid("orders-job-reduce-3")`) {
 		t.Errorf("names not unique within the job:\n%s", stdout)
+	}
+}
+
+// TestFixEditsAFileOnceWhateverThePaths gives one file through its
+// directory, itself, a "./" path and a symlink: it is edited once.
+func TestFixEditsAFileOnceWhateverThePaths(t *testing.T) {
+	dir := t.TempDir()
+	job := writeJava(t, dir, "Job.java", statefulJob)
+	links := t.TempDir()
+	if err := os.Symlink(job, filepath.Join(links, "Link.java")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	code, _, stderr := runCLI(t, "check", "--fix", dir, job, "./Job.java", "Job.java", links)
+	if code == ExitError {
+		t.Fatalf("exit 2: %s", stderr)
+	}
+	fixed, _ := os.ReadFile(job)
+	if n := strings.Count(string(fixed), ".uid("); n != 2 {
+		t.Errorf("%d uids in the fixed file, want the one it had and one added:\n%s", n, fixed)
+	}
+	if info, _ := os.Lstat(filepath.Join(links, "Link.java")); info.Mode()&os.ModeSymlink == 0 {
+		t.Error("the symlink was replaced by a file")
+	}
+}
+
+// TestFixLeavesAFileChangedSinceAnalysis: the edit was computed from the
+// content the analysis saw, so it is not written over another.
+func TestFixLeavesAFileChangedSinceAnalysis(t *testing.T) {
+	dir := t.TempDir()
+	job := writeJava(t, dir, "Job.java", statefulJob)
+	r := &report.Result{Diagnostics: []report.Diagnostic{{
+		Rule: "missinguid", File: job,
+		Fixes: []report.Fix{{Edits: []report.Edit{{File: job, Offset: 10, End: 10, NewText: `.uid("x")`}}}},
+	}}}
+	ios, _, _ := Test()
+	changed := func(string, []byte) bool { return false }
+	if _, err := applyFixes(&Factory{IO: ios}, r, changed, false); !errors.Is(err, atomicfile.ErrChanged) {
+		t.Fatalf("err = %v, want ErrChanged", err)
+	}
+	if got, _ := os.ReadFile(job); string(got) != statefulJob {
+		t.Error("the file was edited")
+	}
+}
+
+// TestFixRefusesEditsThatAddFindings: with a uid pattern the generated
+// uids do not match, the fix would add uidformat findings; every file is
+// put back and the run exits 2.
+func TestFixRefusesEditsThatAddFindings(t *testing.T) {
+	dir := t.TempDir()
+	job := writeJava(t, dir, "Job.java", statefulJob)
+	conf := filepath.Join(dir, ".uidcheck.yaml")
+	if err := os.WriteFile(conf, []byte("uid-pattern: '^orders-[a-z]+$'\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "check", "--fix", "--config", conf, dir)
+	if code != ExitError || !strings.Contains(stderr, "would add 1 new finding") || !strings.Contains(stderr, "(uidformat)") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if got, _ := os.ReadFile(job); string(got) != statefulJob {
+		t.Errorf("the file was not restored:\n%s", got)
+	}
+}
+
+// TestFixJSONCarriesTheEditsFixMakes: the suggested fixes of the JSON output
+// are the edits --fix applies, and a finding --fix leaves alone says why.
+func TestFixJSONCarriesTheEditsFixMakes(t *testing.T) {
+	dir := t.TempDir()
+	job := writeJava(t, dir, "Job.java", `package x;
+import org.apache.flink.streaming.api.datastream.DataStreamSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStreamSource<Long> src = env.fromSequence(0, 1);
+        src.keyBy(v -> v).sum(0).print();
+        Lib.use(env.fromSequence(0, 2));
+        env.execute();
+    }
+}
+`)
+	_, stdout, _ := runCLI(t, "check", "--format", "json", dir)
+	var edits []report.Edit
+	notes := 0
+	for _, d := range decodeResult(t, stdout).Diagnostics {
+		if len(d.Fixes) > 0 {
+			edits = append(edits, d.Fixes[0].Edits...)
+		}
+		if strings.Contains(d.FixNote, "passed to use") {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("%d findings say why they are not fixed, want 1", notes)
+	}
+	src, _ := os.ReadFile(job)
+	want, err := applyEdits(src, edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "check", "--fix", dir)
+	got, _ := os.ReadFile(job)
+	if code == ExitError || string(got) != string(want) {
+		t.Errorf("exit %d; --fix wrote\n%s\nthe JSON edits give\n%s\n%s", code, got, want, stderr)
+	}
+	if !strings.Contains(string(got), "        src.uid(\"job-from-sequence\");\n") {
+		t.Errorf("the DataStreamSource local did not get a statement of its own:\n%s", got)
+	}
+	if !strings.Contains(stderr, "--savepoint PATH") {
+		t.Errorf("no warning about savepoint state:\n%s", stderr)
 	}
 }
