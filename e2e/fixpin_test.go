@@ -29,7 +29,8 @@ type roundTrip struct {
 // the fix (a uid plus setUidHash of v1's auto-generated ID) and resumes in
 // strict mode with its counts continuing (the smallest count it emits is
 // above 1); v3 drops the setUidHash line and resumes from v2's savepoint,
-// again with its counts. The control, v1 fixed without --savepoint, prints
+// again with its counts; v4 renames the uid, and `check --fix --savepoint`
+// pins v3's ID on it, so it resumes with its counts too. The control, v1 fixed without --savepoint, prints
 // the warning and Flink refuses to resume it.
 func TestFixSavepointRoundTrip(t *testing.T) {
 	for _, profile := range []string{"flink1", "flink2"} {
@@ -108,6 +109,31 @@ func TestFixSavepointRoundTrip(t *testing.T) {
 				t.Fatalf("v3 (setUidHash removed) from v2's savepoint: %+v, want running with counts above v2's %d", r3, r2.MinCount)
 			}
 
+			// A renamed uid: v4 is v3 with another uid on the counter. check
+			// --savepoint names it as the likely owner of v3's state and
+			// --fix pins the old ID.
+			v4 := job("v4")
+			renamed := strings.Replace(string(unpinned), `.uid("job-process")`, `.uid("counter-renamed")`, 1)
+			if renamed == string(unpinned) {
+				t.Fatalf("the fixed job has no uid \"job-process\":\n%s", unpinned)
+			}
+			if err := os.WriteFile(filepath.Join(v4, "Job.java"), []byte(renamed), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			savepoint3 := strings.TrimPrefix(r3.Savepoint, "file:")
+			if rc := run(v4, savepoint3); rc.Status != "failed" {
+				t.Fatalf("v4 with the renamed uid resumed without the pin: %+v", rc)
+			}
+			stderr = runUidcheck(t, "check", "--fix", "--savepoint", savepoint3, v4, common)
+			fixed4, _ := os.ReadFile(filepath.Join(v4, "Job.java"))
+			if !strings.Contains(string(fixed4), `.uid("counter-renamed").setUidHash("`) {
+				t.Fatalf("the renamed uid was not pinned:\n%s\n%s", fixed4, stderr)
+			}
+			r4 := run(v4, savepoint3)
+			if r4.Status != "running" || r4.MinCount <= r3.MinCount {
+				t.Fatalf("v4 (renamed uid, pinned) from v3's savepoint: %+v, want running with counts above v3's %d", r4, r3.MinCount)
+			}
+
 			control := job("control")
 			stderr = runUidcheck(t, "check", "--fix", control, common)
 			if !strings.Contains(stderr, "--savepoint") {
@@ -116,7 +142,7 @@ func TestFixSavepointRoundTrip(t *testing.T) {
 			if rc := run(control, savepoint); rc.Status != "failed" || !strings.Contains(rc.Message, "Cannot map checkpoint/savepoint state") {
 				t.Errorf("control (uid without pin) from v1's savepoint: %+v, want Flink's refusal", rc)
 			}
-			t.Logf("%s: v2 min count %d over %d records, v3 %d over %d", profile, r2.MinCount, r2.Records, r3.MinCount, r3.Records)
+			t.Logf("%s: min counts after each resume: v2 %d, v3 %d, v4 %d", profile, r2.MinCount, r3.MinCount, r4.MinCount)
 		})
 	}
 }

@@ -89,20 +89,28 @@ func ParseSetter(text string) (string, bool) {
 
 // PlanFile plans the requests of one file.
 func PlanFile(src []byte, reqs []Request) ([]Plan, error) {
-	p := sitter.NewParser()
-	defer p.Close()
-	p.SetLanguage(java.GetLanguage())
-	tree, err := p.ParseCtx(context.Background(), nil, src)
+	f, done, err := parse(src)
 	if err != nil {
 		return nil, err
 	}
-	defer tree.Close()
-	f := &file{src: src, root: tree.RootNode()}
+	defer done()
 	plans := make([]Plan, len(reqs))
 	for i, r := range reqs {
 		plans[i] = f.plan(r)
 	}
 	return plans, nil
+}
+
+// parse parses src; done frees the tree.
+func parse(src []byte) (*file, func(), error) {
+	p := sitter.NewParser()
+	defer p.Close()
+	p.SetLanguage(java.GetLanguage())
+	tree, err := p.ParseCtx(context.Background(), nil, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &file{src: src, root: tree.RootNode()}, tree.Close, nil
 }
 
 type file struct {
@@ -273,6 +281,19 @@ func (t resultType) String() string {
 
 // callEndingAt finds the method call that ends at end.
 func (f *file) callEndingAt(end int) *sitter.Node {
+	for n := f.deepestAt(end); n != nil; n = n.Parent() {
+		if int(n.EndByte()) > end {
+			return nil
+		}
+		if n.Type() == "method_invocation" && int(n.EndByte()) == end {
+			return n
+		}
+	}
+	return nil
+}
+
+// deepestAt returns the innermost named node holding the byte before end.
+func (f *file) deepestAt(end int) *sitter.Node {
 	if end <= 0 || end > len(f.src) {
 		return nil
 	}
@@ -286,19 +307,10 @@ func (f *file) callEndingAt(end int) *sitter.Node {
 			}
 		}
 		if next == nil {
-			break
+			return n
 		}
 		n = next
 	}
-	for ; n != nil; n = n.Parent() {
-		if int(n.EndByte()) > end {
-			return nil
-		}
-		if n.Type() == "method_invocation" && int(n.EndByte()) == end {
-			return n
-		}
-	}
-	return nil
 }
 
 // isWindowJoin tells a.join(b).where(…).equalTo(…).window(…).apply(…) and
@@ -607,4 +619,37 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// PlanPin plans setUidHash(hash) after an existing uid call whose method
+// name ends at byte offset uidNameEnd: the operator's uid changed, and the
+// savepoint holds its state under hash, the old ID.
+func PlanPin(src []byte, uidNameEnd int, hash string) (Plan, error) {
+	f, done, err := parse(src)
+	if err != nil {
+		return Plan{}, err
+	}
+	defer done()
+	n := f.deepestAt(uidNameEnd)
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == "method_invocation" && sameNode(n.ChildByFieldName("name"), nameEndingAt(n, uidNameEnd)) {
+			break
+		}
+	}
+	if n == nil {
+		return Plan{Reason: "the uid call was not found in the file"}, nil
+	}
+	end := int(n.EndByte())
+	return Plan{Edits: []Edit{
+		{Offset: end, End: end, NewText: fmt.Sprintf(".setUidHash(%q)", hash)},
+		f.pinComment(n),
+	}}, nil
+}
+
+// nameEndingAt returns call's name node when it ends at end.
+func nameEndingAt(call *sitter.Node, end int) *sitter.Node {
+	if name := call.ChildByFieldName("name"); name != nil && int(name.EndByte()) == end {
+		return name
+	}
+	return nil
 }

@@ -92,7 +92,7 @@ are skipped.
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
 	cmd.Flags().BoolVar(&opts.fix, "fix", false, "apply the suggested fixes: add .uid(\"…\") to stateful operators without one")
 	cmd.Flags().BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a diff instead of applying them")
-	cmd.Flags().StringVarP(&opts.savepoint, "savepoint", "s", "", "with --fix or --diff: pin the current OperatorID (setUidHash) of operators whose state the savepoint `PATH` holds")
+	cmd.Flags().StringVarP(&opts.savepoint, "savepoint", "s", "", "compare with the savepoint `PATH`: report uids renamed since it (changeduid), and with --fix pin the OperatorIDs its state is under (setUidHash)")
 	cmd.Flags().StringVar(&opts.changedSince, "changed-since", "", "report only findings in files changed since the git `REV` (the whole tree is still analysed)")
 	cmd.Flags().StringVar(&opts.manifest, "manifest", "", "compare uids with the uid manifest `FILE` (rules removeduid, changeduid)")
 	cmd.Flags().BoolVar(&opts.updateMan, "update-manifest", false, "rewrite the --manifest file from the code after checking")
@@ -159,7 +159,7 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 	if err := applyBaseline(opts, res); err != nil {
 		return err
 	}
-	if opts.fix || opts.diff || withOperators {
+	if opts.fix || opts.diff || withOperators || opts.savepoint != "" {
 		if err := fixStage(ctx, opts, aopts, res, analysed); err != nil || opts.diff {
 			return err
 		}

@@ -107,6 +107,8 @@ type Operator struct {
 	MaxParallelism int
 	// SubOperator names a Sink V2 part: Writer, Committer, Global Committer.
 	SubOperator string
+	// Inputs are the operators that feed this one, as far as known.
+	Inputs []*Operator
 }
 
 // Pos renders file:line for messages.
@@ -176,6 +178,10 @@ type Entry struct {
 	// Reason explains the outcome; for OutcomeFails it quotes the error
 	// Flink raises.
 	Reason string
+	// LikelyOwner is, for an unmapped entry with state, the one new
+	// operator that is likely its owner under a changed uid (see
+	// likelyOwners); nil when there is none or several could be.
+	LikelyOwner *Operator
 }
 
 // NewOutcome is what happens to one operator of the new job.
@@ -199,6 +205,9 @@ type NewEntry struct {
 	// Unpinned marks a stateful operator whose ID is auto-generated: its
 	// state survives only while the graph before it keeps its shape.
 	Unpinned bool
+	// LikelyState is the savepoint entry whose LikelyOwner this operator
+	// is: setUidHash with that ID on it restores the state.
+	LikelyState *flinkid.OperatorID
 }
 
 // Result is the whole prediction.
@@ -254,6 +263,7 @@ func Predict(job *Job, saved []Saved, opts Options) *Result {
 		res.Entries = append(res.Entries, e)
 	}
 	res.New = newEntries(job, res.Entries, matched)
+	likelyOwners(res, matched, job, opts)
 	res.Verdict = verdictOf(res)
 	return res
 }
@@ -377,6 +387,72 @@ func newEntries(job *Job, entries []Entry, matched map[*Operator]bool) []NewEntr
 		out = append(out, ne)
 	}
 	return out
+}
+
+// likelyOwners pairs unmapped savepoint entries that hold state with new
+// stateful operators that receive nothing, when the pairing is one to one:
+// the typical result of renaming a uid. An operator can own an entry when it
+// sits at the same place (every operator feeding it is restored), is a
+// FLIP-27 source exactly when the entry has coordinator state, and its
+// parallelism fits the entry's max parallelism. A pairing is named only
+// when each side has exactly one candidate.
+func likelyOwners(res *Result, matched map[*Operator]bool, job *Job, opts Options) {
+	fits := func(s *Saved, op *Operator) bool {
+		for _, in := range op.Inputs {
+			if !matched[in] {
+				return false
+			}
+		}
+		newMax := firstSet(op.MaxParallelism, job.MaxParallelism, opts.MaxParallelism)
+		newPar := firstSet(op.Parallelism, job.Parallelism, opts.Parallelism)
+		return s.CoordinatorState == (op.Call == "fromSource") &&
+			(newMax == 0 || newMax == s.MaxParallelism) && newPar <= s.MaxParallelism
+	}
+	var entries []*Entry
+	for i := range res.Entries {
+		if e := &res.Entries[i]; e.Match == nil && e.Saved.carriesState() && (e.Outcome == OutcomeFails || e.Outcome == OutcomeDropped) {
+			entries = append(entries, e)
+		}
+	}
+	var owners []*NewEntry
+	for i := range res.New {
+		if ne := &res.New[i]; ne.Outcome == NewStartEmpty && ne.Op.SubOperator == "" {
+			owners = append(owners, ne)
+		}
+	}
+	count := map[*NewEntry]int{}
+	pick := map[*Entry]*NewEntry{}
+	for _, e := range entries {
+		n := 0
+		for _, ne := range owners {
+			if fits(&e.Saved, ne.Op) {
+				count[ne]++
+				pick[e] = ne
+				n++
+			}
+		}
+		if n != 1 {
+			delete(pick, e)
+		}
+	}
+	for _, e := range entries {
+		ne, ok := pick[e]
+		if !ok || count[ne] != 1 {
+			continue
+		}
+		e.LikelyOwner = ne.Op
+		id := e.Saved.ID
+		ne.LikelyState = &id
+		e.Reason += fmt.Sprintf(" It is likely the state of %s at %s%s, whose ID changed: .setUidHash(%q) on it restores this state.",
+			ne.Op.Call, ne.Op.Pos(), uidNote(ne.Op.UID), id.String())
+	}
+}
+
+func uidNote(uid string) string {
+	if uid == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (uid %q)", uid)
 }
 
 // duplicateUIDs reports uids used twice in the job: Flink refuses the job

@@ -134,3 +134,40 @@ func TestPredictSinkRenamed(t *testing.T) {
 		}
 	}
 }
+
+func TestLikelyOwnerOfARenamedUID(t *testing.T) {
+	t.Parallel()
+	src := pinned("src", "fromSource", report.StatefulYes)
+	saved := []Saved{savedWithState("src"), savedWithState("counter")}
+	saved[0].CoordinatorState = true
+	renamed := pinned("counter-v2", "process", report.StatefulYes)
+	renamed.Inputs = []*Operator{src}
+	res := Predict(&Job{Name: "j", Operators: []*Operator{src, renamed}}, saved, Options{})
+	if res.Verdict != VerdictFails {
+		t.Fatalf("verdict %s", res.Verdict)
+	}
+	if e := res.Entries[1]; e.LikelyOwner != renamed || !strings.Contains(e.Reason, `.setUidHash("`+flinkid.FromUID("counter").String()) {
+		t.Errorf("entry: owner %v, reason %q", e.LikelyOwner, e.Reason)
+	}
+	if ls := res.New[1].LikelyState; ls == nil || *ls != flinkid.FromUID("counter") {
+		t.Errorf("likely state %v", ls)
+	}
+	if strings.Contains(res.Failures[0], "likely") {
+		t.Errorf("Flink's quoted message was changed: %s", res.Failures[0])
+	}
+
+	// Two operators that could own it: no guess.
+	other := pinned("other", "process", report.StatefulYes)
+	other.Inputs = []*Operator{src}
+	res = Predict(&Job{Name: "j", Operators: []*Operator{src, renamed, other}}, saved, Options{})
+	if res.Entries[1].LikelyOwner != nil {
+		t.Errorf("named %v among two candidates", res.Entries[1].LikelyOwner.UID)
+	}
+	// An operator fed by one that is not restored is not at the same place.
+	fresh := pinned("fresh", "map", report.StatefulNo)
+	renamed.Inputs = []*Operator{fresh}
+	res = Predict(&Job{Name: "j", Operators: []*Operator{src, fresh, renamed}}, saved, Options{})
+	if res.Entries[1].LikelyOwner != nil {
+		t.Error("named an operator whose input is new")
+	}
+}

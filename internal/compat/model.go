@@ -112,6 +112,7 @@ func (g *graph) operators(fset *token.FileSet, op *pipeline.Operator) []*Operato
 		if i == 0 {
 			g.head[op] = n
 			g.addInputs(op, n)
+			o.Inputs = g.inputsOf(op)
 		} else {
 			g.link(prev, n, part.Name == "Committer" && !g.job.ChainingDisabled)
 			if part.Name == "Global Committer" && uid == "" {
@@ -127,6 +128,17 @@ func (g *graph) operators(fset *token.FileSet, op *pipeline.Operator) []*Operato
 		out = append(out, ptr)
 	}
 	g.tail[op] = prev
+	return out
+}
+
+// inputsOf returns the compat operators that feed op, as far as modelled.
+func (g *graph) inputsOf(op *pipeline.Operator) []*Operator {
+	var out []*Operator
+	for _, in := range op.Inputs {
+		if from := g.tail[in.From]; from != nil {
+			out = append(out, g.byNode[from])
+		}
+	}
 	return out
 }
 

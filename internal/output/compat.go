@@ -41,6 +41,9 @@ type CompatEntry struct {
 	MatchedBy        string          `json:"matched_by"` // uid, uid-hash, auto-hash or ""
 	Operator         *CompatOperator `json:"operator"`   // the new operator it maps to, or null
 	Reason           string          `json:"reason"`
+	// LikelyOwner is the new operator that likely owned this state under
+	// another uid (an unmapped entry with state), or null.
+	LikelyOwner *CompatOperator `json:"likely_owner,omitempty"`
 }
 
 // CompatOperator locates an operator of the new job.
@@ -61,6 +64,9 @@ type CompatNew struct {
 	Outcome    string   `json:"outcome"` // matched, starts-empty, unmatched, unknown-id
 	Unpinned   bool     `json:"unpinned"`
 	Candidates []string `json:"candidates"` // savepoint entries that may be its old state
+	// LikelyState is the one savepoint entry that is likely its old state
+	// under another uid; setUidHash with it restores the state.
+	LikelyState *string `json:"likely_state,omitempty"`
 }
 
 // NewCompatReport converts a prediction.
@@ -87,6 +93,10 @@ func NewCompatReport(res *compat.Result, job *compat.Job, savepoint string, opts
 			op := compatOperator(e.Match)
 			ce.Operator = &op
 		}
+		if e.LikelyOwner != nil {
+			op := compatOperator(e.LikelyOwner)
+			ce.LikelyOwner = &op
+		}
 		r.Entries = append(r.Entries, ce)
 	}
 	for _, ne := range res.New {
@@ -100,6 +110,10 @@ func NewCompatReport(res *compat.Result, job *compat.Job, savepoint string, opts
 		}
 		for _, c := range ne.Candidates {
 			cn.Candidates = append(cn.Candidates, c.String())
+		}
+		if ne.LikelyState != nil {
+			id := ne.LikelyState.String()
+			cn.LikelyState = &id
 		}
 		r.Operators = append(r.Operators, cn)
 	}
@@ -165,6 +179,10 @@ func WriteCompatText(w io.Writer, r *CompatReport, st VerdictStyler) error {
 	}
 	for _, o := range r.Operators {
 		switch {
+		case o.Outcome == string(compat.NewStartEmpty) && o.LikelyState != nil:
+			fmt.Fprintf(&b, "  %s stateful operator %s at %s:%d matches no savepoint entry; entry %s is likely its state under a "+
+				"previous uid: add .setUidHash(%q) to keep it (`uidcheck check --fix --savepoint` writes it)\n",
+				st.Warn("likely renamed:"), o.Call, o.File, o.Line, *o.LikelyState, *o.LikelyState)
 		case o.Outcome == string(compat.NewStartEmpty):
 			fmt.Fprintf(&b, "  %s %s %s at %s:%d matches no savepoint entry and starts with empty state%s\n",
 				st.Warn("note:"), "stateful operator", o.Call, o.File, o.Line, candidates(o.Candidates))
