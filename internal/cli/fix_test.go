@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
@@ -186,5 +189,42 @@ public class Job {
 	}
 	if !strings.Contains(stderr, "--savepoint PATH") {
 		t.Errorf("no warning about savepoint state:\n%s", stderr)
+	}
+}
+
+// TestFixOnAFullDiskLeavesEveryFile runs --fix in a child process under a
+// file-size limit (what a full disk or quota looks like to a writer) that
+// the fixed version of the first file fits and the second's does not: the
+// second write fails, the first file is put back, and both are
+// byte-identical to what they were.
+func TestFixOnAFullDiskLeavesEveryFile(t *testing.T) {
+	if dir := os.Getenv("UIDCHECK_FIX_TEST_CHILD"); dir != "" {
+		signal.Ignore(syscall.SIGXFSZ)
+		limit := uint64(len(statefulJob) + 200)
+		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit}); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCLI(t, "check", "--fix", dir)
+		if code != ExitError {
+			t.Fatalf("exit %d, want 2: %s", code, stderr)
+		}
+		return
+	}
+	dir := t.TempDir()
+	small := writeJava(t, dir, "A.java", statefulJob)
+	big := strings.Replace(statefulJob, "class Job", "class Big", 1) + "// " + strings.Repeat("x", 4096) + "\n"
+	large := writeJava(t, dir, "B.java", big)
+	cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestFixOnAFullDiskLeavesEveryFile$")
+	cmd.Env = append(os.Environ(), "UIDCHECK_FIX_TEST_CHILD="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	for file, want := range map[string]string{small: statefulJob, large: big} {
+		if got, _ := os.ReadFile(file); string(got) != want {
+			t.Errorf("%s changed:\n%s", file, got)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("%d entries in the directory, want the two sources", len(entries))
 	}
 }
