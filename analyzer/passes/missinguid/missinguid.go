@@ -63,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 			category = CategoryStateless
 			msg = fmt.Sprintf("operator %q has no uid; a uid on every operator keeps future state changes restorable", op.Call)
 		}
-		repeated := sites[op.Pos]
+		repeated := max(sites[op.Pos], 1)
 		switch {
 		case op.InLoop:
 			msg += "; it is created in a loop, so its uid must differ per iteration"
@@ -92,20 +92,23 @@ func run(pass *analysis.Pass) (any, error) {
 // one job it collides, and across jobs a shared name hides which job's
 // state it is.
 func callSites(m *pipeline.Model) map[token.Pos]int {
-	paths := make(map[token.Pos]map[string]bool)
-	for _, o := range m.Operators {
-		if paths[o.Pos] == nil {
-			paths[o.Pos] = map[string]bool{}
-		}
-		path := ""
-		if len(o.Via) > 0 {
-			path = fmt.Sprint(o.Via)
-		}
-		paths[o.Pos][path] = true
+	// An operator created in an entry method itself (no Via) has one path;
+	// only helpers' operators are counted.
+	type path struct {
+		pos token.Pos
+		via string
 	}
-	n := make(map[token.Pos]int, len(paths))
-	for pos, p := range paths {
-		n[pos] = len(p)
+	seen := map[path]bool{}
+	n := map[token.Pos]int{}
+	for _, o := range m.Operators {
+		if len(o.Via) == 0 {
+			continue
+		}
+		p := path{o.Pos, fmt.Sprint(o.Via)}
+		if !seen[p] {
+			seen[p] = true
+			n[o.Pos]++
+		}
 	}
 	return n
 }
