@@ -99,7 +99,7 @@ func callSites(m *pipeline.Model) map[token.Pos]int {
 		via string
 	}
 	seen := map[path]bool{}
-	n := map[token.Pos]int{}
+	n := make(map[token.Pos]int)
 	for _, o := range m.Operators {
 		if len(o.Via) == 0 {
 			continue
