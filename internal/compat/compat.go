@@ -131,6 +131,35 @@ type Job struct {
 	// (env.setParallelism, env.setMaxParallelism); 0 when not set.
 	Parallelism    int
 	MaxParallelism int
+	// Collisions are the uids two operators of the job graph share: from
+	// the pipeline model (pipeline.Job.Collisions, which knows exclusive
+	// branches) or, for a manifest, from SameUIDs.
+	Collisions []Collision
+}
+
+// Collision is a uid that Second shares with the earlier First.
+type Collision struct {
+	UID           string
+	First, Second *Operator
+}
+
+// SameUIDs pairs each operator with the first earlier one that has its uid.
+// It is for jobs read from a uid manifest, which records no branches; jobs
+// from source use the pipeline model's collisions.
+func SameUIDs(ops []*Operator) []Collision {
+	first := map[string]*Operator{}
+	var out []Collision
+	for _, op := range ops {
+		if op.UID == "" || op.SubOperator != "" && op.SubOperator != "Writer" {
+			continue
+		}
+		if prev, ok := first[op.UID]; ok {
+			out = append(out, Collision{UID: op.UID, First: prev, Second: op})
+			continue
+		}
+		first[op.UID] = op
+	}
+	return out
 }
 
 // Options carry what is decided outside the code.
@@ -455,23 +484,18 @@ func uidNote(uid string) string {
 	return fmt.Sprintf(" (uid %q)", uid)
 }
 
-// duplicateUIDs reports uids used twice in the job: Flink refuses the job
-// graph with a hash collision before any state is read.
+// duplicateUIDs quotes the failure of each uid collision: Flink refuses the
+// job graph with a hash collision before any state is read.
 func duplicateUIDs(job *Job) ([]string, []*Operator) {
-	first := map[string]*Operator{}
 	var out []string
 	var dups []*Operator
-	for _, op := range job.Operators {
-		if op.UID == "" || op.SubOperator != "" && op.SubOperator != "Writer" {
-			continue
+	for _, c := range job.Collisions {
+		where := fmt.Sprintf("at %s and %s", c.First.Pos(), c.Second.Pos())
+		if c.First == c.Second {
+			where = fmt.Sprintf("at %s, set in a loop", c.First.Pos())
 		}
-		if prev, ok := first[op.UID]; ok {
-			out = append(out, fmt.Sprintf("%s (uid %q at %s and %s)",
-				(&flinkid.HashCollisionError{UID: op.UID}).Error(), op.UID, prev.Pos(), op.Pos()))
-			dups = append(dups, op)
-			continue
-		}
-		first[op.UID] = op
+		out = append(out, fmt.Sprintf("%s (uid %q %s)", (&flinkid.HashCollisionError{UID: c.UID}).Error(), c.UID, where))
+		dups = append(dups, c.Second)
 	}
 	return out, dups
 }

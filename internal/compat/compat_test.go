@@ -25,6 +25,11 @@ func emptySaved(uid string) Saved {
 	return Saved{ID: flinkid.FromUID(uid), Parallelism: 2, MaxParallelism: 128}
 }
 
+func withCollisions(j Job) Job {
+	j.Collisions = SameUIDs(j.Operators)
+	return j
+}
+
 func TestPredict(t *testing.T) {
 	src := pinned("src", "fromSource", report.StatefulYes)
 	counter := pinned("counter", "process", report.StatefulYes)
@@ -90,7 +95,7 @@ func TestPredict(t *testing.T) {
 			saved: base, want: VerdictUnknown, wantInMsg: "auto-generated ID cannot be computed",
 		},
 		{
-			name: "duplicate uid", job: Job{Operators: []*Operator{src, counter, pinned("counter", "map", report.StatefulNo), sink}},
+			name: "duplicate uid", job: withCollisions(Job{Operators: []*Operator{src, counter, pinned("counter", "map", report.StatefulNo), sink}}),
 			saved: base, want: VerdictFails, wantInMsg: `Hash collision on user-specified ID "counter"`,
 		},
 	}

@@ -25,8 +25,21 @@ func FromModel(fset *token.FileSet, job *pipeline.Job, defaultParallelism int) *
 		Parallelism: job.Parallelism, MaxParallelism: job.MaxParallelism,
 	}
 	g := newGraph(job, defaultParallelism)
+	heads := map[*pipeline.Operator]*Operator{}
 	for _, op := range job.Operators {
-		out.Operators = append(out.Operators, g.operators(fset, op)...)
+		ops := g.operators(fset, op)
+		heads[op] = ops[0]
+		out.Operators = append(out.Operators, ops...)
+	}
+	seen := map[[2]*pipeline.Operator]bool{}
+	for _, c := range job.Collisions() {
+		// Two sinks with one uid also share their parts' derived uids:
+		// Flink fails on the first.
+		pair := [2]*pipeline.Operator{c.First.Op, c.Second.Op}
+		if !seen[pair] {
+			seen[pair] = true
+			out.Collisions = append(out.Collisions, Collision{UID: c.Second.UID, First: heads[c.First.Op], Second: heads[c.Second.Op]})
+		}
 	}
 	if hashes, ok := g.hashes(); ok {
 		for n, o := range g.byNode {
@@ -243,6 +256,7 @@ func FromManifest(m *manifest.Manifest, name, file string) *Job {
 		}
 		job.Operators = append(job.Operators, op)
 	}
+	job.Collisions = SameUIDs(job.Operators)
 	if n := m.Unpinned[name]; n > 0 {
 		job.Operators = append(job.Operators, &Operator{
 			Job: name, File: file, Call: fmt.Sprintf("one of the %d operators without uid", n),

@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/uidcheck/uidcheck/internal/output"
+)
+
+// TestCheckAndCompatAgreeOnDuplicateUIDs: for each shape, check reports a
+// duplicateuid finding exactly when compat predicts Flink's hash collision.
+func TestCheckAndCompatAgreeOnDuplicateUIDs(t *testing.T) {
+	t.Parallel()
+	const head = `package x;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<Long> s = env.fromSequence(0, 9).uid("src");
+`
+	const tail = `        env.execute();
+    }
+    static void helper(DataStream<Long> in) {
+        in.keyBy(v -> v).sum(0).uid("m");
+    }
+}
+`
+	for _, tt := range []struct {
+		name, body string
+		collides   bool
+	}{
+		{"if and else", "        if (args.length > 0) { s.keyBy(v -> v).sum(0).uid(\"m\"); } else { s.keyBy(v -> v).sum(0).uid(\"m\"); }\n", false},
+		{"switch arms", "        switch (args.length) { case 0: s.keyBy(v -> v).sum(0).uid(\"m\"); break; default: s.keyBy(v -> v).sum(0).uid(\"m\"); }\n", false},
+		{"twice in a row", "        s.keyBy(v -> v).sum(0).uid(\"m\");\n        s.keyBy(v -> v).sum(0).uid(\"m\");\n", true},
+		{"after an if", "        if (args.length > 0) { s.keyBy(v -> v).sum(0).uid(\"m\"); }\n        s.keyBy(v -> v).sum(0).uid(\"m\");\n", true},
+		{"in a loop", "        for (String a : args) { s.keyBy(v -> v).sum(0).uid(\"m\"); }\n", true},
+		{"helper called twice", "        helper(s);\n        helper(s);\n", true},
+		{"helper called once", "        helper(s);\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			writeJava(t, dir, "Job.java", head+tt.body+tail)
+			_, stdout, _ := runCLI(t, "check", "--format", "json", dir)
+			checked := false
+			for _, d := range decodeResult(t, stdout).Diagnostics {
+				checked = checked || d.Rule == "duplicateuid"
+			}
+			_, stdout, stderr := runCLI(t, "compat", "-s", migrationSavepoint, "--job", "x.Job#main", "--format", "json", dir)
+			var rep output.CompatReport
+			if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			predicted := strings.Contains(fmt.Sprint(rep.Failures), "Hash collision")
+			if checked != tt.collides || predicted != tt.collides {
+				t.Errorf("check reports a duplicate: %v; compat predicts a hash collision: %v; want %v\n%v", checked, predicted, tt.collides, rep.Failures)
+			}
+		})
+	}
+}
