@@ -24,6 +24,7 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
 
 // TestData returns the absolute path of the calling test's testdata directory.
@@ -42,18 +43,25 @@ type expectation struct {
 	met  bool
 }
 
-// Run runs a over each case directory dir/src/<case> and checks the
-// diagnostics. It returns the driver results for further assertions.
+// Run runs a over each case directory dir/src/<case> with the default
+// settings and checks the diagnostics. It returns the driver results for
+// further assertions.
 func Run(tb testing.TB, dir string, a *analysis.Analyzer, cases ...string) []*driver.Result {
+	tb.Helper()
+	return RunWith(tb, settings.Default(), dir, a, cases...)
+}
+
+// RunWith is Run with the given settings.
+func RunWith(tb testing.TB, s *settings.Settings, dir string, a *analysis.Analyzer, cases ...string) []*driver.Result {
 	tb.Helper()
 	var out []*driver.Result
 	for _, c := range cases {
-		out = append(out, runCase(tb, filepath.Join(dir, "src", c), a))
+		out = append(out, runCase(tb, filepath.Join(dir, "src", c), a, s))
 	}
 	return out
 }
 
-func runCase(tb testing.TB, dir string, a *analysis.Analyzer) *driver.Result {
+func runCase(tb testing.TB, dir string, a *analysis.Analyzer, s *settings.Settings) *driver.Result {
 	tb.Helper()
 	files, errs := driver.Collect([]string{dir})
 	for _, err := range errs {
@@ -62,7 +70,8 @@ func runCase(tb testing.TB, dir string, a *analysis.Analyzer) *driver.Result {
 	if len(files) == 0 {
 		tb.Fatalf("%s: no Java files", dir)
 	}
-	res, err := driver.Run(context.Background(), files, []*analysis.Analyzer{a}, driver.Options{})
+	res, err := driver.Run(context.Background(), files, []*analysis.Analyzer{a},
+		driver.Options{Results: map[*analysis.Analyzer]any{settings.Analyzer: s}})
 	if err != nil {
 		tb.Fatalf("%s: %v", dir, err)
 	}

@@ -40,6 +40,9 @@ const DefaultMaxFileSize = 16 << 20
 type Options struct {
 	// MaxFileSize skips larger files with a FileError; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// Results are given results of analyzers that are then not run: the
+	// run's configuration (analyzer/settings) reaches the rules this way.
+	Results map[*analysis.Analyzer]any
 }
 
 // FileError is a file that could not be analysed: unreadable, binary or too
@@ -334,7 +337,15 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		res.sums[name] = l.sum
 		res.Files = append(res.Files, name)
 	}
-	if err := res.runWaves(ctx, order(analyzers)); err != nil {
+	var pending []*analysis.Analyzer
+	for _, a := range order(analyzers) {
+		if v, ok := opts.Results[a]; ok {
+			res.Results[a] = v
+			continue
+		}
+		pending = append(pending, a)
+	}
+	if err := res.runWaves(ctx, pending); err != nil {
 		return nil, err
 	}
 	res.unread.drop()

@@ -17,7 +17,6 @@ package javasyntax
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"go/token"
 	"reflect"
@@ -28,6 +27,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
 
 // Analyzer prepares the Java files of a pass for parsing. It reports
@@ -40,21 +41,13 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
-	Flags:            flags(),
+	Requires:         []*analysis.Analyzer{settings.Analyzer},
 }
 
 // DefaultMaxParseSize is the largest file parsed by default. A tree-sitter
 // tree takes tens of bytes per source byte: a 2 MiB file needs about
 // 140 MB while it is analysed, and no hand-written Java file is that large.
 const DefaultMaxParseSize = 2 << 20
-
-var maxParseSize int64
-
-func flags() flag.FlagSet {
-	fs := flag.NewFlagSet("javasyntax", flag.ContinueOnError)
-	fs.Int64Var(&maxParseSize, "max-parse-size", DefaultMaxParseSize, "do not parse Java files larger than this many bytes")
-	return *fs
-}
 
 // Category is the diagnostic category of syntax problems.
 const Category = "syntax"
@@ -405,8 +398,12 @@ func scanFile(read func(string) ([]byte, error), name string, maxSize int64, kep
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	maxSize := settings.Of(pass).MaxParseSize
+	if maxSize <= 0 {
+		maxSize = DefaultMaxParseSize
+	}
 	res := &Result{
-		maxSize:  maxParseSize,
+		maxSize:  maxSize,
 		read:     pass.ReadFile,
 		declared: map[string][]string{},
 		pkgOf:    map[string]string{},

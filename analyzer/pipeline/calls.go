@@ -183,8 +183,8 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		// the sink and return a builder that configures it.
 		op := e.newOperator(c, KindSink, stream.ins...)
 		op.Stateful, op.StatefulReason = StatefulUnknown, simple+".addSink sink state is not known"
-		if entry, ok := lookupCatalog(simple); ok {
-			op.Stateful, op.StatefulReason = entry.stateful(), entry.Reason
+		if entry, ok := e.a.lookupCatalog(simple); ok {
+			op.Stateful, op.StatefulReason = statefulOf(entry), entry.Reason
 		}
 		return e.newValue(value{kind: vStream, stype: "SinkBuilder", last: op})
 	case (simple == "DataStreamV2SinkUtils" || simple == "DataStreamV2SourceUtils") && strings.HasPrefix(c.Name, "wrap") && len(args) == 1:

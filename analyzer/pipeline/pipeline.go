@@ -43,7 +43,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/slab"
 )
 
@@ -52,7 +54,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "pipeline",
 	Doc:              "build the Flink DataStream pipeline model shared by all rules",
 	URL:              "https://github.com/uidcheck/uidcheck#rules",
-	Requires:         []*analysis.Analyzer{javasyntax.Analyzer},
+	Requires:         []*analysis.Analyzer{javasyntax.Analyzer, settings.Analyzer},
 	ResultType:       reflect.TypeFor[*Model](),
 	RunDespiteErrors: true,
 	Run:              run,
@@ -71,7 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return &Model{}, nil
 	}
 	tfs := javasyntax.TokenFiles(pass.Fset)
-	m, broken, err := Build(syn, tfs)
+	m, broken, err := Build(syn, tfs, settings.Of(pass).Catalog)
 	if err != nil {
 		return nil, err
 	}
@@ -98,10 +100,10 @@ type evaluated struct {
 }
 
 // Build builds the model, parsing the pending files through syn; tfs maps
-// file names to their token.File for positions. It also returns the files
-// that have syntax errors, with only their names and errors, for the
-// caller to report.
-func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javasyntax.File, error) {
+// file names to their token.File for positions, and cat tells what
+// classes outside the tree do. It also returns the files that have syntax
+// errors, with only their names and errors, for the caller to report.
+func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Catalog) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
 	broken := make([]*javasyntax.File, len(syn.Pending))
 	err := syn.Parse(func() func(int, *javasyntax.File) {
@@ -116,6 +118,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javas
 			ix := &index{
 				syn:     syn,
 				tfs:     tfs,
+				catalog: cat,
 				states:  map[*javasyntax.Class]stateVerdict{},
 				mutable: map[*javasyntax.Class]map[string]bool{},
 				flink:   map[*javasyntax.File]bool{},
@@ -240,11 +243,11 @@ func finish(job *Job) {
 			}
 			u := op.UID.Value
 			switch op.Parts[i].Name {
-			case partWriter:
+			case flinkapi.PartWriter:
 				op.Parts[i].UID = u
-			case partCommitter:
+			case flinkapi.PartCommitter:
 				op.Parts[i].UID = "Sink Committer: " + u
-			case partGlobalCommitter:
+			case flinkapi.PartGlobalCommitter:
 				op.Parts[i].UID = "Sink " + u + " Global Committer"
 			}
 		}
@@ -298,6 +301,7 @@ func mentionsPipeline(body []javasyntax.Stmt) bool {
 type index struct {
 	syn     *javasyntax.Result
 	tfs     map[string]*token.File
+	catalog *flinkapi.Catalog
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]bool
 	flink   map[*javasyntax.File]bool

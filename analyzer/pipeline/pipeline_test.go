@@ -9,10 +9,17 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
 
 func build(t *testing.T, files map[string]string) *pipeline.Model {
+	t.Helper()
+	return buildWith(t, settings.Default(), files)
+}
+
+func buildWith(t *testing.T, s *settings.Settings, files map[string]string) *pipeline.Model {
 	t.Helper()
 	dir := t.TempDir()
 	for name, src := range files {
@@ -22,7 +29,8 @@ func build(t *testing.T, files map[string]string) *pipeline.Model {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	res, err := driver.Run(context.Background(), paths, []*analysis.Analyzer{pipeline.Analyzer}, driver.Options{})
+	res, err := driver.Run(context.Background(), paths, []*analysis.Analyzer{pipeline.Analyzer},
+		driver.Options{Results: map[*analysis.Analyzer]any{settings.Analyzer: s}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,18 +127,25 @@ public class Job {
 `
 	m := build(t, map[string]string{"Job.java": src})
 	if op := m.Operators[1]; op.Stateful != pipeline.StatefulUnknown {
-		t.Fatalf("before AddCatalog: %v", op.Stateful)
+		t.Fatalf("without the entry: %v", op.Stateful)
 	}
-	if err := pipeline.AddCatalog(pipeline.CatalogEntry{Match: "AcmeSink", Role: "sink", Stateful: "true", Reason: "acme buffers", Parts: []string{"Writer", "Global Committer"}}); err != nil {
+	cat, err := flinkapi.NewCatalog([]flinkapi.CatalogEntry{{Match: "AcmeSink", Role: "sink", Stateful: "true", Reason: "acme buffers", Parts: []string{"Writer", "Global Committer"}}})
+	if err != nil {
 		t.Fatal(err)
 	}
-	m = build(t, map[string]string{"Job.java": src})
+	s := settings.Default()
+	s.Catalog = cat
+	m = buildWith(t, s, map[string]string{"Job.java": src})
 	op := m.Operators[1]
 	if op.Stateful != pipeline.StatefulYes || op.StatefulReason != "acme buffers" || len(op.Parts) != 2 || op.Parts[1].UID != "Sink acme Global Committer" {
-		t.Errorf("after AddCatalog: %+v parts %+v", op, op.Parts)
+		t.Errorf("with the entry: %+v parts %+v", op, op.Parts)
 	}
-	if err := pipeline.AddCatalog(pipeline.CatalogEntry{Match: "X", Role: "sink", Stateful: "maybe"}); err == nil {
+	if _, err := flinkapi.NewCatalog([]flinkapi.CatalogEntry{{Match: "X", Role: "sink", Stateful: "maybe"}}); err == nil {
 		t.Error("invalid entry accepted")
+	}
+	// The default catalog of another run does not have it.
+	if op := build(t, map[string]string{"Job.java": src}).Operators[1]; op.Stateful != pipeline.StatefulUnknown {
+		t.Errorf("the entry leaked into another run: %v", op.Stateful)
 	}
 }
 

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"strings"
 
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 )
 
@@ -13,7 +14,7 @@ func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 	case "fromSource":
 		reason := "a FLIP-27 source keeps its splits in operator state (SourceReaderState) and enumerator state"
 		if len(args) > 0 {
-			if entry, ok := lookupCatalogValue(args[0]); ok && entry.Role == "source" {
+			if entry, ok := e.a.lookupCatalogValue(args[0]); ok && entry.Role == "source" {
 				reason = entry.Reason
 			}
 		}
@@ -51,32 +52,32 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 	}
 	// sinkTo: a Sink V2 expands into writer, committer and global committer.
 	if len(args) == 0 {
-		return StatefulUnknown, "sink could not be traced", []Part{{Name: partWriter}}
+		return StatefulUnknown, "sink could not be traced", []Part{{Name: flinkapi.PartWriter}}
 	}
 	v := args[0]
 	if cls := e.sinkClass(v); cls != nil {
 		if s, r, parts, ok := e.sinkV2State(cls); ok {
 			return s, r, parts
 		}
-		if _, ok := lookupCatalogValue(v); !ok {
+		if _, ok := e.a.lookupCatalogValue(v); !ok {
 			s, r := e.a.classState(cls)
-			return s, r, []Part{{Name: partWriter}}
+			return s, r, []Part{{Name: flinkapi.PartWriter}}
 		}
 	}
-	if entry, ok := lookupCatalogValue(v); ok {
+	if entry, ok := e.a.lookupCatalogValue(v); ok {
 		var parts []Part
 		for _, p := range entry.Parts {
 			parts = append(parts, Part{Name: p})
 		}
 		if len(parts) == 0 {
-			parts = []Part{{Name: partWriter}}
+			parts = []Part{{Name: flinkapi.PartWriter}}
 		}
-		return entry.stateful(), entry.Reason, parts
+		return statefulOf(entry), entry.Reason, parts
 	}
 	if v.className != "" {
-		return StatefulUnknown, "sink " + simpleName(v.className) + " is not in the analysed sources or the catalog", []Part{{Name: partWriter}}
+		return StatefulUnknown, "sink " + simpleName(v.className) + " is not in the analysed sources or the catalog", []Part{{Name: flinkapi.PartWriter}}
 	}
-	return StatefulUnknown, "sink could not be traced", []Part{{Name: partWriter}}
+	return StatefulUnknown, "sink could not be traced", []Part{{Name: flinkapi.PartWriter}}
 }
 
 // sinkClass finds the class of a sink value in the analysed tree: the
@@ -112,10 +113,10 @@ func (e *evaluator) sinkClass(v *value) *javasyntax.Class {
 // implements: a stateful writer or a committer puts state into savepoints.
 // ok is false for classes that are not Sink V2 sinks.
 func (e *evaluator) sinkV2State(cls *javasyntax.Class) (s Stateful, reason string, parts []Part, ok bool) {
-	parts = []Part{{Name: partWriter}}
+	parts = []Part{{Name: flinkapi.PartWriter}}
 	committer := implementsAny(e.a, cls, "TwoPhaseCommittingSink", "SupportsCommitter", "TwoPhaseCommittingStatefulSink")
 	if committer {
-		parts = append(parts, Part{Name: partCommitter})
+		parts = append(parts, Part{Name: flinkapi.PartCommitter})
 	}
 	switch {
 	case implementsAny(e.a, cls, "StatefulSink", "TwoPhaseCommittingStatefulSink", "SupportsWriterState"):
@@ -148,8 +149,8 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 		return s, r
 	case v.className != "":
 		name := simpleName(v.className)
-		if entry, ok := lookupCatalogValue(v); ok {
-			return entry.stateful(), entry.Reason
+		if entry, ok := e.a.lookupCatalogValue(v); ok {
+			return statefulOf(entry), entry.Reason
 		}
 		if statelessBases[name] {
 			return StatefulNo, name + " keeps no state"
@@ -237,8 +238,8 @@ func (ix *index) classStateUncached(c *javasyntax.Class, visiting map[*javasynta
 		return s, r
 	}
 	superName := simpleName(c.Super)
-	if entry, ok := lookupCatalog(superName); ok {
-		return entry.stateful(), entry.Reason
+	if entry, ok := ix.lookupCatalog(superName); ok {
+		return statefulOf(entry), entry.Reason
 	}
 	if statelessBases[superName] {
 		return StatefulNo, name + " uses no state or timers"

@@ -61,3 +61,34 @@ public class Job {
 		})
 	}
 }
+
+// TestTwoChecksAtOnce runs checks with different configurations in one
+// process at the same time: each sees only its own (run with -race).
+func TestTwoChecksAtOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeJava(t, dir, "Job.java", statefulJob)
+	conf := writeJava(t, t.TempDir(), ".uidcheck.yaml", "uid-pattern: '^[a-z]+$'\nstateless-classes: [x.Nothing]\n")
+	done := make(chan [2]int)
+	for range 4 {
+		go func() {
+			_, with, _ := runCLI(t, "check", "--format", "json", "--config", conf, dir)
+			_, without, _ := runCLI(t, "check", "--format", "json", "--all-operators", dir)
+			count := func(out, rule string) int {
+				n := 0
+				for _, d := range decodeResult(t, out).Diagnostics {
+					if d.Rule == rule {
+						n++
+					}
+				}
+				return n
+			}
+			done <- [2]int{count(with, "uidformat"), count(without, "uidformat")}
+		}()
+	}
+	for range 4 {
+		if got := <-done; got != [2]int{1, 0} {
+			t.Errorf("uidformat findings with and without the pattern: %v, want [1 0]", got)
+		}
+	}
+}

@@ -7,16 +7,15 @@ import (
 	"go/token"
 	"runtime/debug"
 	"slices"
-	"strconv"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
-	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/baseline"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/config"
@@ -117,23 +116,18 @@ func checkRun(ctx context.Context, opts *checkOptions) error {
 
 // checkOnce analyses, reports and decides the exit status.
 func checkOnce(ctx context.Context, opts *checkOptions) error {
-	if err := applyConfigBefore(opts.config); err != nil {
-		return err
-	}
 	if opts.updateMan && opts.manifest == "" {
 		return flagErrorf("--update-manifest needs --manifest FILE")
 	}
-	if err := setManifest(opts.manifest); err != nil {
+	s, err := checkSettings(opts.config, opts)
+	if err != nil {
 		return err
 	}
 	withOperators := false
 	for _, spec := range opts.specs {
 		withOperators = withOperators || spec.name == "json"
 	}
-	aopts := analyzeOptions{
-		paths: opts.paths, withOperators: withOperators,
-		allOperators: opts.allOperators, maxFileSize: opts.maxFileSize, maxParseSize: opts.maxParseSize,
-	}
+	aopts := analyzeOptions{paths: opts.paths, withOperators: withOperators, maxFileSize: opts.maxFileSize, settings: s}
 	res, err := analyze(ctx, opts.f, aopts, defaultAnalyzers())
 	if err != nil {
 		return err
@@ -236,9 +230,11 @@ const softMemoryLimit = 240 << 20
 
 // analyzeOptions are the settings check and operators share.
 type analyzeOptions struct {
-	paths                       []string
-	withOperators, allOperators bool
-	maxFileSize, maxParseSize   int64
+	paths         []string
+	withOperators bool
+	maxFileSize   int64
+	// settings reach the analyzers; nil means the defaults.
+	settings *settings.Settings
 }
 
 // analyze collects the Java files under paths, runs the analyzers and
@@ -246,14 +242,8 @@ type analyzeOptions struct {
 // withOperators is set. Files that cannot be read are printed to stderr and
 // recorded; the others are analysed.
 func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*analysis.Analyzer) (*analysisResult, error) {
-	if err := missinguid.Analyzer.Flags.Set("all-operators", strconv.FormatBool(o.allOperators)); err != nil {
-		return nil, fmt.Errorf("set -all-operators: %w", err)
-	}
-	if o.maxParseSize <= 0 {
-		o.maxParseSize = javasyntax.DefaultMaxParseSize
-	}
-	if err := javasyntax.Analyzer.Flags.Set("max-parse-size", strconv.FormatInt(o.maxParseSize, 10)); err != nil {
-		return nil, fmt.Errorf("set -max-parse-size: %w", err)
+	if o.settings == nil {
+		o.settings = settings.Default()
 	}
 	if f.IO.Getenv("GOMEMLIMIT") == "" {
 		// The analysis allocates much short-lived garbage (each file's
@@ -263,7 +253,10 @@ func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*ana
 		debug.SetMemoryLimit(softMemoryLimit)
 	}
 	files, errs := driver.Collect(o.paths)
-	res, err := driver.Run(ctx, files, analyzers, driver.Options{MaxFileSize: o.maxFileSize})
+	res, err := driver.Run(ctx, files, analyzers, driver.Options{
+		MaxFileSize: o.maxFileSize,
+		Results:     map[*analysis.Analyzer]any{settings.Analyzer: o.settings},
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
@@ -34,21 +38,27 @@ func decodeResult(t *testing.T, s string) report.Result {
 // TestOperatorsKnownUIDs checks every uid of the fixture table against the
 // OperatorID verified in real savepoint files.
 func TestOperatorsKnownUIDs(t *testing.T) {
+	t.Parallel()
 	// The Sink V1/V2 fixture's sink has a global committer; tell the
-	// catalog so, as a user's configuration would.
-	if err := pipeline.AddCatalog(pipeline.CatalogEntry{
+	// catalog so.
+	cat, err := flinkapi.NewCatalog([]flinkapi.CatalogEntry{{
 		Match: "UnifiedSink", Role: "sink", Stateful: "true",
 		Reason: "test sink with a global committer", Parts: []string{"Writer", "Global Committer"},
-	}); err != nil {
+	}})
+	if err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runCLI(t, "operators", "--format", "json", "testdata/knownuids")
-	if code != ExitOK {
-		t.Fatalf("exit %d, stderr: %s", code, stderr)
+	s := settings.Default()
+	s.Catalog = cat
+	ios, _, stderr := Test()
+	res, err := analyze(context.Background(), &Factory{IO: ios},
+		analyzeOptions{paths: []string{"testdata/knownuids"}, withOperators: true, settings: s},
+		[]*analysis.Analyzer{pipeline.Analyzer})
+	if err != nil || len(res.errs) > 0 {
+		t.Fatalf("%v %v: %s", err, res.errs, stderr)
 	}
-	res := decodeResult(t, stdout)
 	got := map[string]string{}
-	for _, op := range res.Operators {
+	for _, op := range res.report.Operators {
 		if op.UID != nil && op.OperatorID != nil {
 			got[*op.UID] = *op.OperatorID
 		}

@@ -4,9 +4,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/uidcheck/uidcheck/analyzer/passes/uidformat"
-	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/config"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
@@ -33,28 +33,26 @@ func loadConfig(path string) (*config.Config, error) {
 	return config.Load(path, names)
 }
 
-// applyConfigBefore feeds the configuration into the analysis: the uid
-// pattern and the classes the project declares stateful or stateless.
-func applyConfigBefore(c *config.Config) error {
-	pattern := ""
-	if c != nil && c.UIDPattern != nil {
-		pattern = c.UIDPattern.String()
-	}
-	// Set it every run: analyzer flags are process-wide.
-	if err := uidformat.Analyzer.Flags.Set("pattern", pattern); err != nil {
-		return err
-	}
+// checkSettings is what the analyzers of one check read: the flags, and
+// from the configuration the uid pattern and the classes the project
+// declares stateful or stateless.
+func checkSettings(c *config.Config, opts *checkOptions) (*settings.Settings, error) {
+	s := settings.Default()
+	s.AllOperators, s.MaxParseSize, s.Manifest = opts.allOperators, opts.maxParseSize, opts.manifest
 	if c == nil {
-		return nil
+		return s, nil
 	}
-	var entries []pipeline.CatalogEntry
+	s.UIDPattern = c.UIDPattern
+	var entries []flinkapi.CatalogEntry
 	for _, cls := range c.StatefulClasses {
-		entries = append(entries, pipeline.CatalogEntry{Match: simpleClassName(cls), Role: "function", Stateful: "true", Reason: "declared stateful in " + c.Path})
+		entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Role: "function", Stateful: "true", Reason: "declared stateful in " + c.Path})
 	}
 	for _, cls := range c.StatelessClasses {
-		entries = append(entries, pipeline.CatalogEntry{Match: simpleClassName(cls), Role: "function", Stateful: "false", Reason: "declared stateless in " + c.Path})
+		entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Role: "function", Stateful: "false", Reason: "declared stateless in " + c.Path})
 	}
-	return pipeline.AddCatalog(entries...)
+	var err error
+	s.Catalog, err = flinkapi.NewCatalog(entries)
+	return s, err
 }
 
 // applyConfigAfter drops findings of disabled rules and of excluded files,

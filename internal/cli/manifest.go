@@ -4,14 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/manifest"
-	"github.com/uidcheck/uidcheck/analyzer/passes/changeduid"
-	"github.com/uidcheck/uidcheck/analyzer/passes/removeduid"
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
 )
 
@@ -44,27 +40,6 @@ func buildManifest(ctx context.Context, f *Factory, paths []string) (*manifest.M
 		return nil, err
 	}
 	return manifest.FromModel(fset, m), nil
-}
-
-// setManifest points the manifest rules at a file, after checking that it
-// parses, so that a bad manifest is a usage error with its line, not an
-// analyzer failure.
-func setManifest(path string) error {
-	if path != "" {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return fmt.Errorf("read manifest: %w", err)
-		}
-		if _, err := manifest.Parse(path, bytes.NewReader(data)); err != nil {
-			return err
-		}
-	}
-	for _, a := range []*analysis.Analyzer{removeduid.Analyzer, changeduid.Analyzer} {
-		if err := a.Flags.Set("manifest", path); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // updateManifest rewrites the manifest from the code.

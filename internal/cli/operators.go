@@ -9,6 +9,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/output"
 )
 
@@ -50,9 +51,10 @@ Committer) with the uid and OperatorID Flink gives each.`,
 }
 
 func operatorsRun(ctx context.Context, opts *operatorsOptions) error {
+	s := settings.Default()
+	s.MaxParseSize = opts.maxParseSize
 	res, err := analyze(ctx, opts.f, analyzeOptions{
-		paths: opts.paths, withOperators: true, maxFileSize: opts.maxFileSize,
-		maxParseSize: opts.maxParseSize,
+		paths: opts.paths, withOperators: true, maxFileSize: opts.maxFileSize, settings: s,
 	}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return err

@@ -34,7 +34,6 @@
 // setUidHash also counts as a uid: it attaches the state of an operator that
 // had no uid.
 //
-// Flags:
-//
-//	-all-operators   also report stateless operators without a uid (info)
+// With check --all-operators it also reports stateless operators without a
+// uid (info).
 package missinguid

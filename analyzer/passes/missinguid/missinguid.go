@@ -2,7 +2,6 @@ package missinguid
 
 import (
 	_ "embed"
-	"flag"
 	"fmt"
 	"go/token"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/analyzerdoc"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/analyzer/uidfix"
 )
 
@@ -23,26 +23,18 @@ const (
 	CategoryStateless = "stateless"
 )
 
-var allOperators bool
-
 // Analyzer reports operators that need a uid and have none.
 var Analyzer = &analysis.Analyzer{
 	Name:     "missinguid",
 	Doc:      analyzerdoc.MustExtract(doc, "missinguid"),
 	URL:      analyzerdoc.URL("missinguid"),
-	Requires: []*analysis.Analyzer{pipeline.Analyzer},
+	Requires: []*analysis.Analyzer{pipeline.Analyzer, settings.Analyzer},
 	Run:      run,
-	Flags:    flags(),
-}
-
-func flags() flag.FlagSet {
-	fs := flag.NewFlagSet("missinguid", flag.ContinueOnError)
-	fs.BoolVar(&allOperators, "all-operators", false, "also report stateless operators without a uid")
-	return *fs
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	model := pipeline.Of(pass)
+	allOperators := settings.Of(pass).AllOperators
 	seen := make(map[token.Pos]bool) // an operator of a shared helper is reported once
 	names := newNamer()
 	sites := callSites(model)

@@ -6,8 +6,7 @@
 // uidformat: report uids that do not match the configured pattern
 //
 // Teams that name uids by a convention (kebab-case, a job prefix, a version
-// suffix) can enforce it with uid-pattern in .uidcheck.yaml, or the analyzer
-// flag -pattern. A uid that breaks the convention is usually one written in a
+// suffix) can enforce it with uid-pattern in .uidcheck.yaml. A uid that breaks the convention is usually one written in a
 // hurry, and renaming it later loses its state. Without a pattern the rule
 // reports nothing. Only uids whose value is known are checked.
 //

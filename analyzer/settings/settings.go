@@ -1,0 +1,54 @@
+// Package settings carries one run's configuration to the analyzers:
+// command-line flags and .uidcheck.yaml. Like staticcheck's config.For, a
+// rule reads it from its pass (settings.Of) instead of from package
+// variables, so that runs in one process share nothing and tests run in
+// parallel. The driver presets this analyzer's result (driver.Options.Results);
+// without a preset it yields the defaults.
+package settings
+
+import (
+	"reflect"
+	"regexp"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
+)
+
+// Settings is one run's configuration.
+type Settings struct {
+	// AllOperators makes missinguid report stateless operators too (info).
+	AllOperators bool
+	// MaxParseSize is the largest file parsed; 0 means the parser's default.
+	MaxParseSize int64
+	// UIDPattern is what every uid must match (uidformat); nil for none.
+	UIDPattern *regexp.Regexp
+	// Manifest is the uid manifest the code is compared with (changeduid,
+	// removeduid); "" for none.
+	Manifest string
+	// Catalog is the built-in catalog with the project's own classes.
+	Catalog *flinkapi.Catalog
+}
+
+// Default is the configuration without flags or a configuration file.
+func Default() *Settings {
+	c, _ := flinkapi.NewCatalog(nil)
+	return &Settings{Catalog: c}
+}
+
+// Analyzer yields the run's Settings.
+var Analyzer = &analysis.Analyzer{
+	Name:       "settings",
+	Doc:        "the run's configuration, for the rules to read",
+	Run:        func(*analysis.Pass) (any, error) { return Default(), nil },
+	ResultType: reflect.TypeFor[*Settings](),
+}
+
+// Of returns the Settings of a pass whose analyzer requires Analyzer; the
+// defaults if it does not.
+func Of(pass *analysis.Pass) *Settings {
+	if s, ok := pass.ResultOf[Analyzer].(*Settings); ok {
+		return s
+	}
+	return Default()
+}
