@@ -6,7 +6,7 @@
 //
 // Request bodies follow the cluster's Flink version (read once from /config),
 // because Flink up to 1.19 rejects unknown JSON fields with 400
-// (shared/reference/flink-internals.md §6).
+// (docs/flink-internals.md §6).
 package flinkrest
 
 import (

@@ -13,7 +13,7 @@ const headerMagic = 0x4960672d
 const masterStateMagic = int32(-0x3694e96a) // 0xc96b1696 as a Java int
 
 // Minimum encoded sizes, used to reject counts that cannot fit in the bytes
-// remaining before anything is allocated (reference §2.6, §2.7).
+// remaining before anything is allocated (docs/flink-internals.md §2.6, §2.7).
 const (
 	minMasterState = 8 // magic + length
 	minSubtask     = 4 // a finished-subtask index

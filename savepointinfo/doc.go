@@ -8,7 +8,7 @@
 // the files the state lives in.
 //
 // The layout follows Flink's MetadataV2V3SerializerBase and its
-// MetadataV{2..7}Serializer subclasses (shared/reference/flink-internals.md
+// MetadataV{2..7}Serializer subclasses (docs/flink-internals.md
 // §2). The Java-serialized CheckpointProperties trailer of version 4+ is not
 // deserialized; it is classified by the class and enum names it contains.
 //

@@ -13,7 +13,7 @@ import (
 
 // fixtureDir holds the 435 real _metadata files written by Flink 1.3 to 2.1
 // and PROVENANCE.md, which lists every operator of every file.
-const fixtureDir = "../../shared/savepoints"
+const fixtureDir = "../testdata/savepoints/collection"
 
 // provenanceOp is one line of PROVENANCE.md's per-file operator listing.
 type provenanceOp struct {
@@ -40,7 +40,7 @@ func parseProvenance(t *testing.T) map[string]*provenanceFile {
 	t.Helper()
 	f, err := os.Open(filepath.Join(fixtureDir, "PROVENANCE.md"))
 	if err != nil {
-		t.Skipf("fixtures not available: %v", err)
+		t.Fatalf("fixtures: %v", err)
 	}
 	defer f.Close()
 	out := map[string]*provenanceFile{}

@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// Handle tags of MetadataV2V3SerializerBase (reference §2.8–2.10).
+// Handle tags of MetadataV2V3SerializerBase (docs/flink-internals.md §2.8–2.10).
 const (
 	tagNull                   = 0
 	tagByteStream             = 1

@@ -143,7 +143,7 @@ type Input struct {
 	Union bool
 }
 
-// Part is one operator a Sink V2 sinkTo expands into (reference §4).
+// Part is one operator a Sink V2 sinkTo expands into (docs/flink-internals.md §4).
 type Part struct {
 	Name string // "Writer", "Committer", "Global Committer"
 	// UID is the derived uid ("Sink Committer: U"), "" when the sink has no

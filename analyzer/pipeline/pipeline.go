@@ -13,7 +13,7 @@
 //
 // # Statefulness
 //
-// Built-in operators follow reference §5 (flinkapi.go, state.go). User
+// Built-in operators follow docs/flink-internals.md §5 (flinkapi.go, state.go). User
 // function classes in the tree are stateful when they, or a base class in
 // the tree, implement CheckpointedFunction-style interfaces or call state
 // and timer APIs; lambdas are stateless. Classes outside the tree are looked
@@ -29,7 +29,7 @@
 // exclusive branches are marked so ([Operator.Exclusive]), and one created
 // in a loop is marked InLoop. Job.Complete reports whether the graph was
 // fully understood, the precondition for predicting auto-generated
-// OperatorIDs (reference §1.3) from Inputs, partitioning, parallelism and
+// OperatorIDs (docs/flink-internals.md §1.3) from Inputs, partitioning, parallelism and
 // chaining hints.
 package pipeline
 

@@ -8,7 +8,7 @@ import (
 )
 
 // sourceState decides the statefulness of a source created on an environment
-// (reference §5).
+// (docs/flink-internals.md §5).
 func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 	switch call {
 	case "fromSource":

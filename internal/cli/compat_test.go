@@ -14,7 +14,7 @@ import (
 // migrationSavepoint was written by Flink 1.16 (RocksDB, canonical) for a job
 // of this shape: two pipelines source(uid) → keyBy → flatMap(uid) → keyBy →
 // process(uid) → addSink (no uid), max parallelism 4, parallelism 4 (1 for
-// the sources). See shared/savepoints/testdata/savepoints/PROVENANCE.md.
+// the sources). See testdata/savepoints/PROVENANCE.md.
 const migrationSavepoint = "../../testdata/savepoints/new-stateful-udf-flink1.16-rocksdb-savepoint"
 
 // kafkaSavepoint holds a KafkaSource with uid kafka-source-operator-uid and

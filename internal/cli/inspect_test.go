@@ -12,8 +12,8 @@ import (
 )
 
 // Every savepoint entry whose ID is the hash of a known uid must map back to
-// the line of testdata/known-uids that sets that uid. The local fixtures are
-// always checked; the whole collection in ../shared/savepoints when present.
+// the line of testdata/known-uids that sets that uid, in every fixture of
+// testdata/savepoints/collection.
 func TestInspectSrcMapsKnownUIDs(t *testing.T) {
 	known, err := filepath.Abs("../../testdata/known-uids")
 	if err != nil {
@@ -33,10 +33,7 @@ func TestInspectSrcMapsKnownUIDs(t *testing.T) {
 			ids[*op.OperatorID] = *op.UID
 		}
 	}
-	dirs, _ := filepath.Glob("../../testdata/savepoints/*")
-	if shared, _ := filepath.Glob("../../../shared/savepoints/*"); len(shared) > 0 {
-		dirs = shared
-	}
+	dirs, _ := filepath.Glob("../../testdata/savepoints/collection/*")
 	mapped, files := 0, 0
 	for _, dir := range dirs {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {

@@ -3,7 +3,7 @@
 // refuses to skip, which it drops under --allowNonRestoredState, and which
 // max-parallelism rules make the restore fail.
 //
-// The rules follow Flink's own restore path (shared/reference/flink-internals.md
+// The rules follow Flink's own restore path (docs/flink-internals.md
 // §3): Checkpoints.loadAndValidateCheckpoint maps every savepoint operator by its
 // generated or user-defined (setUidHash) OperatorID, checks max parallelism of
 // every mapped operator, and refuses unmapped non-empty state unless

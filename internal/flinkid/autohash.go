@@ -45,7 +45,7 @@ func (e *HashCollisionError) Error() string {
 }
 
 // GraphHashes computes the OperatorID of every node reachable from the sources
-// the way StreamGraphHasherV2 does (reference §1.3): a breadth-first walk from
+// the way StreamGraphHasherV2 does (docs/flink-internals.md §1.3): a breadth-first walk from
 // the sources in creation order; a node with a uid hashes the uid, a node
 // without one hashes its position in the walk (once, plus once per chainable
 // out-edge) and mixes in its inputs' hashes. A node is postponed until all its

@@ -14,7 +14,7 @@ func link(from, to *Node, chainable bool) {
 // The graph of Flink's StatefulJobSnapshotMigrationITCase: two pipelines
 // source(uid) → keyBy → flatMap(uid) → keyBy → transform(uid) → sink(no uid).
 // The sinks' IDs occur in every savepoint of that test from Flink 1.8 to 2.0
-// (reference §1.3, fixtures new-stateful-udf-migration-itcase-*).
+// (docs/flink-internals.md §1.3, fixtures new-stateful-udf-migration-itcase-*).
 func TestGraphHashesMigrationJob(t *testing.T) {
 	var nodes []*Node
 	mk := func(order int, uid string) *Node {

@@ -4,7 +4,7 @@
 // the x64 variant) over the UTF-8 bytes of the uid, and prints it as the 16 hash
 // bytes in order (h1 little-endian, then h2 little-endian). The function is frozen
 // in StreamGraphHasherV2 ("DO NOT MODIFY THIS CLASS"), so IDs are stable across
-// Flink versions. See shared/reference/flink-internals.md §1.
+// Flink versions. See docs/flink-internals.md §1.
 package flinkid
 
 import (

@@ -3,7 +3,7 @@ package flinkid
 import "testing"
 
 // The expected IDs come from Flink's own tests (GetOperatorUniqueIDTest) and from
-// the known-uid table of shared/savepoints/PROVENANCE.md, which was checked
+// the known-uid table of testdata/savepoints/collection/PROVENANCE.md, which was checked
 // against real _metadata files.
 func TestFromUID(t *testing.T) {
 	cases := map[string]string{

@@ -4,7 +4,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Uses every uid of the known-uid table of shared/savepoints/PROVENANCE.md,
+ * Uses every uid of the known-uid table of testdata/savepoints/collection/PROVENANCE.md,
  * so that savepoint inspect --src can map the fixtures' OperatorIDs back to
  * source lines. Only the uids matter; the operators are placeholders.
  */

@@ -5,7 +5,7 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** A job per fixture family of shared/savepoints/PROVENANCE.md, using its uids. */
+/** A job per fixture family of testdata/savepoints/collection/PROVENANCE.md, using its uids. */
 public class KnownUIDs {
     static final String UNIFIED_SINK_UID = "1c4ec0f9-2d96-46e9-99ea-45e8c3df5202";
 
