@@ -266,8 +266,10 @@ func (r *Result) Parse(newWorker func() func(i int, f *File)) error {
 			var a arena // the syntax of one file at a time
 			for i := range next {
 				name := r.Pending[i]
+				r.mu.Lock() // a second Parse may run at the same time
 				src := r.pendingSrc[i]
 				r.pendingSrc[i] = nil
+				r.mu.Unlock()
 				var err error
 				if src == nil {
 					src, err = r.read(name)

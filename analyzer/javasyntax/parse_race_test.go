@@ -1,0 +1,53 @@
+package javasyntax_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/driver"
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
+)
+
+// TestParseTwiceAtOnce: the Result is documented as safe for concurrent
+// use, Parse included (run with -race). Both calls see every file.
+func TestParseTwiceAtOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	const job = "import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;\nclass J%d { void m() { StreamExecutionEnvironment.getExecutionEnvironment(); } }\n"
+	for i := range 20 {
+		if err := os.WriteFile(filepath.Join(dir, "J"+string(rune('a'+i))+".java"), fmt.Appendf(nil, job, i), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := driver.Collect([]string{dir})
+	res, err := driver.Run(context.Background(), files, []*analysis.Analyzer{javasyntax.Analyzer}, driver.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	syn := res.Results[javasyntax.Analyzer].(*javasyntax.Result)
+	var wg sync.WaitGroup
+	var seen [2]atomic.Int64
+	for k := range 2 {
+		wg.Go(func() {
+			err := syn.Parse(func() func(int, *javasyntax.File) {
+				return func(int, *javasyntax.File) { seen[k].Add(1) }
+			})
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for k := range seen {
+		if n := seen[k].Load(); n != int64(len(syn.Pending)) || n != 20 {
+			t.Errorf("Parse %d saw %d files, want 20", k, n)
+		}
+	}
+}
