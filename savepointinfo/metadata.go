@@ -1,6 +1,6 @@
 package savepointinfo
 
-import "github.com/uidcheck/uidcheck/internal/flinkid"
+import "github.com/uidcheck/uidcheck/flinkid"
 
 // Metadata is what a _metadata file holds, as far as restores care.
 type Metadata struct {

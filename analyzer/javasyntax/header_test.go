@@ -99,11 +99,11 @@ func TestHeaderSkipLosesNothing(t *testing.T) {
 		if h.end > 0 {
 			skipped++
 		}
-		after, err := parseAfter(p, name, src, h, new(arena))
+		after, err := parseAfter(p, name, src, h)
 		if err != nil {
 			t.Fatal(err)
 		}
-		whole, err := parseAfter(p, name, src, header{}, new(arena))
+		whole, err := parseAfter(p, name, src, header{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -224,7 +224,7 @@ func (r *Result) keep(name string) *File {
 			p = newParser()
 		}
 		defer r.parsers.Put(p)
-		if f, err := parse(p, name, src, new(arena)); err == nil {
+		if f, err := parse(p, name, src); err == nil {
 			k.file = f
 		}
 	})
@@ -248,22 +248,18 @@ func (r *Result) Kept() []*File {
 }
 
 // Parse parses the pending files in parallel, ParseWorkers goroutines at
-// once. Each goroutine calls newWorker once, for a function that it then
-// calls with each of its files' index in Pending and lowered syntax: the
-// function may keep scratch space for its worker's files. A file is
-// dropped when the call returns, and its memory reused for the next: the
-// call must keep neither the file nor any of its syntax (a copy parsed on
-// demand by Classes is separate and kept).
-func (r *Result) Parse(newWorker func() func(i int, f *File)) error {
+// once, and calls fn, from those goroutines, with each file's index in
+// Pending and lowered syntax. Only fn keeps a file: the pending files are
+// the bulk of a large tree, and holding them all would hold the whole
+// tree's syntax.
+func (r *Result) Parse(fn func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(ParseWorkers(), max(len(r.Pending), 1)) {
 		wg.Go(func() {
-			fn := newWorker()
 			p := newParser() // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
-			var a arena // the syntax of one file at a time
 			for i := range next {
 				name := r.Pending[i]
 				r.mu.Lock() // a second Parse may run at the same time
@@ -276,14 +272,13 @@ func (r *Result) Parse(newWorker func() func(i int, f *File)) error {
 				}
 				var f *File
 				if err == nil {
-					f, err = parse(p, name, src, &a)
+					f, err = parse(p, name, src)
 				}
 				if err != nil {
 					errs[i] = err
 					continue
 				}
 				fn(i, f)
-				a.reset()
 			}
 		})
 	}
@@ -319,19 +314,18 @@ func newParser() *parser { return &parser{ts: newTSParser()} }
 // Close releases the tree-sitter parser.
 func (p *parser) Close() { p.ts.close() }
 
-// parse parses and lowers one file into a, the package and imports by
-// bytes.
-func parse(p *parser, name string, src []byte, a *arena) (*File, error) {
-	return parseAfter(p, name, src, scanHeader(src), a)
+// parse parses and lowers one file, the package and imports by bytes.
+func parse(p *parser, name string, src []byte) (*File, error) {
+	return parseAfter(p, name, src, scanHeader(src))
 }
 
 // parseAfter parses and lowers one file whose header h was read by bytes.
-func parseAfter(p *parser, name string, src []byte, h header, a *arena) (*File, error) {
+func parseAfter(p *parser, name string, src []byte, h header) (*File, error) {
 	if err := p.scratch.parseFlat(p.ts, src, h.end); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer p.scratch.release()
-	return lower(name, src, h, &p.scratch, a), nil
+	return lower(name, src, h, &p.scratch), nil
 }
 
 // BareParser parses sources and discards the trees, through the same
@@ -360,7 +354,7 @@ func (p *BareParser) Close() { p.ts.close() }
 func Parse(name string, src []byte) (*File, error) {
 	p := newParser()
 	defer p.Close()
-	return parse(p, name, src, new(arena))
+	return parse(p, name, src)
 }
 
 // scan is what run learns about one file from its bytes.

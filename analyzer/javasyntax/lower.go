@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
-
-	"github.com/uidcheck/uidcheck/internal/slab"
 )
 
 // maxDepth bounds the nesting the lowering follows. Deeper expressions become
@@ -24,43 +22,18 @@ type lowerer struct {
 	// anon collects anonymous class bodies in lowering order, so that an
 	// enclosing class can leave their ranges out of its own state uses.
 	anon []*Class
-	*arena
-}
-
-// arena holds the most frequent nodes, and lists, of one file's lowered
-// syntax in slabs.
-type arena struct {
-	calls   slab.Slab[Call]
-	idents  slab.Slab[Ident]
-	lits    slab.Slab[Lit]
-	lambdas slab.Slab[Lambda]
-	exprs   slab.Slab[Expr]
-	strs    slab.Slab[string]
-}
-
-// reset ends the life of the syntax lowered into a so far; see
-// [slab.Slab.Reset].
-func (a *arena) reset() {
-	a.calls.Reset()
-	a.idents.Reset()
-	a.lits.Reset()
-	a.lambdas.Reset()
-	a.exprs.Reset()
-	a.strs.Reset()
 }
 
 func (l *lowerer) lit(p Pos, kind LitKind, value string) *Lit {
-	x := l.lits.New()
-	*x = Lit{Pos: p, Kind: kind, Value: value}
-	return x
+	return &Lit{Pos: p, Kind: kind, Value: value}
 }
 
 // lower converts a flattened tree of src after its header h into the
-// lowered syntax, whose frequent nodes come from a.
-func lower(name string, src []byte, h header, scratch *flatTree, a *arena) *File {
+// lowered syntax.
+func lower(name string, src []byte, h header, scratch *flatTree) *File {
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src, Package: h.pkg, Imports: h.imports}
-	l := &lowerer{src: src, file: f, arena: a}
+	l := &lowerer{src: src, file: f}
 	if root.HasError() {
 		collectErrors(f, root)
 	}
@@ -550,7 +523,7 @@ func (l *lowerer) callArgs(n *fnode, depth int, udf bool) []Expr {
 			k++
 		}
 	}
-	out := l.exprs.Take(k)[:0]
+	out := make([]Expr, 0, k)
 	for i := range int(n.NamedChildCount()) {
 		switch c := n.NamedChild(i); {
 		case isComment(c):
@@ -573,8 +546,7 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 	}
 	switch n.Type() {
 	case "method_invocation":
-		c := l.calls.New()
-		c.Pos = p
+		c := &Call{Pos: p}
 		if name := n.ChildByFieldName("name"); name != nil {
 			c.Name = l.text(name)
 			c.NameOff, c.NameEnd = int(name.StartByte()), int(name.EndByte())
@@ -587,9 +559,7 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		}
 		return c
 	case "identifier", "type_identifier":
-		id := l.idents.New()
-		*id = Ident{Pos: p, Name: l.text(n)}
-		return id
+		return &Ident{Pos: p, Name: l.text(n)}
 	case "this":
 		return &This{Pos: p}
 	case "field_access", "scoped_identifier", "scoped_type_identifier":
@@ -740,14 +710,12 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 
 // lambda lowers a lambda expression, without its body unless withBody.
 func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {
-	lam := l.lambdas.New()
-	lam.Pos = pos(n)
+	lam := &Lambda{Pos: pos(n)}
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		if ps.Type() == "identifier" {
-			lam.Params = l.strs.Take(1)
-			lam.Params[0] = l.text(ps)
+			lam.Params = []string{l.text(ps)}
 		} else {
-			lam.Params = l.strs.Take(int(ps.NamedChildCount()))[:0]
+			lam.Params = make([]string, 0, int(ps.NamedChildCount()))
 			for i := range int(ps.NamedChildCount()) {
 				c := ps.NamedChild(i)
 				if c.Type() == "identifier" {

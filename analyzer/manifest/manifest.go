@@ -23,7 +23,7 @@ import (
 	"strings"
 
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
-	"github.com/uidcheck/uidcheck/internal/flinkid"
+	"github.com/uidcheck/uidcheck/flinkid"
 )
 
 const header = "# uidcheck uid manifest, format 1"

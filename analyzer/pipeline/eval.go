@@ -168,18 +168,11 @@ type evaluator struct {
 
 func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
 
-// newValue allocates v from the file's slab of values.
-func (e *evaluator) newValue(v value) *value {
-	p := e.a.arena.values.New()
-	*p = v
-	return p
-}
-
 // newEnv returns a fresh environment value; kind is "" for DataStream V1,
 // "v2" for Flink 2.x's DataStream V2.
 func (e *evaluator) newEnv(kind string) *value {
 	e.envs++
-	return e.newValue(value{kind: vEnv, stype: kind, env: &envInfo{id: e.envs}})
+	return new(value{kind: vEnv, stype: kind, env: &envInfo{id: e.envs}})
 }
 
 func (e *evaluator) gap(reason string) {
@@ -240,7 +233,7 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 			v = t
 		}
 		if v.kind == vConst && !s.Final && e.top().reassigned[s.Name] {
-			v = e.newValue(value{unstable: v.unstable})
+			v = new(value{unstable: v.unstable})
 		}
 		sc.define(s.Name, v)
 	case *javasyntax.ExprStmt:
@@ -319,13 +312,13 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.Lit:
 		switch x.Kind {
 		case javasyntax.LitString, javasyntax.LitChar:
-			return e.newValue(value{kind: vConst, s: x.Value})
+			return new(value{kind: vConst, s: x.Value})
 		case javasyntax.LitInt:
 			if n, err := strconv.ParseInt(strings.TrimRight(strings.ReplaceAll(x.Value, "_", ""), "lL"), 0, 64); err == nil {
-				return e.newValue(value{kind: vConst, s: strconv.FormatInt(n, 10), isInt: true})
+				return new(value{kind: vConst, s: strconv.FormatInt(n, 10), isInt: true})
 			}
 		case javasyntax.LitBool:
-			return e.newValue(value{kind: vConst, s: x.Value})
+			return new(value{kind: vConst, s: x.Value})
 		case javasyntax.LitNull, javasyntax.LitOther:
 		}
 		return unknown
@@ -335,7 +328,7 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		if t := e.top().this; t != nil {
 			return t
 		}
-		return e.newValue(value{kind: vObject, cls: e.top().cls})
+		return new(value{kind: vObject, cls: e.top().cls})
 	case *javasyntax.FieldAccess:
 		return e.fieldAccess(x, sc)
 	case *javasyntax.Binary:
@@ -344,12 +337,12 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.Unary:
 		v := e.eval(x.X, sc)
 		if x.Op == "++" || x.Op == "--" {
-			return e.newValue(value{unstable: "a counter (" + x.Op + ")"})
+			return new(value{unstable: "a counter (" + x.Op + ")"})
 		}
 		if x.Op == "-" && v.kind == vConst && v.isInt {
-			return e.newValue(value{kind: vConst, s: "-" + v.s, isInt: true})
+			return new(value{kind: vConst, s: "-" + v.s, isInt: true})
 		}
-		return e.newValue(value{unstable: v.unstable})
+		return new(value{unstable: v.unstable})
 	case *javasyntax.Cond:
 		e.eval(x.C, sc)
 		id := e.nextID
@@ -365,15 +358,15 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		if f.kind == vStream {
 			return f
 		}
-		return e.newValue(value{unstable: firstNonEmpty(t.unstable, f.unstable)})
+		return new(value{unstable: firstNonEmpty(t.unstable, f.unstable)})
 	case *javasyntax.Assign:
 		return e.assign(x, sc)
 	case *javasyntax.ClassLit:
-		return e.newValue(value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file})
+		return new(value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file})
 	case *javasyntax.Lambda:
-		return e.newValue(value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file, def: e.top()})
+		return new(value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file, def: e.top()})
 	case *javasyntax.MethodRef:
-		return e.newValue(value{kind: vFunc, expr: x})
+		return new(value{kind: vFunc, expr: x})
 	case *javasyntax.New:
 		return e.newObject(x, sc)
 	case *javasyntax.Call:
@@ -409,16 +402,16 @@ func firstNonEmpty(a ...string) string {
 func (e *evaluator) binary(op string, l, r *value) *value {
 	unstable := firstNonEmpty(l.unstable, r.unstable)
 	if op != "+" || l.kind != vConst || r.kind != vConst {
-		return e.newValue(value{unstable: unstable})
+		return new(value{unstable: unstable})
 	}
 	if l.isInt && r.isInt {
 		a, err1 := strconv.ParseInt(l.s, 10, 64)
 		b, err2 := strconv.ParseInt(r.s, 10, 64)
 		if err1 == nil && err2 == nil {
-			return e.newValue(value{kind: vConst, s: strconv.FormatInt(a+b, 10), isInt: true})
+			return new(value{kind: vConst, s: strconv.FormatInt(a+b, 10), isInt: true})
 		}
 	}
-	return e.newValue(value{kind: vConst, s: l.s + r.s})
+	return new(value{kind: vConst, s: l.s + r.s})
 }
 
 func (e *evaluator) ident(name string, sc *scope) *value {
@@ -434,7 +427,7 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
 		// Resolved among pipeline files only; fieldAccess resolves fully
 		// when a constant is read.
-		return e.newValue(value{kind: vClassRef, className: name, cls: e.a.eagerClass(name, e.top().file), file: e.top().file})
+		return new(value{kind: vClassRef, className: name, cls: e.a.eagerClass(name, e.top().file), file: e.top().file})
 	}
 	return unknown
 }
@@ -447,7 +440,7 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 	if !f.Final && mutated {
 		v := e.typed(f.Type, cls.File)
 		if v.kind == vUnknown || v.kind == vConst {
-			return e.newValue(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
+			return new(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
 		}
 		return v
 	}
@@ -477,19 +470,19 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 			}
 			for _, in := range recv.cls.Inner {
 				if in.Name == x.Name {
-					return e.newValue(value{kind: vClassRef, className: x.Name, cls: in})
+					return new(value{kind: vClassRef, className: x.Name, cls: in})
 				}
 			}
 		}
 	case vUnknown:
 		if !isPackageLike(x.X) {
-			return e.newValue(value{unstable: recv.unstable})
+			return new(value{unstable: recv.unstable})
 		}
 	case vConst, vEnv, vStream, vFunc:
 		return unknown
 	}
 	if x.Name != "" && x.Name[0] >= 'A' && x.Name[0] <= 'Z' && recv.kind != vObject {
-		return e.newValue(value{kind: vClassRef, className: e.text(x), cls: e.a.eagerClass(e.text(x), e.top().file), file: e.top().file})
+		return new(value{kind: vClassRef, className: e.text(x), cls: e.a.eagerClass(e.text(x), e.top().file), file: e.top().file})
 	}
 	return unknown
 }
@@ -515,7 +508,7 @@ func (e *evaluator) assign(x *javasyntax.Assign, sc *scope) *value {
 	v := e.eval(x.R, sc)
 	if x.Op != "=" {
 		old := e.eval(x.L, sc)
-		v = e.newValue(value{unstable: firstNonEmpty(old.unstable, v.unstable)})
+		v = new(value{unstable: firstNonEmpty(old.unstable, v.unstable)})
 	}
 	switch l := x.L.(type) {
 	case *javasyntax.Ident:
@@ -539,11 +532,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	args := e.args(x.Args, sc)
 	file := e.top().file
 	if x.Body != nil {
-		return e.newValue(value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file})
+		return new(value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file})
 	}
 	simple := simpleName(x.Type)
 	if simple == "Random" || simple == "SecureRandom" || simple == "Date" {
-		return e.newValue(value{unstable: "new " + simple + "()"})
+		return new(value{unstable: "new " + simple + "()"})
 	}
 	if simple == "String" && len(args) == 1 && args[0].kind == vConst {
 		return args[0]
@@ -555,12 +548,12 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	cls := e.a.eagerClass(x.Type, file)
 	if e.a.inlinable(cls) {
 		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
-			this := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
+			this := new(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
 			e.callPos = e.pos(x.Off)
 			e.inline(ctor, this, args)
 		}
 	}
-	v := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
+	v := new(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
 	for _, a := range args {
 		if a.kind == vFunc || a.kind == vObject {
 			v.wrapped = a
@@ -580,7 +573,7 @@ func (e *evaluator) classOf(v *value) *javasyntax.Class {
 }
 
 func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {
-	out := e.a.arena.lists.Take(len(list))
+	out := make([]*value, len(list))
 	for i, a := range list {
 		out[i] = e.eval(a, sc)
 	}
@@ -653,7 +646,7 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 	case typ == "" || typ == "var":
 		return unknown
 	case streamTypes[simple] && e.a.flinkFile(file):
-		v := e.newValue(value{kind: vStream, stype: simple, ins: []Input{{Partition: Forward}}, keyed: simple == "KeyedStream"})
+		v := new(value{kind: vStream, stype: simple, ins: []Input{{Partition: Forward}}, keyed: simple == "KeyedStream"})
 		if simple == "KeyedStream" {
 			v.ins[0].Partition = Hash
 		}
@@ -662,13 +655,13 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("")
 	case simple == tableEnvType && e.a.flinkFile(file):
-		return e.newValue(value{kind: vObject, className: tableEnvType})
+		return new(value{kind: vObject, className: tableEnvType})
 	case simple == "ExecutionEnvironment" && imports(file, "org.apache.flink.datastream.api"):
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("v2")
 	}
 	if cls := e.a.eagerClass(typ, file); cls != nil {
-		return e.newValue(value{kind: vObject, cls: cls, className: typ})
+		return new(value{kind: vObject, cls: cls, className: typ})
 	}
 	return unknown
 }

@@ -46,7 +46,6 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/settings"
-	"github.com/uidcheck/uidcheck/internal/slab"
 )
 
 // Analyzer builds the pipeline model. It reports nothing.
@@ -106,28 +105,23 @@ type evaluated struct {
 func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Catalog) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
 	broken := make([]*javasyntax.File, len(syn.Pending))
-	err := syn.Parse(func() func(int, *javasyntax.File) {
-		var a arena // the values of one file at a time
-		return func(i int, f *javasyntax.File) {
-			if len(f.Errors) > 0 {
-				// The syntax is reused once this returns; the errors are not.
-				broken[i] = &javasyntax.File{Name: f.Name, Errors: f.Errors}
-			}
-			// Each file gets its own index: its caches refer to the file's
-			// classes, which must be freed once the file is evaluated.
-			ix := &index{
-				syn:     syn,
-				tfs:     tfs,
-				catalog: cat,
-				states:  map[*javasyntax.Class]stateVerdict{},
-				mutable: map[*javasyntax.Class]map[string]bool{},
-				flink:   map[*javasyntax.File]bool{},
-				arena:   &a,
-			}
-			for _, m := range entryPoints(f) {
-				perFile[i] = append(perFile[i], ix.evaluate(m))
-			}
-			a.reset()
+	err := syn.Parse(func(i int, f *javasyntax.File) {
+		if len(f.Errors) > 0 {
+			// Only the errors of a broken file are kept, not its syntax.
+			broken[i] = &javasyntax.File{Name: f.Name, Errors: f.Errors}
+		}
+		// Each file gets its own index: its caches refer to the file's
+		// classes, which must be freed once the file is evaluated.
+		ix := &index{
+			syn:     syn,
+			tfs:     tfs,
+			catalog: cat,
+			states:  map[*javasyntax.Class]stateVerdict{},
+			mutable: map[*javasyntax.Class]map[string]bool{},
+			flink:   map[*javasyntax.File]bool{},
+		}
+		for _, m := range entryPoints(f) {
+			perFile[i] = append(perFile[i], ix.evaluate(m))
 		}
 	})
 	if err != nil {
@@ -305,23 +299,6 @@ type index struct {
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]bool
 	flink   map[*javasyntax.File]bool
-	arena   *arena
-}
-
-// arena holds the evaluation's values and argument lists, which die with
-// the file's evaluation: no operator or job refers to them. Each parse
-// worker passes its arena from one file to the next, so that the values,
-// most of the bytes the evaluation allocates, reuse memory instead of
-// feeding the collector.
-type arena struct {
-	values slab.Slab[value]
-	lists  slab.Slab[*value]
-}
-
-// reset ends the life of the values of the file just evaluated.
-func (a *arena) reset() {
-	a.values.Reset()
-	a.lists.Reset()
 }
 
 // flinkFile reports whether a file uses Flink: only there do simple type

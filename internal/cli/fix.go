@@ -19,10 +19,10 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/passes/changeduid"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/uidfix"
+	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
 	"github.com/uidcheck/uidcheck/internal/buildfile"
 	"github.com/uidcheck/uidcheck/internal/compat"
-	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 )

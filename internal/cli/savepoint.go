@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/uidcheck/uidcheck/internal/flinkid"
+	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/output"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 )

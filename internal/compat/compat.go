@@ -20,7 +20,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/uidcheck/uidcheck/internal/flinkid"
+	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/uidcheck/uidcheck/internal/flinkid"
+	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 

@@ -6,7 +6,7 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/manifest"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
-	"github.com/uidcheck/uidcheck/internal/flinkid"
+	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 )

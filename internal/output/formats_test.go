@@ -11,8 +11,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/compat"
-	"github.com/uidcheck/uidcheck/internal/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
