@@ -11,7 +11,7 @@ import (
 )
 
 // BaseURL is where rule documentation lives; each rule has an anchor.
-const BaseURL = "https://github.com/uidcheck/uidcheck#"
+const BaseURL = "https://github.com/uidcheck/uidcheck/blob/main/docs/rules.md#"
 
 // URL returns the documentation URL of the named analyzer.
 func URL(name string) string { return BaseURL + name }

@@ -17,7 +17,7 @@ import (
 var Directives = &analysis.Analyzer{
 	Name: "directive",
 	Doc:  "report malformed or unused uidcheck:ignore directives",
-	URL:  "https://github.com/uidcheck/uidcheck#suppressing-findings",
+	URL:  "https://github.com/uidcheck/uidcheck/blob/main/docs/configuration.md#suppressing-findings",
 	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
 }
 

@@ -37,7 +37,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:             "javasyntax",
 	Doc:              "parse Java files once and share the lowered syntax",
-	URL:              "https://github.com/uidcheck/uidcheck#syntax",
+	URL:              "https://github.com/uidcheck/uidcheck/blob/main/docs/rules.md",
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),

@@ -52,7 +52,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:             "pipeline",
 	Doc:              "build the Flink DataStream pipeline model shared by all rules",
-	URL:              "https://github.com/uidcheck/uidcheck#rules",
+	URL:              "https://github.com/uidcheck/uidcheck/blob/main/docs/rules.md",
 	Requires:         []*analysis.Analyzer{javasyntax.Analyzer, settings.Analyzer},
 	ResultType:       reflect.TypeFor[*Model](),
 	RunDespiteErrors: true,
