@@ -254,6 +254,8 @@ import (
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/java"
+
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 )
 
 const (
@@ -318,8 +320,8 @@ var javaGrammar = sync.OnceValue(func() *grammar {
 		field_name: C.uint16_t(g.fieldID["name"]),
 		field_body: C.uint16_t(g.fieldID["body"]),
 		field_type: C.uint16_t(g.fieldID["type"]),
-		udf_names:  nameSet(udfTaking),
-		fn_bases:   nameSet(functionBases),
+		udf_names:  nameSet(flinkapi.UDFMethods()),
+		fn_bases:   nameSet(flinkapi.FunctionBases),
 	}
 	return g
 })

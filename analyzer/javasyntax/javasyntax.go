@@ -28,6 +28,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
 
@@ -55,29 +56,10 @@ const Category = "syntax"
 // CategoryTooLarge is the category of files not parsed because of their size.
 const CategoryTooLarge = "too-large"
 
-// markers are the byte strings that make a file worth parsing eagerly:
-// pipelines are built on environments and stream types, and helpers that
-// build part of one take or return a stream. Everything else a pipeline
-// refers to (user function classes, uid constants, builders) is parsed on
-// demand when looked up by name, so Flink connector or library code that
-// builds no pipeline is never parsed.
-var markers = [][]byte{
-	[]byte("StreamExecutionEnvironment"),
-	[]byte("getExecutionEnvironment"),
-	[]byte("DataStream"),
-	[]byte("SingleOutputStreamOperator"),
-	[]byte("KeyedStream"),
-	[]byte("WindowedStream"),
-	[]byte("ConnectedStreams"),
-	[]byte("BroadcastStream"),
-	[]byte("PartitionStream"), // Flink 2.x DataStream V2
-	[]byte("org.apache.flink.datastream.api"),
-}
-
 // Relevant reports whether src can hold part of a Flink pipeline, by the
 // pre-filter's byte markers.
 func Relevant(src []byte) bool {
-	for _, m := range markers {
+	for _, m := range flinkapi.PrefilterMarkers {
 		if bytes.Contains(src, m) {
 			return true
 		}

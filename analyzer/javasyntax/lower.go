@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 )
 
 // maxDepth bounds the nesting the lowering follows. Deeper expressions become
@@ -515,7 +517,7 @@ func (l *lowerer) exprOf(n *fnode, depth int) Expr {
 func (l *lowerer) args(n *fnode, depth int) []Expr { return l.callArgs(n, depth, false) }
 
 // callArgs lowers an argument list. The arguments of udf methods (see
-// udfTaking) are user functions: their lambdas' bodies are left out.
+// flinkapi.TakesUDF) are user functions: their lambdas' bodies are left out.
 func (l *lowerer) callArgs(n *fnode, depth int, udf bool) []Expr {
 	k := 0
 	for i := range int(n.NamedChildCount()) {
@@ -555,7 +557,7 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 			c.Recv = l.expr(obj, depth+1)
 		}
 		if a := n.ChildByFieldName("arguments"); a != nil {
-			c.Args = l.callArgs(a, depth+1, udfTaking[c.Name])
+			c.Args = l.callArgs(a, depth+1, flinkapi.TakesUDF(c.Name))
 		}
 		return c
 	case "identifier", "type_identifier":
@@ -736,36 +738,12 @@ func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {
 	return lam
 }
 
-// udfTaking are DataStream methods whose lambda arguments are user
-// functions that Flink runs per record: their bodies never build a
-// pipeline, so they are not kept.
-var udfTaking = map[string]bool{
-	"map": true, "flatMap": true, "filter": true, "keyBy": true, "process": true, "reduce": true,
-	"aggregate": true, "apply": true, "select": true, "flatSelect": true, "where": true, "equalTo": true,
-	"with": true, "partitionCustom": true, "withTimestampAssigner": true, "withIdleness": true,
-}
-
-// functionBases are the Flink function types whose implementations are
-// user functions.
-var functionBases = map[string]bool{
-	"MapFunction": true, "RichMapFunction": true, "FlatMapFunction": true, "RichFlatMapFunction": true,
-	"FilterFunction": true, "RichFilterFunction": true, "ProcessFunction": true, "KeyedProcessFunction": true,
-	"CoProcessFunction": true, "KeyedCoProcessFunction": true, "CoMapFunction": true, "RichCoMapFunction": true,
-	"CoFlatMapFunction": true, "RichCoFlatMapFunction": true, "BroadcastProcessFunction": true,
-	"KeyedBroadcastProcessFunction": true, "ProcessWindowFunction": true, "ProcessAllWindowFunction": true,
-	"WindowFunction": true, "AllWindowFunction": true, "RichWindowFunction": true, "AggregateFunction": true,
-	"ReduceFunction": true, "RichReduceFunction": true, "SinkFunction": true, "RichSinkFunction": true,
-	"SourceFunction": true, "RichSourceFunction": true, "ParallelSourceFunction": true,
-	"RichParallelSourceFunction": true, "AsyncFunction": true, "RichAsyncFunction": true, "KeySelector": true,
-	"JoinFunction": true, "CoGroupFunction": true, "ProcessJoinFunction": true, "PatternProcessFunction": true,
-}
-
 func isFunctionClass(c *Class) bool {
-	if functionBases[simple(c.Super)] {
+	if flinkapi.FunctionBases[simple(c.Super)] {
 		return true
 	}
 	for _, i := range c.Interfaces {
-		if functionBases[simple(i)] {
+		if flinkapi.FunctionBases[simple(i)] {
 			return true
 		}
 	}

@@ -1,39 +1,10 @@
 package javasyntax
 
-import "bytes"
+import (
+	"bytes"
 
-// stateAPIs are the method names whose call makes a user function stateful:
-// keyed and operator state accessors and timer registration. Finding them by
-// bytes in the class's own range is far cheaper than walking its tree, and a
-// name followed by "(" is specific enough in practice. Each maps to itself,
-// so that a match needs no allocation.
-var stateAPIs = setOf(
-	"getState",
-	"getListState",
-	"getUnionListState",
-	"getMapState",
-	"getReducingState",
-	"getAggregatingState",
-	"getBroadcastState",
-	"getPartitionedState",
-	"registerEventTimeTimer",
-	"registerProcessingTimeTimer",
-	// Flink 2.x DataStream V2 functions declare their state.
-	"usesStates",
-	// Custom operators (transform) keep state through the operator API.
-	"initializeState",
-	"getOperatorStateBackend",
-	"getKeyedStateBackend",
-	"getInternalTimerService",
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 )
-
-func setOf(names ...string) map[string]string {
-	m := make(map[string]string, len(names))
-	for _, n := range names {
-		m[n] = n
-	}
-	return m
-}
 
 // stateUses finds state API calls in src[off:end], leaving out the skipped
 // ranges (nested classes, which are analysed on their own). It makes one
@@ -55,7 +26,7 @@ func stateUses(src []byte, off, end int, skip []Pos) []StateUse {
 		for at > 0 && isIdentByte(body[at-1]) {
 			at--
 		}
-		if api, ok := stateAPIs[string(body[at:e])]; ok && !skipped(off+at, skip) {
+		if api, ok := flinkapi.StateAPIs[string(body[at:e])]; ok && !skipped(off+at, skip) {
 			out = append(out, StateUse{API: api, Off: off + at})
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 )
 
@@ -645,13 +646,13 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 	switch {
 	case typ == "" || typ == "var":
 		return unknown
-	case streamTypes[simple] && e.a.flinkFile(file):
+	case flinkapi.StreamTypes[simple] && e.a.flinkFile(file):
 		v := new(value{kind: vStream, stype: simple, ins: []Input{{Partition: Forward}}, keyed: simple == "KeyedStream"})
 		if simple == "KeyedStream" {
 			v.ins[0].Partition = Hash
 		}
 		return v
-	case envTypes[simple] && e.a.flinkFile(file):
+	case flinkapi.EnvTypes[simple] && e.a.flinkFile(file):
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("")
 	case simple == tableEnvType && e.a.flinkFile(file):

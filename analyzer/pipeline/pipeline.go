@@ -283,8 +283,7 @@ func mentionsPipeline(body []javasyntax.Stmt) bool {
 	found := false
 	walkStmts(body, func(x javasyntax.Expr) {
 		if c, ok := x.(*javasyntax.Call); ok && !found {
-			found = envSources[c.Name] || sinkOps[c.Name] || oneInputOps[c.Name] || collectOps[c.Name] ||
-				envFactories[c.Name] || pipelineCalls[c.Name] || tableConversions[c.Name]
+			found = flinkapi.BuildsPipeline(c.Name)
 		}
 	})
 	return found

@@ -141,7 +141,7 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 		return StatefulNo, "lambdas and method references keep no state"
 	case e.classOf(v) != nil:
 		s, r := e.a.classState(v.cls)
-		if s == StatefulNo && v.wrapped != nil && e.a.extendsAny(v.cls, udfOperatorBases) {
+		if s == StatefulNo && v.wrapped != nil && e.a.extendsAny(v.cls, flinkapi.UDFOperatorBases) {
 			if ws, wr := e.functionState(v.wrapped); ws != StatefulNo {
 				return ws, wr
 			}
@@ -152,7 +152,7 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 		if entry, ok := e.a.lookupCatalogValue(v); ok {
 			return statefulOf(entry), entry.Reason
 		}
-		if statelessBases[name] {
+		if flinkapi.StatelessBases[name] {
 			return StatefulNo, name + " keeps no state"
 		}
 		return StatefulUnknown, "function class " + name + " is not in the analysed sources"
@@ -216,7 +216,7 @@ func (ix *index) classStateUncached(c *javasyntax.Class, visiting map[*javasynta
 		name = "anonymous " + simpleName(c.Super)
 	}
 	for _, i := range c.Interfaces {
-		if stateInterfaces[simpleName(i)] {
+		if flinkapi.StateInterfaces[simpleName(i)] {
 			return StatefulYes, name + " implements " + simpleName(i)
 		}
 	}
@@ -241,7 +241,7 @@ func (ix *index) classStateUncached(c *javasyntax.Class, visiting map[*javasynta
 	if entry, ok := ix.lookupCatalog(superName); ok {
 		return statefulOf(entry), entry.Reason
 	}
-	if statelessBases[superName] {
+	if flinkapi.StatelessBases[superName] {
 		return StatefulNo, name + " uses no state or timers"
 	}
 	return StatefulUnknown, "base class " + superName + " of " + name + " is not in the analysed sources"

@@ -31,7 +31,7 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/java"
 
-	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 )
 
 // Request asks for a uid on the operator created by the method call that
@@ -167,7 +167,7 @@ func (f *file) plan(r Request) Plan {
 	name := f.text(call.ChildByFieldName("name"))
 	s := &site{call: call, expr: call, setter: Setter(r.UID)}
 	switch {
-	case pipeline.IsEnvSource(name):
+	case flinkapi.Is(flinkapi.EnvSource, name):
 		s.rt = returnsSource
 	case name == "apply" && r.FlinkMajor < 2 && f.isWindowJoin(call):
 		s.rt = returnsDataStream

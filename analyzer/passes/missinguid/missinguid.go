@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/analyzerdoc"
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/analyzer/uidfix"
@@ -39,7 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 	names := newNamer()
 	sites := callSites(model)
 	for _, op := range model.Operators {
-		if op.HasUID() || op.Stateful == pipeline.StatefulNo && !allOperators || seen[op.Pos] || pipeline.IsCollectSink(op.Call) {
+		if op.HasUID() || op.Stateful == pipeline.StatefulNo && !allOperators || seen[op.Pos] || flinkapi.Is(flinkapi.Collect, op.Call) {
 			continue
 		}
 		seen[op.Pos] = true

@@ -1,0 +1,158 @@
+package flinkapi
+
+// Flink types and class names the analysis recognises by simple name; the
+// 2.x package moves keep simple names.
+
+type set = map[string]bool
+
+func setOf(names ...string) set {
+	s := set{}
+	for _, n := range names {
+		s[n] = true
+	}
+	return s
+}
+
+// StreamTypes are the Flink types whose values are streams or stream
+// builders. A declared type (local, field, parameter, method return) with
+// one of these names makes the value a stream.
+var StreamTypes = setOf(
+	"DataStream", "SingleOutputStreamOperator", "DataStreamSource", "KeyedStream",
+	"WindowedStream", "AllWindowedStream", "ConnectedStreams", "BroadcastStream",
+	"BroadcastConnectedStream", "DataStreamSink", "JoinedStreams", "CoGroupedStreams",
+	"IntervalJoin", "IntervalJoined", "PatternStream", "IterativeStream", "SideOutputDataStream",
+	"Where", "EqualTo", "WithWindow",
+	// Flink 2.x DataStream V2 (org.apache.flink.datastream.api).
+	"NonKeyedPartitionStream", "KeyedPartitionStream", "GlobalStream",
+	"ProcessConfigurableAndNonKeyedPartitionStream", "ProcessConfigurableAndKeyedPartitionStream",
+	"ProcessConfigurableAndGlobalStream",
+)
+
+// V2Types are the DataStream V2 stream types of Flink 2.x.
+var V2Types = setOf("NonKeyedPartitionStream", "KeyedPartitionStream", "GlobalStream",
+	"ProcessConfigurableAndNonKeyedPartitionStream", "ProcessConfigurableAndKeyedPartitionStream",
+	"ProcessConfigurableAndGlobalStream", "V2BroadcastStream")
+
+// V2Modifiers map DataStream V2's ProcessConfigurable methods to the
+// DataStream V1 modifiers they correspond to.
+var V2Modifiers = map[string]string{
+	"withUid": "uid", "withName": "name", "withParallelism": "setParallelism",
+	"withMaxParallelism": "setMaxParallelism", "withSlotSharingGroup": "slotSharingGroup",
+}
+
+// EnvTypes are the stream execution environments.
+var EnvTypes = setOf("StreamExecutionEnvironment", "LocalStreamEnvironment", "RemoteStreamEnvironment")
+
+// UnstableCalls are calls whose result differs from run to run; a uid built
+// from one changes on every submission and never matches a savepoint.
+var UnstableCalls = map[string]string{
+	"randomUUID":        "UUID.randomUUID()",
+	"currentTimeMillis": "System.currentTimeMillis()",
+	"nanoTime":          "System.nanoTime()",
+	"random":            "Math.random()",
+	"nextInt":           "a random number",
+	"nextLong":          "a random number",
+	"nextDouble":        "a random number",
+	"nextFloat":         "a random number",
+	"nextGaussian":      "a random number",
+	"nextBoolean":       "a random number",
+	"hashCode":          "hashCode(), which differs between JVM runs for most objects",
+	"identityHashCode":  "System.identityHashCode()",
+	"now":               "the current time",
+	"getAndIncrement":   "a counter",
+	"incrementAndGet":   "a counter",
+	"getAndAdd":         "a counter",
+	"addAndGet":         "a counter",
+}
+
+// TimeOrRandom are JDK classes whose now() or current() differs per run.
+var TimeOrRandom = setOf("ThreadLocalRandom", "Instant", "LocalDateTime", "LocalDate", "ZonedDateTime", "OffsetDateTime", "Clock")
+
+// StatelessBases are Flink function interfaces and base classes that hold no
+// state themselves: a user function extending only these is stateless
+// unless its own body uses state.
+var StatelessBases = setOf(
+	"MapFunction", "RichMapFunction", "FlatMapFunction", "RichFlatMapFunction", "FilterFunction",
+	"RichFilterFunction", "ProcessFunction", "KeyedProcessFunction", "CoProcessFunction",
+	"KeyedCoProcessFunction", "CoMapFunction", "RichCoMapFunction", "CoFlatMapFunction",
+	"RichCoFlatMapFunction", "BroadcastProcessFunction", "KeyedBroadcastProcessFunction",
+	"ProcessWindowFunction", "ProcessAllWindowFunction", "WindowFunction", "AllWindowFunction",
+	"RichWindowFunction", "RichAllWindowFunction", "AggregateFunction", "ReduceFunction",
+	"RichReduceFunction", "SinkFunction", "RichSinkFunction", "SourceFunction", "RichSourceFunction",
+	"ParallelSourceFunction", "RichParallelSourceFunction", "AsyncFunction", "RichAsyncFunction",
+	"KeySelector", "JoinFunction", "RichJoinFunction", "CoGroupFunction", "RichCoGroupFunction",
+	"FlatJoinFunction", "ProcessJoinFunction", "PatternProcessFunction", "PatternSelectFunction",
+	"PatternFlatSelectFunction", "AbstractRichFunction", "RichFunction", "Function", "Serializable",
+	"ResultTypeQueryable", "OutputFormat", "RichOutputFormat", "SerializationSchema",
+	"DeserializationSchema", "Sink", "SinkWriter", "TimestampAssigner", "WatermarkStrategy",
+	"Comparable", "Cloneable", "Object", "CheckpointListener",
+	// Custom operators given to transform: their own state is found by the
+	// state markers (initializeState, state backends, timer services).
+	"AbstractStreamOperator", "AbstractStreamOperatorV2", "OneInputStreamOperator", "TwoInputStreamOperator",
+	"AbstractUdfStreamOperator", "BoundedOneInput", "StreamOperator",
+	"StreamMap", "StreamFlatMap", "StreamFilter", "ProcessOperator", "KeyedProcessOperator",
+)
+
+// UDFOperatorBases are Flink operators that run a user function given to
+// their constructor: a subclass keeps the state of that function.
+var UDFOperatorBases = setOf("AbstractUdfStreamOperator", "StreamMap", "StreamFlatMap", "StreamFilter",
+	"ProcessOperator", "KeyedProcessOperator")
+
+// StateInterfaces make a function stateful: Flink snapshots operator state
+// through them.
+var StateInterfaces = setOf("CheckpointedFunction", "ListCheckpointed", "CheckpointedRestoring",
+	"StatefulSink", "SupportsWriterState", "TwoPhaseCommittingSink", "SupportsCommitter",
+	"TwoPhaseCommittingStatefulSink")
+
+// FunctionBases are the Flink function types whose implementations are
+// user functions: the front end leaves their method bodies out of the
+// lowered syntax unless state is found in them.
+var FunctionBases = setOf(
+	"MapFunction", "RichMapFunction", "FlatMapFunction", "RichFlatMapFunction",
+	"FilterFunction", "RichFilterFunction", "ProcessFunction", "KeyedProcessFunction",
+	"CoProcessFunction", "KeyedCoProcessFunction", "CoMapFunction", "RichCoMapFunction",
+	"CoFlatMapFunction", "RichCoFlatMapFunction", "BroadcastProcessFunction",
+	"KeyedBroadcastProcessFunction", "ProcessWindowFunction", "ProcessAllWindowFunction",
+	"WindowFunction", "AllWindowFunction", "RichWindowFunction", "AggregateFunction",
+	"ReduceFunction", "RichReduceFunction", "SinkFunction", "RichSinkFunction",
+	"SourceFunction", "RichSourceFunction", "ParallelSourceFunction",
+	"RichParallelSourceFunction", "AsyncFunction", "RichAsyncFunction", "KeySelector",
+	"JoinFunction", "CoGroupFunction", "ProcessJoinFunction", "PatternProcessFunction",
+)
+
+// StateAPIs are the method names whose call makes a user function stateful:
+// keyed and operator state accessors and timer registration. Each maps to
+// itself, so that a lookup by bytes finds the name without allocating.
+var StateAPIs = selfMap(
+	"getState", "getListState", "getUnionListState", "getMapState", "getReducingState",
+	"getAggregatingState", "getBroadcastState", "getPartitionedState",
+	"registerEventTimeTimer", "registerProcessingTimeTimer",
+	// Flink 2.x DataStream V2 functions declare their state.
+	"usesStates",
+	// Custom operators (transform) keep state through the operator API.
+	"initializeState", "getOperatorStateBackend", "getKeyedStateBackend", "getInternalTimerService",
+)
+
+func selfMap(names ...string) map[string]string {
+	m := make(map[string]string, len(names))
+	for _, n := range names {
+		m[n] = n
+	}
+	return m
+}
+
+// PrefilterMarkers are the byte strings that make a file worth parsing
+// eagerly: pipelines are built on environments and stream types, and
+// helpers that build part of one take or return a stream.
+var PrefilterMarkers = [][]byte{
+	[]byte("StreamExecutionEnvironment"),
+	[]byte("getExecutionEnvironment"),
+	[]byte("DataStream"),
+	[]byte("SingleOutputStreamOperator"),
+	[]byte("KeyedStream"),
+	[]byte("WindowedStream"),
+	[]byte("ConnectedStreams"),
+	[]byte("BroadcastStream"),
+	[]byte("PartitionStream"), // Flink 2.x DataStream V2
+	[]byte("org.apache.flink.datastream.api"),
+}
