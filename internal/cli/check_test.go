@@ -14,7 +14,7 @@ import (
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
-func runCLI(t *testing.T, args ...string) (ExitCode, string, string) {
+func runCLI(t testing.TB, args ...string) (ExitCode, string, string) {
 	t.Helper()
 	ios, out, errOut := Test()
 	code := Run(context.Background(), ios, args)
