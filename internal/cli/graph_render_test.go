@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/uidcheck/uidcheck/analyzer/analyzertest"
+	"github.com/uidcheck/uidcheck/internal/atomicfile"
 )
 
 // The render checks hand uidcheck's output to the real consumers: Graphviz's
@@ -242,14 +243,20 @@ func TestGraphScreenshot(t *testing.T) {
 	if _, err := os.Stat("/usr/bin/chromium"); err != nil {
 		requireTool(t, "chromium", "apt-get install chromium")
 	}
+	node, err := filepath.Abs(node)
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
+	// From the repository root, so the picture shows the paths a user sees.
+	t.Chdir("../..")
 	var files []string
 	for _, f := range []struct{ format, layout, name string }{
 		{"html", "auto", "sample.html"}, {"svg", "auto", "sample.svg"}, {"svg", "builtin", "sample-builtin.svg"},
 	} {
 		path := filepath.Join(dir, f.name)
 		code, _, stderr := runCLI(t, "graph", "--format", f.format, "--layout", f.layout, "-o", path,
-			"-s", migrationSavepoint, "../../testdata/sample")
+			"-s", "testdata/savepoints/new-stateful-udf-flink1.16-rocksdb-savepoint", "testdata/sample")
 		if code != ExitOK {
 			t.Fatalf("graph: exit %d: %s", code, stderr)
 		}
@@ -257,7 +264,7 @@ func TestGraphScreenshot(t *testing.T) {
 	}
 	// 5 operators and 8 savepoint entries: at least 13 node groups.
 	cmd := exec.Command(node, append([]string{"screenshot.mjs", dir, "13"}, files...)...)
-	cmd.Dir = renderDir
+	cmd.Dir = "testdata/render"
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("screenshot check failed: %v\n%s", err, out)
@@ -267,6 +274,16 @@ func TestGraphScreenshot(t *testing.T) {
 		png := strings.TrimSuffix(f, filepath.Ext(f)) + "-" + strings.TrimPrefix(filepath.Ext(f), ".") + ".png"
 		if st, err := os.Stat(png); err != nil || st.Size() < 10_000 {
 			t.Errorf("%s: screenshot missing or too small (%v)", png, err)
+		}
+	}
+	// UIDCHECK_UPDATE_DOCS=1 refreshes the picture the README shows.
+	if os.Getenv("UIDCHECK_UPDATE_DOCS") != "" {
+		data, err := os.ReadFile(filepath.Join(dir, "sample-html.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := atomicfile.Write("docs/graph-sample.png", data, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

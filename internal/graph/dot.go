@@ -81,6 +81,9 @@ func dotNodeAttrs(n *Node) string {
 	}
 	attrs := fmt.Sprintf("label=%s, shape=%s, style=%s, fillcolor=%s",
 		dotQuote(strings.Join(n.Lines(), "\n")), st.Shape, dotQuote(style), dotQuote(st.Fill))
+	if st.Double {
+		attrs += ", peripheries=2"
+	}
 	if n.Tip != "" {
 		attrs += ", tooltip=" + dotQuote(n.Tip)
 	}

@@ -50,19 +50,22 @@ type Style struct {
 	Text  string // the status line shown in the node and the legend
 	Shape string // Graphviz shape
 	Dash  string // Graphviz style additions: "dashed", "dotted", "bold" or ""
+	// Double draws a second border (Graphviz peripheries=2) on what fails or
+	// lacks a stable uid.
+	Double bool
 }
 
 // Styles maps each status to its drawing.
 var styles = map[Status]Style{
 	StatusPinned:       {Fill: "#009E73", Text: "stateful, uid set", Shape: "box", Dash: ""},
-	StatusUnpinned:     {Fill: "#D55E00", Text: "STATEFUL, NO STABLE UID", Shape: "octagon", Dash: "bold"},
-	StatusUnknownState: {Fill: "#F0E442", Text: "state unknown", Shape: "hexagon", Dash: "dashed"},
+	StatusUnpinned:     {Fill: "#D55E00", Text: "STATEFUL, NO STABLE UID", Shape: "box", Dash: "bold", Double: true},
+	StatusUnknownState: {Fill: "#F0E442", Text: "state unknown", Shape: "tab", Dash: "dashed"},
 	StatusStateless:    {Fill: "#FFFFFF", Text: "stateless", Shape: "box", Dash: ""},
 	StatusRestored:     {Fill: "#009E73", Text: "RESTORED", Shape: "box", Dash: ""},
 	StatusStartsEmpty:  {Fill: "#56B4E9", Text: "STARTS EMPTY", Shape: "box", Dash: "dashed"},
 	StatusDropped:      {Fill: "#E69F00", Text: "DROPPED with -n", Shape: "note", Dash: "dotted"},
-	StatusFails:        {Fill: "#D55E00", Text: "FAILS", Shape: "octagon", Dash: "bold"},
-	StatusUnknown:      {Fill: "#F0E442", Text: "UNKNOWN", Shape: "hexagon", Dash: "dashed"},
+	StatusFails:        {Fill: "#D55E00", Text: "FAILS", Shape: "box", Dash: "bold", Double: true},
+	StatusUnknown:      {Fill: "#F0E442", Text: "UNKNOWN", Shape: "tab", Dash: "dashed"},
 	StatusSkipped:      {Fill: "#DDDDDD", Text: "skipped (no state)", Shape: "box", Dash: "dotted"},
 	StatusNoState:      {Fill: "#FFFFFF", Text: "no state to restore", Shape: "box", Dash: ""},
 }

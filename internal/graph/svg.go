@@ -333,7 +333,7 @@ func WriteHTML(ctx context.Context, w io.Writer, g *Graph, layout Layout) (strin
 	p("<style>\nbody{font-family:Helvetica,Arial,sans-serif;margin:1.5em;color:#111}\n" +
 		"table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:.3em .6em;text-align:left}\n" +
 		".swatch{display:inline-block;width:1.4em;height:1em;border:1px solid #222;vertical-align:middle}\n" +
-		".graph{overflow:auto;border:1px solid #ccc;padding:.5em}\n</style>\n</head>\n<body>\n")
+		".graph{overflow:auto;border:1px solid #ccc;padding:.5em}.graph svg{max-width:100%%;height:auto}\n</style>\n</head>\n<body>\n")
 	p("<h1>%s</h1>\n", esc(graphTitle(g)))
 	for _, jg := range g.Jobs {
 		if jg.Verdict != "" {
