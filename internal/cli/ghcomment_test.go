@@ -47,7 +47,7 @@ func (g *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		per, _ := strconv.Atoi(r.URL.Query().Get("per_page"))
 		start := min((page-1)*per, len(g.comments))
 		end := min(start+per, len(g.comments))
-		_ = json.NewEncoder(w).Encode(g.comments[start:end])
+		answerJSON(w, g.comments[start:end])
 	case r.Method == http.MethodPost && r.URL.Path == list:
 		var c fakeComment
 		if err := json.NewDecoder(r.Body).Decode(&c); err != nil {
@@ -58,7 +58,7 @@ func (g *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.ID = 1000 + g.nextID
 		g.comments = append(g.comments, c)
 		w.WriteHeader(http.StatusCreated)
-		_ = json.NewEncoder(w).Encode(c)
+		answerJSON(w, c)
 	case r.Method == http.MethodPatch && strings.HasPrefix(r.URL.Path, "/api/v3/repos/acme/jobs/issues/comments/"):
 		id, _ := strconv.ParseInt(strings.TrimPrefix(r.URL.Path, "/api/v3/repos/acme/jobs/issues/comments/"), 10, 64)
 		body, _ := io.ReadAll(r.Body)
@@ -70,7 +70,7 @@ func (g *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		for i := range g.comments {
 			if g.comments[i].ID == id {
 				g.comments[i].Body = c.Body
-				_ = json.NewEncoder(w).Encode(g.comments[i])
+				answerJSON(w, g.comments[i])
 				return
 			}
 		}
@@ -190,4 +190,14 @@ func TestGitHubCommentErrors(t *testing.T) {
 // runWith runs one command line on prepared streams.
 func runWith(ios *IOStreams, args ...string) ExitCode {
 	return Run(context.Background(), ios, args)
+}
+
+// answerJSON answers with v; the fake server has nothing to do on failure.
+func answerJSON(w http.ResponseWriter, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	_, _ = w.Write(data)
 }

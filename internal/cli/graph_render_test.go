@@ -85,8 +85,10 @@ func writeGraphs(t *testing.T, dir string, layouts ...string) map[string][]strin
 	out := map[string][]string{}
 	for _, c := range renderCases(t) {
 		for _, f := range []struct{ format, layout, ext string }{
-			{"mermaid", "auto", "mmd"}, {"dot", "auto", "dot"},
-			{"svg", "builtin", "builtin.svg"}, {"html", "builtin", "builtin.html"},
+			{"mermaid", "auto", "mmd"},
+			{"dot", "auto", "dot"},
+			{"svg", "builtin", "builtin.svg"},
+			{"html", "builtin", "builtin.html"},
 		} {
 			writeGraph(t, dir, c, f.format, f.layout, f.ext, out)
 		}
@@ -179,10 +181,9 @@ func TestGraphDotRenders(t *testing.T) {
 	dir := t.TempDir()
 	files := writeGraphs(t, dir, "dot")
 	for _, f := range files["dot"] {
-		out, err := exec.Command(dot, "-Tsvg", f).Output()
+		out, err := exec.CommandContext(t.Context(), dot, "-Tsvg", f).Output()
 		if err != nil {
-			var ee *exec.ExitError
-			if errors.As(err, &ee) {
+			if ee, ok := errors.AsType[*exec.ExitError](err); ok {
 				t.Fatalf("dot rejects %s: %v: %s", f, err, ee.Stderr)
 			}
 			t.Fatal(err)
@@ -223,7 +224,7 @@ func TestGraphMermaidParses(t *testing.T) {
 		}
 		files = append(files, f)
 	}
-	cmd := exec.Command(node, append([]string{"check-mermaid.mjs"}, files...)...)
+	cmd := exec.CommandContext(t.Context(), node, append([]string{"check-mermaid.mjs"}, files...)...)
 	cmd.Dir = renderDir
 	out, err := cmd.CombinedOutput()
 	if err != nil {
@@ -263,7 +264,7 @@ func TestGraphScreenshot(t *testing.T) {
 		files = append(files, path)
 	}
 	// 5 operators and 8 savepoint entries: at least 13 node groups.
-	cmd := exec.Command(node, append([]string{"screenshot.mjs", dir, "13"}, files...)...)
+	cmd := exec.CommandContext(t.Context(), node, append([]string{"screenshot.mjs", dir, "13"}, files...)...)
 	cmd.Dir = "testdata/render"
 	out, err := cmd.CombinedOutput()
 	if err != nil {

@@ -40,7 +40,7 @@ func WriteMermaid(w io.Writer, g *Graph) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	p("flowchart TB\n")
-	used := map[Status][]string{}
+	used := make(map[Status][]string, len(styles))
 	for j, jg := range g.Jobs {
 		writeMermaidJob(p, j, jg, used)
 	}

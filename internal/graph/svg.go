@@ -229,7 +229,7 @@ func writeBuiltinLegend(p func(string, ...any), g *Graph, y, width float64) (flo
 	}
 	width = max(width, x)
 	y += lineHeight + 2*padY + 16
-	for _, l := range strings.Split(legendEdges, "\n") {
+	for l := range strings.SplitSeq(legendEdges, "\n") {
 		p("<text x=\"%.0f\" y=\"%.0f\" fill=\"#333\">%s</text>\n", margin, y, esc(l))
 		y += lineHeight
 	}

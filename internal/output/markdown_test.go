@@ -18,8 +18,10 @@ func TestMarkdownLinks(t *testing.T) {
 		{Links{Root: "/repo"}, "src/Job.java", 12, "src/Job.java#L12"},
 		{Links{Root: "/repo"}, "./src/My Job.java", 3, "src/My%20Job.java#L3"},
 		{Links{Root: "/repo"}, "/repo/src/Job.java", 0, "src/Job.java"},
-		{LinksFromEnv(func(k string) string { return env[k] }, "/repo"), "/repo/src/Job.java", 7,
-			"https://github.example/acme/jobs/blob/abc123/src/Job.java#L7"},
+		{
+			LinksFromEnv(func(k string) string { return env[k] }, "/repo"), "/repo/src/Job.java", 7,
+			"https://github.example/acme/jobs/blob/abc123/src/Job.java#L7",
+		},
 	} {
 		if got := tc.links.Target(tc.file, tc.line); got != tc.want {
 			t.Errorf("Target(%q, %d) = %q, want %q", tc.file, tc.line, got, tc.want)
