@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -110,15 +111,22 @@ func TestGraphLargeJob(t *testing.T) {
 }
 
 // BenchmarkGraph1000 measures graph on one 1,000-operator job, from the
-// Java source to the written output (analysis included), per format; the
-// SVG and HTML use the built-in layout, so Graphviz is not timed.
+// Java source to the written output (analysis included), per format; svg
+// and html with the built-in layout, and svg-graphviz with Graphviz's dot
+// (skipped when dot is not installed).
 func BenchmarkGraph1000(b *testing.B) {
 	dir := writeBigJob(b, b.TempDir(), 1000)
 	out := filepath.Join(b.TempDir(), "graph.out")
-	for _, format := range []string{"mermaid", "dot", "svg", "html"} {
-		b.Run(format, func(b *testing.B) {
+	for _, tc := range []struct{ name, format, layout string }{
+		{"mermaid", "mermaid", "builtin"}, {"dot", "dot", "builtin"}, {"svg", "svg", "builtin"},
+		{"html", "html", "builtin"}, {"svg-graphviz", "svg", "dot"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			if _, err := exec.LookPath("dot"); err != nil && tc.layout == "dot" {
+				b.Skip("Graphviz dot not installed")
+			}
 			for b.Loop() {
-				if code, _, stderr := runCLI(b, "graph", "--format", format, "--layout", "builtin", "-o", out, dir); code != ExitOK {
+				if code, _, stderr := runCLI(b, "graph", "--format", tc.format, "--layout", tc.layout, "-o", out, dir); code != ExitOK {
 					b.Fatalf("exit %d: %s", code, stderr)
 				}
 			}

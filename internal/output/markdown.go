@@ -129,8 +129,12 @@ func WriteCompatMarkdown(w io.Writer, r *CompatReport, g *graph.Graph, opts Mark
 		if n.UID != nil {
 			uid = "uid `" + *n.UID + "`"
 		}
+		state := map[string]string{"true": "stateful", "false": "stateless"}[n.Stateful]
+		if state == "" {
+			state = "unknown"
+		}
 		rows = append(rows, fmt.Sprintf("| %s | — (%s) | %s | %s %s | new operator with no savepoint entry |\n",
-			outcomeCell(n.Outcome), uid, n.Stateful, mdEscape(n.Call), opts.Links.link(n.File, n.Line)))
+			outcomeCell(n.Outcome), uid, state, mdEscape(n.Call), opts.Links.link(n.File, n.Line)))
 	}
 	return writeMarkdown(w, &head, &table, rows, g, opts)
 }
