@@ -118,8 +118,11 @@ func BenchmarkGraph1000(b *testing.B) {
 	dir := writeBigJob(b, b.TempDir(), 1000)
 	out := filepath.Join(b.TempDir(), "graph.out")
 	for _, tc := range []struct{ name, format, layout string }{
-		{"mermaid", "mermaid", "builtin"}, {"dot", "dot", "builtin"}, {"svg", "svg", "builtin"},
-		{"html", "html", "builtin"}, {"svg-graphviz", "svg", "dot"},
+		{"mermaid", "mermaid", "builtin"},
+		{"dot", "dot", "builtin"},
+		{"svg", "svg", "builtin"},
+		{"html", "html", "builtin"},
+		{"svg-graphviz", "svg", "dot"},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			if _, err := exec.LookPath("dot"); err != nil && tc.layout == "dot" {
