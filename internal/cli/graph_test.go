@@ -186,3 +186,55 @@ func TestGraphBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestGraphOutcomes: a renamed uid makes its savepoint entry fail (a
+// detached node, with a hint edge to the likely owner, which starts empty);
+// with -n the entry is dropped instead. Every status reads as text.
+func TestGraphOutcomes(t *testing.T) {
+	dir := t.TempDir()
+	src := migrationJob(`"CheckpointingKeyedStateFlatMap2"`, `"renamed-flatmap"`)
+	if err := os.WriteFile(filepath.Join(dir, "MigrationJob.java"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args    []string
+		entry   string // the status of the detached entry
+		verdict string
+	}{
+		{nil, "▶ FAILS", "FAILS"},
+		{[]string{"-n"}, "▶ DROPPED with -n", "OK with state dropped (-n)"},
+	} {
+		args := append([]string{"graph", "--format", "dot", "-s", migrationSavepoint, dir}, tc.args...)
+		code, dot, stderr := runCLI(t, args...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		detached := regexp.MustCompile(`(?s)subgraph cluster_j0_detached \{(.*?)\n  \}`).FindStringSubmatch(dot)
+		if detached == nil || !strings.Contains(detached[1], "id: dab25811652d3d4983a30c6e4afacb1c") || !strings.Contains(detached[1], tc.entry) {
+			t.Errorf("%v: want the renamed flatMap's entry detached with %q:\n%s", args, tc.entry, dot)
+		}
+		if !regexp.MustCompile(`uid: renamed-flatmap\\n[^"]*▶ STARTS EMPTY"`).MatchString(dot) {
+			t.Errorf("%v: the renamed operator should start empty:\n%s", args, dot)
+		}
+		if !strings.Contains(dot, `label="job com.example.migration.MigrationJob#main: `+tc.verdict+`"`) {
+			t.Errorf("%v: verdict %q not in the job title", args, tc.verdict)
+		}
+	}
+}
+
+// TestGraphLikelyOwner: a KafkaSource whose uid changed gets a hint edge
+// from the savepoint entry that is likely its old state.
+func TestGraphLikelyOwner(t *testing.T) {
+	dir := t.TempDir()
+	src := strings.Replace(kafkaJob(true), "kafka-source-operator-uid", "kafka-orders", 1)
+	if err := os.WriteFile(filepath.Join(dir, "KafkaJob.java"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, dot, stderr := runCLI(t, "graph", "--format", "dot", "-s", kafkaSavepoint, dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !regexp.MustCompile(`j0s\d+ -> j0n0 \[label="likely its state \(uid changed\)", style=dashed`).MatchString(dot) {
+		t.Errorf("no hint edge from the entry to the renamed source:\n%s", dot)
+	}
+}

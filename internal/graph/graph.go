@@ -273,6 +273,12 @@ func (jg *JobGraph) applyPrediction(res *compat.Result, idx map[*compat.Operator
 			}
 		case compat.NewUnmatched:
 			n.Status = StatusNoState
+			if ne.Op.Stateful == report.StatefulUnknown {
+				// A new operator gets no savepoint state: whatever state it
+				// keeps starts empty.
+				n.Status = StatusStartsEmpty
+				n.Tip = appendTip(n.Tip, "no savepoint entry maps to it: if it keeps state, that state starts empty")
+			}
 		}
 	}
 	for _, d := range res.Duplicates {
