@@ -212,6 +212,8 @@ func TestGraphMermaidParses(t *testing.T) {
 		{"compat", "--format", "markdown", "-s", migrationSavepoint, "../../testdata/migration-job"},
 		{"check", "--format", "markdown", "../../testdata/sample"},
 		{"check", "--format", "markdown", "../../testdata/flink-harness"},
+		// The collapsed graph of a 1,000-operator job.
+		{"check", "--format", "markdown", writeBigJob(t, t.TempDir(), 1000)},
 	} {
 		_, stdout, stderr := runCLI(t, args...)
 		block := regexp.MustCompile("(?s)```mermaid\n(.*?)```").FindStringSubmatch(stdout)
