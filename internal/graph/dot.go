@@ -17,6 +17,11 @@ func WriteDOT(w io.Writer, g *Graph) error {
 	p("  graph [rankdir=TB, fontname=\"Helvetica\", fontsize=12, newrank=true, labelloc=t, label=%s];\n", dotQuote(graphTitle(g)))
 	p("  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=filled, penwidth=1.2, margin=\"0.12,0.06\"];\n")
 	p("  edge [fontname=\"Helvetica\", fontsize=9];\n")
+	if g.nodeCount() > largeGraph {
+		// Bound dot's crossing minimisation and network-simplex passes:
+		// on 1,000 operators they take most of its time and buy little.
+		p("  graph [mclimit=0.05, nslimit=0.5, nslimit1=0.5, remincross=false];\n")
+	}
 	for j, jg := range g.Jobs {
 		writeDOTJob(p, j, jg)
 	}
@@ -88,6 +93,18 @@ func dotNodeAttrs(n *Node) string {
 		attrs += ", tooltip=" + dotQuote(n.Tip)
 	}
 	return attrs
+}
+
+// largeGraph is the node count above which the DOT output limits Graphviz's
+// layout effort.
+const largeGraph = 300
+
+func (g *Graph) nodeCount() int {
+	n := 0
+	for _, jg := range g.Jobs {
+		n += len(jg.Nodes)
+	}
+	return n
 }
 
 // writeDOTLegend draws the legend as one table node: a row per status
