@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"html"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -265,6 +267,24 @@ func TestGraphScreenshot(t *testing.T) {
 		}
 		files = append(files, path)
 	}
+	// Mermaid's own renderer (its browser bundle from node_modules) on the
+	// Mermaid text, in a page made here.
+	code, mmd, stderr := runCLI(t, "graph", "-s", "testdata/savepoints/new-stateful-udf-flink1.16-rocksdb-savepoint", "testdata/sample")
+	if code != ExitOK {
+		t.Fatalf("graph: exit %d: %s", code, stderr)
+	}
+	bundle, err := filepath.Abs("testdata/render/node_modules/mermaid/dist/mermaid.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n<pre class=\"mermaid\">" + html.EscapeString(mmd) +
+		"</pre>\n<script src=\"" + (&url.URL{Scheme: "file", Path: bundle}).String() + "\"></script>\n" +
+		"<script>mermaid.initialize({startOnLoad: true, securityLevel: 'strict'});</script>\n</body></html>\n"
+	mermaidPage := filepath.Join(dir, "sample-mermaid.html")
+	if err := os.WriteFile(mermaidPage, []byte(page), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, mermaidPage)
 	// 5 operators and 8 savepoint entries: at least 13 node groups.
 	cmd := exec.CommandContext(t.Context(), node, append([]string{"screenshot.mjs", dir, "13"}, files...)...)
 	cmd.Dir = "testdata/render"

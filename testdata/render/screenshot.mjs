@@ -2,7 +2,9 @@
 // /usr/bin/chromium driven by playwright-core; no browser is downloaded),
 // checks that each rendered with no console error, no page error and no
 // network request, that the graph is visible (non-trivial size) and that
-// its nodes are present, and saves a PNG of each.
+// its nodes are present, and saves a PNG of each. A page that runs Mermaid
+// from node_modules on uidcheck's Mermaid text is checked the same way, to
+// show that the diagram draws, as GitHub draws it, and not only parses.
 //
 // usage: node screenshot.mjs OUTDIR MINNODES FILE.html|FILE.svg...
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +38,8 @@ try {
       return route.abort();
     });
     await page.goto(pathToFileURL(resolve(file)).href, { waitUntil: 'load' });
+    // A Mermaid page draws after load: wait for its nodes (static pages have them already).
+    await page.waitForSelector('svg g.node', { timeout: 15000 }).catch(() => {});
     const svg = page.locator('svg').first();
     const bbox = await svg.boundingBox();
     const nodes = await page.locator('g.node').count();
