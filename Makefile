@@ -4,8 +4,11 @@ GOLANGCI_LINT_VERSION ?= v2.15.0
 TOOLS := $(CURDIR)/.tools
 GOLANGCI_LINT := $(TOOLS)/golangci-lint-$(GOLANGCI_LINT_VERSION)
 
-.PHONY: test unit lint e2e build bench
+.PHONY: test unit lint e2e build bench render render-deps
 
+# unit includes the graph render checks (Graphviz, Mermaid's parser, headless
+# Chromium); they skip locally without those tools and fail without them under
+# CI. `make render-deps` installs the pinned npm packages they use.
 test: unit lint e2e
 
 build:
@@ -25,6 +28,13 @@ lint: $(GOLANGCI_LINT)
 
 e2e:
 	scripts/e2e.sh
+
+render-deps:
+	npm ci --prefix testdata/render --no-audit --no-fund
+
+# render runs only the graph render checks.
+render:
+	go test -count=1 -run 'TestGraph' -v ./internal/cli
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...

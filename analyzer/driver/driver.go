@@ -535,7 +535,9 @@ func order(roots []*analysis.Analyzer) []*analysis.Analyzer {
 // URL with "#"+Category; a relative URL is resolved against the analyzer's.
 func resolveURL(a *analysis.Analyzer, d analysis.Diagnostic) string {
 	u := d.URL
-	if u == "" && d.Category != "" {
+	// go/analysis points a category at "#category" of the analyzer's page;
+	// a rule's URL that already names its section keeps it.
+	if u == "" && d.Category != "" && !strings.Contains(a.URL, "#") {
 		u = "#" + d.Category
 	}
 	if u == "" {

@@ -574,7 +574,7 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		return unknown
 	case name == "getSideOutput":
 		if sv.last != nil {
-			return new(value{kind: vStream, stype: "DataStream", ins: []Input{{From: sv.last, Partition: Forward}}})
+			return new(value{kind: vStream, stype: "DataStream", ins: []Input{{From: sv.last, Partition: Forward, SideOutput: true}}})
 		}
 		return new(value{kind: vStream, stype: "DataStream", ins: sv.ins})
 	case name == "iterate":

@@ -141,6 +141,8 @@ type Input struct {
 	Partition Partitioning
 	// Union marks inputs that arrive through DataStream.union.
 	Union bool
+	// SideOutput marks inputs read through getSideOutput.
+	SideOutput bool
 }
 
 // Part is one operator a Sink V2 sinkTo expands into (docs/flink-internals.md §4).

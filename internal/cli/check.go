@@ -86,7 +86,7 @@ are skipped.
 		},
 	}
 	cmd.Flags().StringArrayVar(&opts.formats, "format", []string{"text"},
-		"output format: text, json, sarif, github or checkstyle; FORMAT=FILE writes to a file (repeatable)")
+		"output format: text, json, sarif, github, checkstyle or markdown (a pull-request comment); FORMAT=FILE writes to a file (repeatable)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the standard-output format to `FILE` instead")
 	cmd.Flags().StringVar(&opts.failOn, "fail-on", "error", "lowest severity that fails the run: error, warning, info or none")
 	cmd.Flags().BoolVar(&opts.fix, "fix", false, "apply the suggested fixes: add .uid(\"…\") to stateful operators without one")

@@ -18,8 +18,8 @@ import (
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
-func runCLI(t *testing.T, args ...string) (ExitCode, string, string) {
-	t.Helper()
+func runCLI(tb testing.TB, args ...string) (ExitCode, string, string) {
+	tb.Helper()
 	ios, out, errOut := Test()
 	code := Run(context.Background(), ios, args)
 	return code, out.String(), errOut.String()

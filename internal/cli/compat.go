@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,7 +12,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/uidcheck/uidcheck/analyzer/manifest"
+	"github.com/uidcheck/uidcheck/internal/atomicfile"
 	"github.com/uidcheck/uidcheck/internal/compat"
+	"github.com/uidcheck/uidcheck/internal/graph"
 	"github.com/uidcheck/uidcheck/internal/output"
 	"github.com/uidcheck/uidcheck/internal/report"
 	"github.com/uidcheck/uidcheck/savepointinfo"
@@ -77,8 +80,10 @@ Exit codes:
 			if opts.route != string(compat.RouteSavepoint) && opts.route != string(compat.RouteLastState) {
 				return flagErrorf("invalid --route %q: want savepoint or last-state", opts.route)
 			}
-			if opts.format != "text" && opts.format != "json" && opts.format != "sarif" {
-				return flagErrorf("invalid --format %q: want text, json or sarif", opts.format)
+			switch name, _, _ := strings.Cut(opts.format, "="); name {
+			case "text", "json", "sarif", "markdown":
+			default:
+				return flagErrorf("invalid --format %q: want text, json, sarif or markdown, optionally =FILE", opts.format)
 			}
 			if _, ok := failOnLevels[opts.failOn]; !ok && opts.failOn != "never" {
 				return flagErrorf("invalid --fail-on %q: want fails, unknown, dropped or never", opts.failOn)
@@ -98,7 +103,7 @@ Exit codes:
 	fl.IntVarP(&opts.parallelism, "parallelism", "p", 0, "default parallelism given at submission (flink run -p)")
 	fl.IntVar(&opts.maxParallelism, "max-parallelism", 0, "pipeline.max-parallelism given at submission")
 	fl.StringVar(&opts.route, "route", string(compat.RouteSavepoint), "how the job resumes: savepoint or last-state")
-	fl.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
+	fl.StringVar(&opts.format, "format", "text", "output format: text, json, sarif or markdown (a pull-request comment); FORMAT=FILE writes to a file")
 	fl.StringVar(&opts.failOn, "fail-on", "dropped", "exit 1 at or below this verdict: fails, unknown, dropped or never")
 	return cmd
 }
@@ -108,21 +113,41 @@ func compatRun(ctx context.Context, opts *compatOptions) error {
 	if err != nil {
 		return err
 	}
-	switch opts.format {
+	format, path, _ := strings.Cut(opts.format, "=")
+	var buf bytes.Buffer
+	out := opts.f.IO.Out
+	if path != "" {
+		out = &buf
+	}
+	switch format {
 	case "json":
-		err = output.WriteCompatJSON(opts.f.IO.Out, rep)
-	case "sarif":
+		err = output.WriteCompatJSON(out, rep)
+	case "sarif", "markdown":
 		root, werr := os.Getwd()
 		if werr != nil {
 			return werr
 		}
+		if format == "markdown" {
+			g := &graph.Graph{Savepoint: opts.savepoint, Jobs: []*graph.JobGraph{graph.Build(job, res)}}
+			err = output.WriteCompatMarkdown(out, rep, g, output.MarkdownOptions{Links: output.LinksFromEnv(opts.f.IO.Getenv, root)})
+			break
+		}
 		findings := &report.Result{Version: report.Version, Diagnostics: output.CompatDiagnostics(res, job)}
-		err = output.WriteSARIF(opts.f.IO.Out, findings, output.CompatRules(), output.SARIFOptions{SrcRoot: root})
+		err = output.WriteSARIF(out, findings, output.CompatRules(), output.SARIFOptions{SrcRoot: root})
 	default:
-		err = writeCompatText(opts.f, rep)
+		style := output.VerdictStyler(opts.f.OutScheme())
+		if path != "" {
+			style = newScheme(false)
+		}
+		err = output.WriteCompatText(out, rep, style)
 	}
 	if err != nil {
 		return err
+	}
+	if path != "" {
+		if err := atomicfile.Write(path, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("write %s report: %w", format, err)
+		}
 	}
 	if level, ok := failOnLevels[opts.failOn]; ok && res.Verdict.Rank() >= level.Rank() {
 		return errFindings

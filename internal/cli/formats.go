@@ -8,14 +8,17 @@ import (
 	"strings"
 
 	"github.com/uidcheck/uidcheck/analyzer/analyzerdoc"
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
+	"github.com/uidcheck/uidcheck/internal/compat"
+	"github.com/uidcheck/uidcheck/internal/graph"
 	"github.com/uidcheck/uidcheck/internal/output"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
 // checkFormats are the values of check's --format.
-var checkFormats = []string{"text", "json", "sarif", "github", "checkstyle"}
+var checkFormats = []string{"text", "json", "sarif", "github", "checkstyle", "markdown"}
 
 // formatSpec is one --format value: a format, and the file it goes to ("" =
 // standard output, or --output).
@@ -81,12 +84,32 @@ func writeFormat(f *Factory, w io.Writer, spec formatSpec, res *analysisResult) 
 		return output.WriteGitHub(w, res.report)
 	case "checkstyle":
 		return output.WriteCheckstyle(w, res.report)
+	case "markdown":
+		root, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		return output.WriteCheckMarkdown(w, res.report, modelGraph(res), output.MarkdownOptions{Links: output.LinksFromEnv(f.IO.Getenv, root)})
 	}
 	style := output.Styler(output.Plain{})
 	if spec.path == "" {
 		style = f.OutScheme()
 	}
 	return output.WriteText(w, res.report, output.TextOptions{Style: style})
+}
+
+// modelGraph draws every analysed job for the Markdown report; nil when
+// the pipeline model was not computed.
+func modelGraph(res *analysisResult) *graph.Graph {
+	m, ok := res.run.Results[pipeline.Analyzer].(*pipeline.Model)
+	if !ok {
+		return nil
+	}
+	g := &graph.Graph{}
+	for _, j := range m.Jobs {
+		g.Jobs = append(g.Jobs, graph.Build(compat.FromModel(res.run.Fset, j, 0), nil))
+	}
+	return g
 }
 
 // ruleInfos describes every rule, and the syntax and directive

@@ -64,7 +64,7 @@ _metadata files, and predicts whether resuming a job from a savepoint will work.
 }
 
 // commands lists the top-level subcommands in the order help shows them.
-var commands = []func(*Factory) *cobra.Command{newCmdCheck, newCmdOperators, newCmdManifest, newCmdSavepoint, newCmdCompat, newCmdList, newCmdStop, newCmdCancel, newCmdRun, newCmdRules, newCmdExplain}
+var commands = []func(*Factory) *cobra.Command{newCmdCheck, newCmdOperators, newCmdManifest, newCmdSavepoint, newCmdCompat, newCmdGraph, newCmdGitHubComment, newCmdList, newCmdStop, newCmdCancel, newCmdRun, newCmdRules, newCmdExplain}
 
 // Main runs uidcheck with the process's arguments and streams.
 func Main() ExitCode {

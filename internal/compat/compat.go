@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
@@ -109,6 +110,12 @@ type Operator struct {
 	SubOperator string
 	// Inputs are the operators that feed this one, as far as known.
 	Inputs []*Operator
+	// Source is the model operator this one comes from (several compat
+	// operators share it for a Sink V2); nil for a manifest job.
+	Source *pipeline.Operator
+	// ChainedToInput reports that Flink chains this operator to its only
+	// input (the graph command groups chains with it).
+	ChainedToInput bool
 }
 
 // Pos renders file:line for messages.

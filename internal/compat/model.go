@@ -82,6 +82,7 @@ func (g *graph) operators(fset *token.FileSet, op *pipeline.Operator) []*Operato
 	base := Operator{
 		Job: g.job.Name, File: p.Filename, Line: p.Line, Column: p.Column, Call: op.Call,
 		Stateful: StatefulOf(op.Stateful), Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
+		Source: op,
 	}
 	if op.UIDHash != "" {
 		if id, err := flinkid.Parse(op.UIDHash); err == nil {
@@ -124,10 +125,11 @@ func (g *graph) operators(fset *token.FileSet, op *pipeline.Operator) []*Operato
 		n := &flinkid.Node{Order: g.order, UID: uid}
 		if i == 0 {
 			g.head[op] = n
-			g.addInputs(op, n)
+			o.ChainedToInput = g.addInputs(op, n)
 			o.Inputs = g.inputsOf(op)
 		} else {
-			g.link(prev, n, part.Name == "Committer" && !g.job.ChainingDisabled)
+			o.ChainedToInput = part.Name == "Committer" && !g.job.ChainingDisabled
+			g.link(prev, n, o.ChainedToInput)
 			if part.Name == "Global Committer" && uid == "" {
 				// Runs at parallelism 1: whether it chains depends on the
 				// sink's runtime parallelism.
@@ -155,15 +157,21 @@ func (g *graph) inputsOf(op *pipeline.Operator) []*Operator {
 	return out
 }
 
-func (g *graph) addInputs(op *pipeline.Operator, n *flinkid.Node) {
+// addInputs links op's inputs to n and reports whether n chains to its
+// input.
+func (g *graph) addInputs(op *pipeline.Operator, n *flinkid.Node) bool {
+	chained := false
 	for _, in := range op.Inputs {
 		from := g.tail[in.From]
 		if in.From == nil || from == nil {
 			g.modelled = false
 			continue
 		}
-		g.link(from, n, g.chainable(in, op))
+		c := Chainable(g.job, in, op, g.parallelism)
+		chained = chained || c
+		g.link(from, n, c)
 	}
+	return chained
 }
 
 func (g *graph) link(from, to *flinkid.Node, chainable bool) {
@@ -171,24 +179,29 @@ func (g *graph) link(from, to *flinkid.Node, chainable bool) {
 	to.Inputs = append(to.Inputs, from)
 }
 
-// chainable follows StreamingJobGraphGenerator.isChainable for the edge
-// from in.From to op: chaining on, a forward edge that is the operator's
-// only input, equal parallelism and slot sharing group, no chain breaks.
-func (g *graph) chainable(in pipeline.Input, op *pipeline.Operator) bool {
+// Chainable follows StreamingJobGraphGenerator.isChainable for the edge
+// from in.From to op of job: chaining on, a forward edge that is the
+// operator's only input, equal parallelism and slot sharing group, no chain
+// breaks. defaultParallelism is -p (0 when not given). Exported so that the
+// graph command draws the chains that decide auto-generated IDs, not a
+// second opinion on them.
+func Chainable(job *pipeline.Job, in pipeline.Input, op *pipeline.Operator, defaultParallelism int) bool {
 	from := in.From
 	switch {
-	case g.job.ChainingDisabled, in.Partition != pipeline.Forward, in.Union, len(op.Inputs) != 1:
+	case from == nil:
+		return false
+	case job.ChainingDisabled, in.Partition != pipeline.Forward, in.Union, len(op.Inputs) != 1:
 		return false
 	case op.StartNewChain, op.DisableChaining, from.DisableChaining:
 		return false
 	case from.SlotSharingGroup != op.SlotSharingGroup:
 		return false
 	}
-	return g.effectiveParallelism(from) == g.effectiveParallelism(op)
+	return effectiveParallelism(job, from, defaultParallelism) == effectiveParallelism(job, op, defaultParallelism)
 }
 
-func (g *graph) effectiveParallelism(op *pipeline.Operator) int {
-	for _, p := range []int{op.Parallelism, g.job.Parallelism, g.parallelism} {
+func effectiveParallelism(job *pipeline.Job, op *pipeline.Operator, defaultParallelism int) int {
+	for _, p := range []int{op.Parallelism, job.Parallelism, defaultParallelism} {
 		if p > 0 {
 			return p
 		}
