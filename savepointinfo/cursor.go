@@ -24,7 +24,11 @@ type cursor struct {
 }
 
 func newCursor(r io.Reader, size int64, limits Limits) *cursor {
-	return &cursor{r: bufio.NewReaderSize(r, 64<<10), size: size, limits: limits}
+	buf := 64 << 10
+	if size >= 0 && size < int64(buf) {
+		buf = int(size) + 1 // a small file needs no more; bufio rounds up to 16
+	}
+	return &cursor{r: bufio.NewReaderSize(r, buf), size: size, limits: limits}
 }
 
 // push enters a named structure for error messages; pop leaves it.

@@ -3,6 +3,7 @@ package savepointinfo
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"sort"
@@ -260,11 +261,13 @@ func (d *decoder) operatorHandle() bool {
 }
 
 // trailer reads the Java-serialized CheckpointProperties that versions 4+
-// append, and classifies it by the class and enum names it contains.
+// append, checks that it is one complete serialized object ending at the
+// end of the file, and classifies it by the class and enum names it contains.
 func (d *decoder) trailer() *Properties {
 	c := d.c
 	c.push("checkpoint properties")
 	defer c.pop()
+	start := c.off
 	head := make([]byte, 0, 1024)
 	buf := bytes.NewBuffer(head)
 	n, err := io.CopyN(buf, c.r, int64(c.limits.MaxTrailerBytes))
@@ -273,19 +276,19 @@ func (d *decoder) trailer() *Properties {
 		c.fail(ErrFormat, "read error:", err)
 		return nil
 	}
-	rest, err := io.Copy(io.Discard, c.r)
-	c.off += rest
-	if err != nil {
+	if _, err := c.r.ReadByte(); err == nil {
+		c.fail(ErrLimit, fmt.Sprintf("checkpoint properties longer than the limit of %d bytes", c.limits.MaxTrailerBytes), nil)
+		return nil
+	} else if !errors.Is(err, io.EOF) {
 		c.fail(ErrFormat, "read error:", err)
 		return nil
 	}
 	b := buf.Bytes()
-	if !bytes.HasPrefix(b, []byte(javaStreamHead)) {
-		c.off -= n + rest
-		c.fail(ErrFormat, "expected the Java-serialized CheckpointProperties (ac ed 00 05) after the last operator", nil)
+	if err := validateJavaObject(b, start); err != nil {
+		c.err = err
 		return nil
 	}
-	p := &Properties{Type: "unknown", Bytes: n + rest}
+	p := &Properties{Type: "unknown", Bytes: n}
 	switch {
 	case bytes.Contains(b, []byte("SavepointType")):
 		p.Type = "savepoint"
