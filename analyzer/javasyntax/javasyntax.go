@@ -62,6 +62,10 @@ const Category = "syntax"
 // CategoryTooLarge is the category of files not parsed because of their size.
 const CategoryTooLarge = "too-large"
 
+// CategoryTooDeep is the category of statements not analysed because they
+// nest deeper than the lowering follows.
+const CategoryTooDeep = "too-deep"
+
 // markers are the byte strings that make a file worth parsing eagerly:
 // pipelines are built on environments and stream types, and helpers that
 // build part of one take or return a stream. Everything else a pipeline
@@ -482,12 +486,16 @@ func ReportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
 	}
 	for _, e := range f.Errors {
 		end := max(e.End, e.Off)
-		pass.Report(analysis.Diagnostic{
+		d := analysis.Diagnostic{
 			Pos:      tf.Pos(min(e.Off, tf.Size())),
 			End:      tf.Pos(min(end, tf.Size())),
 			Category: Category,
 			Message:  fmt.Sprintf("syntax error: %s; the rest of the file is still analysed", e.Msg),
-		})
+		}
+		if e.Limit {
+			d.Category, d.Message = CategoryTooDeep, e.Msg
+		}
+		pass.Report(d)
 	}
 }
 

@@ -411,6 +411,7 @@ func (l *lowerer) block(n *fnode, depth int) []Stmt {
 //nolint:gocognit,cyclop // one case per Java statement kind reads best as a single switch
 func (l *lowerer) stmt(n *fnode, depth int, out []Stmt) []Stmt {
 	if depth > maxDepth {
+		l.tooDeep(n)
 		return out
 	}
 	switch n.Type() {
@@ -563,12 +564,28 @@ func (l *lowerer) callArgs(n *fnode, depth int, udf bool) []Expr {
 	return out
 }
 
+// tooDeep records, once per file, that the lowering gave up on n's nesting,
+// so that the statement is reported as not analysed instead of dropped
+// without a word.
+func (l *lowerer) tooDeep(n *fnode) {
+	for _, e := range l.file.Errors {
+		if e.Limit {
+			return
+		}
+	}
+	l.file.Errors = append(l.file.Errors, SyntaxError{
+		Off: int(n.StartByte()), End: int(n.StartByte()), Limit: true,
+		Msg: "statement nested deeper than " + strconv.Itoa(maxDepth) + " levels (a call chain or expression) is not analysed",
+	})
+}
+
 func isComment(n *fnode) bool { return n.Type() == "line_comment" || n.Type() == "block_comment" }
 
 //nolint:gocognit,cyclop // one case per Java expression kind reads best as a single switch
 func (l *lowerer) expr(n *fnode, depth int) Expr {
 	p := pos(n)
 	if depth > maxDepth {
+		l.tooDeep(n)
 		return &Opaque{Pos: p}
 	}
 	switch n.Type() {

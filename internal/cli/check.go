@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"runtime/debug"
+	"slices"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -41,6 +42,7 @@ type checkOptions struct {
 	allOperators bool
 	maxFileSize  int64
 	maxParseSize int64
+	allowEmpty   bool
 }
 
 func newCmdCheck(f *Factory) *cobra.Command {
@@ -56,8 +58,11 @@ func newCmdCheckWith(f *Factory, runF func(context.Context, *checkOptions) error
 paths (default ".") and reports stateful operators without a uid, uids used
 twice in one job, and uids that change between runs.
 
-Directories are searched recursively; .git, target, build and node_modules
-are skipped.
+Directories are searched recursively, following a directory given as a
+symbolic link. .git is skipped, and so is build output: target beside a
+pom.xml, build beside a build.gradle(.kts), node_modules beside a
+package.json. A path that yields no Java file is an error unless
+--allow-empty.
 
 ` + exitCodeHelp,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -99,8 +104,11 @@ are skipped.
 	cmd.Flags().BoolVar(&opts.allOperators, "all-operators", false, "also report stateless operators without a uid (info)")
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
 	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
+	cmd.Flags().BoolVar(&opts.allowEmpty, "allow-empty", false, allowEmptyUsage)
 	return cmd
 }
+
+const allowEmptyUsage = "accept a path that holds no Java file (otherwise exit 2)"
 
 func checkRun(ctx context.Context, opts *checkOptions) error {
 	err := checkOnce(ctx, opts)
@@ -130,6 +138,7 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 	res, err := analyze(ctx, opts.f, analyzeOptions{
 		paths: opts.paths, withOperators: withOperators,
 		allOperators: opts.allOperators, maxFileSize: opts.maxFileSize, maxParseSize: opts.maxParseSize,
+		allowEmpty: opts.allowEmpty,
 	}, defaultAnalyzers())
 	if err != nil {
 		return err
@@ -228,6 +237,8 @@ type analyzeOptions struct {
 	paths                       []string
 	withOperators, allOperators bool
 	maxFileSize, maxParseSize   int64
+	// allowEmpty accepts a path argument that yields no Java file.
+	allowEmpty bool
 }
 
 // analyze collects the Java files under paths, runs the analyzers and
@@ -252,6 +263,9 @@ func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*ana
 		debug.SetMemoryLimit(softMemoryLimit)
 	}
 	files, errs := driver.Collect(o.paths)
+	if o.allowEmpty {
+		errs = slices.DeleteFunc(errs, func(err error) bool { return errors.Is(err, driver.ErrNoJava) })
+	}
 	res, err := driver.Run(ctx, files, analyzers, driver.Options{MaxFileSize: o.maxFileSize})
 	if err != nil {
 		return nil, err

@@ -18,6 +18,8 @@ type operatorsOptions struct {
 	format       string
 	maxFileSize  int64
 	maxParseSize int64
+	allowEmpty   bool
+	keepGoing    bool
 }
 
 func newCmdOperators(f *Factory) *cobra.Command {
@@ -45,16 +47,21 @@ Committer) with the uid and OperatorID Flink gives each.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
-	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
+	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (exit 2, or a warning with --keep-going)")
+	cmd.Flags().BoolVar(&opts.allowEmpty, "allow-empty", false, allowEmptyUsage)
+	cmd.Flags().BoolVar(&opts.keepGoing, "keep-going", false, keepGoingUsage)
 	return cmd
 }
 
 func operatorsRun(ctx context.Context, opts *operatorsOptions) error {
 	res, err := analyze(ctx, opts.f, analyzeOptions{
 		paths: opts.paths, withOperators: true, maxFileSize: opts.maxFileSize,
-		maxParseSize: opts.maxParseSize,
+		maxParseSize: opts.maxParseSize, allowEmpty: opts.allowEmpty,
 	}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
+		return err
+	}
+	if err := res.incomplete(opts.f, !opts.keepGoing); err != nil {
 		return err
 	}
 	if opts.format == "json" {
