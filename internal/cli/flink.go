@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,37 +43,45 @@ func (r *restFlags) add(cmd *cobra.Command) {
 }
 
 // client builds a REST client and reads the Flink configuration, if any.
+// A bad address names the value and where it came from.
 func (r *restFlags) client(f *Factory) (*flinkrest.Client, flinkrest.FlinkConfig, error) {
-	confDir := r.confDir
-	if confDir == "" {
-		confDir = f.IO.Getenv("FLINK_CONF_DIR")
+	if r.timeout <= 0 {
+		return nil, flinkrest.FlinkConfig{}, flagErrorf("invalid --timeout %s: want a positive duration such as 30s or 10m", r.timeout)
 	}
-	cfg := flinkrest.FlinkConfig{}
+	confDir, confFrom := r.confDir, "--conf-dir"
+	if confDir == "" {
+		confDir, confFrom = f.IO.Getenv("FLINK_CONF_DIR"), "FLINK_CONF_DIR"
+	}
+	var cfg flinkrest.FlinkConfig
 	if confDir != "" {
 		var err error
 		if cfg, err = flinkrest.LoadConfig(confDir); err != nil {
-			return nil, nil, err
+			return nil, cfg, fmt.Errorf("%s: %w", confFrom, err)
 		}
 	}
-	raw := r.jobManager
+	raw, from := r.jobManager, "--jobmanager"
 	if raw == "" {
-		raw = f.IO.Getenv("FLINK_REST_URL")
+		raw, from = f.IO.Getenv("FLINK_REST_URL"), "FLINK_REST_URL"
 	}
 	if raw == "" {
-		raw = cfg.RESTURL()
+		var err error
+		if raw, err = cfg.RESTURL(); err != nil {
+			return nil, cfg, err
+		}
+		from = "the Flink configuration"
+		if cfg.Path != "" {
+			from += " " + cfg.Path
+		}
 	}
-	if !strings.Contains(raw, "://") {
-		raw = "http://" + raw
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return nil, nil, flagErrorf("invalid JobManager address %q: want host:port or a URL", r.jobManager)
+	u, err := parseAddress(raw)
+	if err != nil {
+		return nil, cfg, flagErrorf("invalid JobManager address %q from %s: %v; want host:port or a URL", raw, from, err)
 	}
 	tr := &http.Transport{Proxy: http.ProxyFromEnvironment, ForceAttemptHTTP2: true, TLSHandshakeTimeout: 10 * time.Second}
 	if r.caCert != "" || r.clientCert != "" {
 		tc, err := r.tlsConfig()
 		if err != nil {
-			return nil, nil, err
+			return nil, cfg, err
 		}
 		tr.TLSClientConfig = tc
 	}
@@ -81,6 +91,32 @@ func (r *restFlags) client(f *Factory) (*flinkrest.Client, flinkrest.FlinkConfig
 		Authorization: f.IO.Getenv(authEnv),
 	}
 	return c, cfg, nil
+}
+
+// parseAddress reads host:port or an http(s) URL.
+func parseAddress(raw string) (*url.URL, error) {
+	if !strings.Contains(raw, "://") {
+		raw = "http://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			return nil, ue.Err
+		}
+		return nil, err
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return nil, fmt.Errorf("scheme %q is not http or https", u.Scheme)
+	case u.Hostname() == "":
+		return nil, errors.New("no host")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return nil, fmt.Errorf("port %q is not a number from 1 to 65535", p)
+		}
+	}
+	return u, nil
 }
 
 func (r *restFlags) tlsConfig() (*tls.Config, error) {
