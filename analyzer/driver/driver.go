@@ -28,6 +28,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 )
 
 // DefaultMaxFileSize is the largest Java file analysed by default. No
@@ -351,6 +353,9 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		})
 	}
 	for i := range files {
+		if ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
@@ -370,6 +375,10 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		res.files[name] = tf
 		res.Files = append(res.Files, name)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	defer javasyntax.WithContext(res.Fset, ctx)()
 	if err := res.runWaves(ctx, order(analyzers)); err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ package javasyntax
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"go/token"
@@ -165,6 +166,7 @@ type Result struct {
 	// file's and clears it.
 	pendingSrc [][]byte
 
+	ctx      context.Context // the run's; parsing stops when it is done
 	read     func(string) ([]byte, error)
 	maxSize  int64
 	declared map[string][]string // class name -> files declaring it, by bytes; read-only after run
@@ -230,9 +232,13 @@ func (r *Result) keep(name string) *File {
 		if err != nil || int64(len(src)) > r.maxSize {
 			return // the driver already reported unreadable files
 		}
+		if r.ctx.Err() != nil {
+			return
+		}
 		p, _ := r.parsers.Get().(*parser)
 		if p == nil {
 			p = newParser()
+			context.AfterFunc(r.ctx, p.ts.cancel)
 		}
 		defer r.parsers.Put(p)
 		if f, err := parse(p, name, src, new(arena)); err == nil {
@@ -241,6 +247,10 @@ func (r *Result) keep(name string) *File {
 	})
 	return k.file
 }
+
+// Err is the error of the run's context: non-nil once the run is
+// interrupted, so that long loops over a file's syntax can stop.
+func (r *Result) Err() error { return r.ctx.Err() }
 
 // Eager reports whether a file passed the pre-filter.
 func (r *Result) Eager(file string) bool { return r.eager[file] }
@@ -265,6 +275,9 @@ func (r *Result) Kept() []*File {
 // dropped when the call returns, and its memory reused for the next: the
 // call must keep neither the file nor any of its syntax (a copy parsed on
 // demand by Classes is separate and kept).
+//
+// Parse stops within a file's parse when the run's context is done, and
+// returns its error.
 func (r *Result) Parse(newWorker func() func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
@@ -274,6 +287,7 @@ func (r *Result) Parse(newWorker func() func(i int, f *File)) error {
 			fn := newWorker()
 			p := newParser() // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
+			defer context.AfterFunc(r.ctx, p.ts.cancel)()
 			var a arena // the syntax of one file at a time
 			for i := range next {
 				name := r.Pending[i]
@@ -297,10 +311,16 @@ func (r *Result) Parse(newWorker func() func(i int, f *File)) error {
 		})
 	}
 	for i := range r.Pending {
+		if r.ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -340,7 +360,11 @@ func parseAfter(p *parser, name string, src []byte, h header, a *arena) (*File, 
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer p.scratch.release()
-	return lower(name, src, h, &p.scratch, a), nil
+	f := lower(name, src, h, &p.scratch, a)
+	if p.scratch.canceled() {
+		return nil, errCanceled // lowered only in part
+	}
+	return f, nil
 }
 
 // BareParser parses sources and discards the trees, through the same
@@ -408,8 +432,28 @@ func scanFile(read func(string) ([]byte, error), name string, maxSize int64, kep
 	return sc
 }
 
+// contexts maps the FileSet of each driver run to the run's context:
+// analysis.Pass carries none, and parsing must stop when the user presses
+// Ctrl-C.
+var contexts sync.Map
+
+// WithContext makes ctx the context of the passes over fset until release
+// is called. Passes over a FileSet without one never stop early.
+func WithContext(fset *token.FileSet, ctx context.Context) (release func()) {
+	contexts.Store(fset, ctx)
+	return func() { contexts.Delete(fset) }
+}
+
+func contextOf(fset *token.FileSet) context.Context {
+	if ctx, ok := contexts.Load(fset); ok {
+		return ctx.(context.Context) //nolint:forcetypeassert // only WithContext stores
+	}
+	return context.Background()
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
+		ctx:      contextOf(pass.Fset),
 		maxSize:  maxParseSize,
 		read:     pass.ReadFile,
 		declared: map[string][]string{},
@@ -430,10 +474,16 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	for i := range files {
+		if res.ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if err := res.ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	tfs := TokenFiles(pass.Fset)
 	for i, name := range files {

@@ -266,6 +266,9 @@ func (l *lowerer) typeList(n *fnode, out *[]string) {
 func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 	firstAnon := len(l.anon)
 	for i := range int(body.NamedChildCount()) {
+		if i%256 == 255 && body.t.canceled() {
+			break // interrupted: the caller drops the file
+		}
 		m := body.NamedChild(i)
 		switch m.Type() {
 		case "field_declaration", "constant_declaration":

@@ -122,6 +122,9 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javas
 				arena:   &a,
 			}
 			for _, m := range entryPoints(f) {
+				if syn.Err() != nil {
+					break // the run was interrupted; Parse returns the error
+				}
 				perFile[i] = append(perFile[i], ix.evaluate(m))
 			}
 			a.reset()
