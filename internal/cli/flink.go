@@ -93,6 +93,31 @@ func (r *restFlags) client(f *Factory) (*flinkrest.Client, flinkrest.FlinkConfig
 	return c, cfg, nil
 }
 
+// pendingError is a wait that ended while Flink still runs the operation
+// it accepted: the message says so even when the wait ended by SIGINT.
+type pendingError struct{ err error }
+
+func (e *pendingError) Error() string { return e.err.Error() }
+func (e *pendingError) Unwrap() error { return e.err }
+
+// waitError explains a failed wait for an operation Flink accepted. When
+// Flink reports the savepoint failed, failed says what that leaves (empty:
+// nothing to add). Anything else (SIGINT, --timeout, a lost connection)
+// only ended uidcheck's wait: pending says what goes on, with the trigger
+// ID and where to follow it.
+func waitError(c *flinkrest.Client, what, jobID, trigger string, err error, failed, pending string) error {
+	if errors.Is(err, flinkrest.ErrSavepointFailed) {
+		if failed == "" {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		return fmt.Errorf("%s: %w (%s)", what, err, failed)
+	}
+	status := c.BaseURL.JoinPath("jobs", jobID, "savepoints", trigger)
+	status.User = nil
+	return &pendingError{fmt.Errorf("%s: uidcheck stopped waiting (%w); %s. Trigger ID %s; follow it with GET %s or uidcheck list",
+		what, err, pending, trigger, status)}
+}
+
 // parseAddress reads host:port or an http(s) URL.
 func parseAddress(raw string) (*url.URL, error) {
 	if !strings.Contains(raw, "://") {
@@ -236,7 +261,7 @@ func (s *savepointTrigger) run(ctx context.Context, f *Factory, args []string) e
 	}
 	st, err := c.WaitSavepoint(ctx, args[0], trigger, progress(f, "savepoint"))
 	if err != nil {
-		return err
+		return waitError(c, "savepoint of job "+args[0], args[0], trigger, err, "", "the savepoint goes on in the cluster")
 	}
 	fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
 	return nil
@@ -324,7 +349,8 @@ func newCmdStop(f *Factory) *cobra.Command {
 			}
 			st, err := c.WaitSavepoint(ctx, jobID, trigger, progress(f, "stop-with-savepoint"))
 			if err != nil {
-				return fmt.Errorf("stop job %s: %w (the job keeps running)", jobID, err)
+				return waitError(c, "stop job "+jobID, jobID, trigger, err, "the job keeps running",
+					"the stop-with-savepoint goes on in the cluster: Flink stops the job once the savepoint completes")
 			}
 			fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
 			return nil
@@ -404,7 +430,8 @@ savepoint, so -s is required (prefer "uidcheck stop", which stops gracefully).`,
 			}
 			st, err := c.WaitSavepoint(ctx, jobID, trigger, progress(f, "savepoint"))
 			if err != nil {
-				return fmt.Errorf("cancel job %s: %w (the job keeps running)", jobID, err)
+				return waitError(c, "cancel job "+jobID, jobID, trigger, err, "the job keeps running",
+					"the savepoint goes on in the cluster and the job keeps running: uidcheck cancels only after it saw the savepoint complete")
 			}
 			fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
 			if err := c.Cancel(ctx, jobID); err != nil {

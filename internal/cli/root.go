@@ -98,7 +98,8 @@ func Run(ctx context.Context, ios *IOStreams, args []string) ExitCode {
 	cmd, err := root.ExecuteContextC(ctx)
 	if err != nil && errors.Is(context.Cause(ctx), errInterrupted) {
 		// Whatever the command was doing ended because of the interrupt.
-		if errors.Is(err, context.Canceled) {
+		var pe *pendingError
+		if errors.Is(err, context.Canceled) && !errors.As(err, &pe) {
 			err = errInterrupted
 		} else {
 			err = fmt.Errorf("%w: %w", errInterrupted, err)
