@@ -117,7 +117,7 @@ static bool uc_set_has(const uc_set *set, const char *s, uint32_t n) {
 }
 
 typedef struct {
-	uint16_t field_name, field_body, field_type;
+	uint16_t field_name, field_body, field_type, field_object;
 	const uc_set *udf_names; // lambdas given to these methods are user functions
 	const uc_set *fn_bases;  // classes extending these are user functions
 } uc_config;
@@ -132,6 +132,20 @@ static int64_t uc_parent(int64_t i, const uc_flat *out, int64_t cap) {
 	return (i >= 0 && i < cap) ? out[i].parent : -1;
 }
 
+// uc_static_call reports whether invocation p is called on a capitalised
+// name (Helper.apply(s, x -> ...)): a helper class, not a stream, whose
+// lambda arguments may build the pipeline. The object, when present, is
+// the invocation's first child, next in preorder.
+static bool uc_static_call(int64_t p, const uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
+		const char *src, const uc_config *cfg) {
+	int64_t o = p + 1;
+	if (o >= cap || out[o].parent != p || out[o].field != cfg->field_object || uc_kind(kinds, nkinds, o, out, cap) != K_IDENT) {
+		return false;
+	}
+	char first = src[out[o].start];
+	return first >= 'A' && first <= 'Z';
+}
+
 // uc_mark sets UC_UDF on invocations of user-function-taking methods and
 // UC_FUNC on user function classes, as their names are visited.
 static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
@@ -141,7 +155,7 @@ static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, 
 	uint32_t len = out[i].end - out[i].start;
 	int64_t p = out[i].parent;
 	if (k == K_IDENT && out[i].field == cfg->field_name && uc_kind(kinds, nkinds, p, out, cap) == K_INVOCATION) {
-		if (uc_set_has(cfg->udf_names, text, len)) out[p].flags |= UC_UDF;
+		if (uc_set_has(cfg->udf_names, text, len) && !uc_static_call(p, out, cap, kinds, nkinds, src, cfg)) out[p].flags |= UC_UDF;
 		return;
 	}
 	if (k != K_TYPE_IDENT || !uc_set_has(cfg->fn_bases, text, len)) return;
@@ -331,11 +345,12 @@ var javaGrammar = sync.OnceValue(func() *grammar {
 		g.fieldID[name] = uint16(i)
 	}
 	g.cfg = C.uc_config{
-		field_name: C.uint16_t(g.fieldID["name"]),
-		field_body: C.uint16_t(g.fieldID["body"]),
-		field_type: C.uint16_t(g.fieldID["type"]),
-		udf_names:  nameSet(udfTaking),
-		fn_bases:   nameSet(functionBases),
+		field_name:   C.uint16_t(g.fieldID["name"]),
+		field_body:   C.uint16_t(g.fieldID["body"]),
+		field_type:   C.uint16_t(g.fieldID["type"]),
+		field_object: C.uint16_t(g.fieldID["object"]),
+		udf_names:    nameSet(udfTaking),
+		fn_bases:     nameSet(functionBases),
 	}
 	return g
 })

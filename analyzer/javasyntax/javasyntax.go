@@ -98,7 +98,8 @@ func Relevant(src []byte) bool {
 }
 
 // packageOf reads the package declaration by bytes: the first "package"
-// at the start of a line.
+// at the start of a line, after blanks at most (the driver blanks a byte
+// order mark into three spaces).
 func packageOf(src []byte) string {
 	for i := 0; ; {
 		k := bytes.Index(src[i:], []byte("package"))
@@ -107,7 +108,11 @@ func packageOf(src []byte) string {
 		}
 		at := i + k
 		i = at + len("package")
-		if at > 0 && src[at-1] != '\n' {
+		lineStart := at
+		for lineStart > 0 && (src[lineStart-1] == ' ' || src[lineStart-1] == '\t') {
+			lineStart--
+		}
+		if lineStart > 0 && src[lineStart-1] != '\n' {
 			continue
 		}
 		end := bytes.IndexByte(src[i:], ';')

@@ -599,11 +599,18 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 			c.Name = l.text(name)
 			c.NameOff, c.NameEnd = int(name.StartByte()), int(name.EndByte())
 		}
+		udf := udfTaking[c.Name]
 		if obj := n.ChildByFieldName("object"); obj != nil {
 			c.Recv = l.expr(obj, depth+1)
+			// A capitalised receiver is a class (Helper.apply(s, x -> ...)),
+			// not a stream: its lambdas may build the pipeline, as in the
+			// C walk's uc_static_call.
+			if id, ok := c.Recv.(*Ident); ok && id.Name != "" && id.Name[0] >= 'A' && id.Name[0] <= 'Z' {
+				udf = false
+			}
 		}
 		if a := n.ChildByFieldName("arguments"); a != nil {
-			c.Args = l.callArgs(a, depth+1, udfTaking[c.Name])
+			c.Args = l.callArgs(a, depth+1, udf)
 		}
 		return c
 	case "identifier", "type_identifier":
