@@ -480,9 +480,15 @@ func (t *flatTree) parseFlat(p tsParser, src []byte, from int) error {
 	if err != nil {
 		return err
 	}
-	defer deleteTree(tree)
 	t.cancel = p.flag
-	return t.flatten(C.ts_tree_root_node(tree), src)
+	if err := t.flatten(C.ts_tree_root_node(tree), src); err != nil {
+		// Freeing a large tree takes a few hundred milliseconds; after an
+		// interrupt that must not delay the exit.
+		go deleteTree(tree)
+		return err
+	}
+	deleteTree(tree)
+	return nil
 }
 
 func deleteTree(tree unsafe.Pointer) { C.ts_tree_delete(tree) }
@@ -514,6 +520,9 @@ func (t *flatTree) flatten(root C.uc_node, src []byte) error {
 	clear(t.counts)
 	clear(t.namedCounts)
 	for i := range n {
+		if i&0xffff == 0xffff && t.canceled() {
+			return errCanceled
+		}
 		f := &t.buf[i]
 		t.nodes[i] = fnode{
 			t: t, sym: uint16(f.sym), field: uint16(f.field), flags: uint16(f.flags),

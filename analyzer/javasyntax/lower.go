@@ -295,6 +295,9 @@ func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 			}
 		}
 	}
+	if body.t.canceled() {
+		return // the scan below reads the whole body
+	}
 	skip := make([]Pos, 0, len(c.Inner)+len(l.anon)-firstAnon)
 	for _, in := range c.Inner {
 		skip = append(skip, Pos{Off: in.Off, End: in.End})
