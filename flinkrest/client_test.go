@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// Flink's server-side cause reaches the message, not only "Internal server error."
+// Flink's server-side cause reaches the message, beside the generic text.
 func TestAPIErrorServerSideCause(t *testing.T) {
 	trace := "<Exception on server side:\norg.apache.flink.runtime.rest.handler.RestHandlerException: Could not stop\n\tat x\n" +
 		"Caused by: java.util.concurrent.CompletionException: java.lang.IllegalStateException: savepoint directory not writable\n\tat y\n" +
@@ -17,8 +17,10 @@ func TestAPIErrorServerSideCause(t *testing.T) {
 	}{
 		{[]string{"Internal server error.", trace}, "HTTP 500: Internal server error. (caused by: savepoint directory not writable)"},
 		{[]string{trace}, "HTTP 500: savepoint directory not writable"},
-		{[]string{"Internal server error.", "<Exception on server side:\njava.lang.RuntimeException: disk full\n\tat x\nEnd of exception on server side>"},
-			"HTTP 500: Internal server error. (caused by: disk full)"},
+		{
+			[]string{"Internal server error.", "<Exception on server side:\njava.lang.RuntimeException: disk full\n\tat x\nEnd of exception on server side>"},
+			"HTTP 500: Internal server error. (caused by: disk full)",
+		},
 	}
 	for _, tc := range cases {
 		data, err := json.Marshal(map[string]any{"errors": tc.errors})

@@ -164,7 +164,7 @@ func (s *javaStream) content() {
 		n := s.take(8, "long string length")
 		if n != nil {
 			l := binary.BigEndian.Uint64(n)
-			if l > uint64(len(s.b)-s.pos) {
+			if l > uint64(len(s.b)-s.pos) { //nolint:gosec // pos never passes len(b): the difference is not negative
 				s.fail("long string length exceeds the trailer", l)
 				return
 			}

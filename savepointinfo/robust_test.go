@@ -39,7 +39,7 @@ func readFixture(t *testing.T, name string) []byte {
 func TestTruncatedInputs(t *testing.T) {
 	for _, name := range smallFixtures {
 		full := readFixture(t, name)
-		for n := range len(full) {
+		for n := range full {
 			_, err := Decode(bytes.NewReader(full[:n]), WithSize(int64(n)))
 			if err == nil {
 				t.Fatalf("%s truncated to %d of %d bytes decoded without error", name, n, len(full))

@@ -450,8 +450,9 @@ func WithContext(fset *token.FileSet, ctx context.Context) (release func()) {
 }
 
 func contextOf(fset *token.FileSet) context.Context {
-	if ctx, ok := contexts.Load(fset); ok {
-		return ctx.(context.Context) //nolint:forcetypeassert // only WithContext stores
+	v, _ := contexts.Load(fset)
+	if ctx, ok := v.(context.Context); ok {
+		return ctx
 	}
 	return context.Background()
 }

@@ -121,12 +121,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javas
 				flink:   map[*javasyntax.File]bool{},
 				arena:   &a,
 			}
-			for _, m := range entryPoints(f) {
-				if syn.Err() != nil {
-					break // the run was interrupted; Parse returns the error
-				}
-				perFile[i] = append(perFile[i], ix.evaluate(m))
-			}
+			perFile[i] = ix.evaluateAll(f)
 			a.reset()
 		}
 	})
@@ -166,6 +161,19 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File) (*Model, []*javas
 		}
 	}
 	return model, withErrors, nil
+}
+
+// evaluateAll evaluates the entry points of a file, stopping early when the
+// run is interrupted (Parse then returns the error).
+func (ix *index) evaluateAll(f *javasyntax.File) []evaluated {
+	var out []evaluated
+	for _, m := range entryPoints(f) {
+		if ix.syn.Err() != nil {
+			break
+		}
+		out = append(out, ix.evaluate(m))
+	}
+	return out
 }
 
 // evaluate runs one entry point as a job.

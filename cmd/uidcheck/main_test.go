@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	bin = filepath.Join(dir, "uidcheck")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(context.Background(), "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
 		os.Exit(2)
 	}
@@ -119,9 +119,15 @@ func savepointCut(t *testing.T, dir string, n func(size int) int) string {
 	return "sp"
 }
 
+// env is where a case's inputs go.
+type env struct {
+	t   *testing.T
+	dir string
+}
+
 type badInputCase struct {
 	name  string
-	setup func(t *testing.T, dir string) []string // the arguments
+	setup func(e *env) []string // writes the inputs, returns the arguments
 	env   []string
 	code  int
 	// names is what the one-line message must name: the input, and where
@@ -134,186 +140,259 @@ type badInputCase struct {
 // TestBadInput runs each case of issue 20 through the real binary: the
 // documented exit code, and a one-line message naming the input.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	chain := "s" + strings.Repeat(".map(v -> v)", 450) + ".keyBy(v -> v).sum(0);"
 	cases := []badInputCase{
 		// A savepoint is accepted only when it decodes to its last byte.
-		{name: "savepoint cut inside the trailer", code: 2, names: []string{"sp/_metadata", "checkpoint properties", "truncated", "offset 0x"},
-			setup: func(t *testing.T, dir string) []string {
-				return []string{"savepoint", "inspect", savepointCut(t, dir, func(n int) int { return n - 1 })}
-			}},
-		{name: "savepoint cut at the trailer's start", code: 2, names: []string{"sp/_metadata", "offset 0x"},
-			setup: func(t *testing.T, dir string) []string {
-				return []string{"savepoint", "inspect", savepointCut(t, dir, func(n int) int { return n - 700 })}
-			}},
-		{name: "savepoint cut in the operators", code: 2, names: []string{"sp/_metadata", "operator", "offset 0x"},
-			setup: func(t *testing.T, dir string) []string {
-				return []string{"savepoint", "inspect", savepointCut(t, dir, func(n int) int { return n / 2 })}
-			}},
-		{name: "compat on a cut savepoint", code: 2, names: []string{"sp/_metadata", "offset 0x"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "src", "Job.java"), job("a", "Job", noUID))
-				return []string{"compat", "-s", savepointCut(t, dir, func(n int) int { return n - 10 }), "src"}
-			}},
-		{name: "savepoint path empty", code: 2, names: []string{"path is empty"},
-			setup: func(*testing.T, string) []string { return []string{"savepoint", "inspect", ""} }},
-		{name: "savepoint in a local directory named sp:1", code: 0, stdout: "format version 4",
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "sp:1", "_metadata"), string(readFixture(t)))
+		{
+			name: "savepoint cut inside the trailer", code: 2, names: []string{"sp/_metadata", "checkpoint properties", "truncated", "offset 0x"},
+			setup: func(e *env) []string {
+				return []string{"savepoint", "inspect", savepointCut(e.t, e.dir, func(n int) int { return n - 1 })}
+			},
+		},
+		{
+			name: "savepoint cut at the trailer's start", code: 2, names: []string{"sp/_metadata", "offset 0x"},
+			setup: func(e *env) []string {
+				return []string{"savepoint", "inspect", savepointCut(e.t, e.dir, func(n int) int { return n - 700 })}
+			},
+		},
+		{
+			name: "savepoint cut in the operators", code: 2, names: []string{"sp/_metadata", "operator", "offset 0x"},
+			setup: func(e *env) []string {
+				return []string{"savepoint", "inspect", savepointCut(e.t, e.dir, func(n int) int { return n / 2 })}
+			},
+		},
+		{
+			name: "compat on a cut savepoint", code: 2, names: []string{"sp/_metadata", "offset 0x"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "src", "Job.java"), job("a", "Job", noUID))
+				return []string{"compat", "-s", savepointCut(e.t, e.dir, func(n int) int { return n - 10 }), "src"}
+			},
+		},
+		{
+			name: "savepoint path empty", code: 2, names: []string{"path is empty"},
+			setup: func(*env) []string { return []string{"savepoint", "inspect", ""} },
+		},
+		{
+			name: "savepoint in a local directory named sp:1", code: 0, stdout: "format version 4",
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "sp:1", "_metadata"), string(readFixture(e.t)))
 				return []string{"savepoint", "inspect", "sp:1"}
-			}},
-		{name: "savepoint on HDFS", code: 2, names: []string{"hdfs://nn/sp", `scheme "hdfs"`},
-			setup: func(*testing.T, string) []string { return []string{"savepoint", "inspect", "hdfs://nn/sp"} }},
-		{name: "savepoint _metadata is a FIFO", code: 2, names: []string{"fifo/_metadata", "not a regular file"},
-			setup: func(t *testing.T, dir string) []string {
-				mkfifo(t, filepath.Join(dir, "fifo", "_metadata"))
+			},
+		},
+		{
+			name: "savepoint on HDFS", code: 2, names: []string{"hdfs://nn/sp", `scheme "hdfs"`},
+			setup: func(*env) []string { return []string{"savepoint", "inspect", "hdfs://nn/sp"} },
+		},
+		{
+			name: "savepoint _metadata is a FIFO", code: 2, names: []string{"fifo/_metadata", "not a regular file"},
+			setup: func(e *env) []string {
+				mkfifo(e.t, filepath.Join(e.dir, "fifo", "_metadata"))
 				return []string{"savepoint", "inspect", "fifo"}
-			}},
+			},
+		},
 
 		// Inputs that yield no Java file.
-		{name: "empty directory", code: 2, names: []string{"empty", "no Java file"},
-			setup: func(t *testing.T, dir string) []string {
-				mkdir(t, filepath.Join(dir, "empty"))
+		{
+			name: "empty directory", code: 2, names: []string{"empty", "no Java file"},
+			setup: func(e *env) []string {
+				mkdir(e.t, filepath.Join(e.dir, "empty"))
 				return []string{"check", "empty"}
-			}},
-		{name: "empty directory allowed", code: 0,
-			setup: func(t *testing.T, dir string) []string {
-				mkdir(t, filepath.Join(dir, "empty"))
+			},
+		},
+		{
+			name: "empty directory allowed", code: 0,
+			setup: func(e *env) []string {
+				mkdir(e.t, filepath.Join(e.dir, "empty"))
 				return []string{"check", "--allow-empty", "empty"}
-			}},
-		{name: "README.md", code: 2, names: []string{"README.md", "no Java file"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "README.md"), "# not Java\n")
+			},
+		},
+		{
+			name: "README.md", code: 2, names: []string{"README.md", "no Java file"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "README.md"), "# not Java\n")
 				return []string{"check", "README.md"}
-			}},
-		{name: "README.md allowed", code: 0,
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "README.md"), "# not Java\n")
+			},
+		},
+		{
+			name: "README.md allowed", code: 0,
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "README.md"), "# not Java\n")
 				return []string{"check", "--allow-empty", "README.md"}
-			}},
-		{name: "operators on an empty directory", code: 2, names: []string{"empty", "no Java file"},
-			setup: func(t *testing.T, dir string) []string {
-				mkdir(t, filepath.Join(dir, "empty"))
+			},
+		},
+		{
+			name: "operators on an empty directory", code: 2, names: []string{"empty", "no Java file"},
+			setup: func(e *env) []string {
+				mkdir(e.t, filepath.Join(e.dir, "empty"))
 				return []string{"operators", "empty"}
-			}},
-		{name: "missing path", code: 2, names: []string{"nowhere", "no such file"},
-			setup: func(*testing.T, string) []string { return []string{"check", "nowhere"} }},
-		{name: "FIFO named on the command line", code: 2, names: []string{"fifo.java", "not a regular file"},
-			setup: func(t *testing.T, dir string) []string {
-				mkfifo(t, filepath.Join(dir, "fifo.java"))
+			},
+		},
+		{
+			name: "missing path", code: 2, names: []string{"nowhere", "no such file"},
+			setup: func(*env) []string { return []string{"check", "nowhere"} },
+		},
+		{
+			name: "FIFO named on the command line", code: 2, names: []string{"fifo.java", "not a regular file"},
+			setup: func(e *env) []string {
+				mkfifo(e.t, filepath.Join(e.dir, "fifo.java"))
 				return []string{"check", "fifo.java"}
-			}},
+			},
+		},
 
 		// Directory walking.
-		{name: "symlinked source directory", code: 1, stdout: `srclink/Job\.java:\d+:\d+: error: .*missinguid`,
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "real", "Job.java"), job("a", "Job", noUID))
-				symlink(t, "real", filepath.Join(dir, "srclink"))
+		{
+			name: "symlinked source directory", code: 1, stdout: `srclink/Job\.java:\d+:\d+: error: .*missinguid`,
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "real", "Job.java"), job("a", "Job", noUID))
+				symlink(e.t, "real", filepath.Join(e.dir, "srclink"))
 				return []string{"check", "srclink"}
-			}},
-		{name: "package named build", code: 1, stdout: `com/acme/build/Job\.java:\d+:\d+: error: .*missinguid`,
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "src", "com", "acme", "build", "Job.java"), job("com.acme.build", "Job", noUID))
+			},
+		},
+		{
+			name: "package named build", code: 1, stdout: `com/acme/build/Job\.java:\d+:\d+: error: .*missinguid`,
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "src", "com", "acme", "build", "Job.java"), job("com.acme.build", "Job", noUID))
 				return []string{"check", "src"}
-			}},
-		{name: "build output beside build.gradle", code: 0,
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "p", "build.gradle"), "")
-				write(t, filepath.Join(dir, "p", "build", "gen", "Job.java"), job("gen", "Job", noUID))
-				write(t, filepath.Join(dir, "p", "src", "Ok.java"), job("ok", "Ok", `s.keyBy(v -> v).sum(0).uid("sum");`))
+			},
+		},
+		{
+			name: "build output beside build.gradle", code: 0,
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "p", "build.gradle"), "")
+				write(e.t, filepath.Join(e.dir, "p", "build", "gen", "Job.java"), job("gen", "Job", noUID))
+				write(e.t, filepath.Join(e.dir, "p", "src", "Ok.java"), job("ok", "Ok", `s.keyBy(v -> v).sum(0).uid("sum");`))
 				return []string{"check", "p"}
-			}},
-		{name: "target beside pom.xml", code: 0,
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "p", "pom.xml"), "<project/>")
-				write(t, filepath.Join(dir, "p", "target", "Job.java"), job("gen", "Job", noUID))
-				write(t, filepath.Join(dir, "p", "src", "Ok.java"), job("ok", "Ok", `s.keyBy(v -> v).sum(0).uid("sum");`))
+			},
+		},
+		{
+			name: "target beside pom.xml", code: 0,
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "p", "pom.xml"), "<project/>")
+				write(e.t, filepath.Join(e.dir, "p", "target", "Job.java"), job("gen", "Job", noUID))
+				write(e.t, filepath.Join(e.dir, "p", "src", "Ok.java"), job("ok", "Ok", `s.keyBy(v -> v).sum(0).uid("sum");`))
 				return []string{"check", "p"}
-			}},
+			},
+		},
 
 		// Parts of files that are not analysed.
-		{name: "operators over a 450-link call chain", code: 2, names: []string{"Deep.java:8:", "nested deeper than 400"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "Deep.java"), job("d", "Deep", chain))
+		{
+			name: "operators over a 450-link call chain", code: 2, names: []string{"Deep.java:8:", "nested deeper than 400"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Deep.java"), job("d", "Deep", chain))
 				return []string{"operators", "Deep.java"}
-			}},
-		{name: "operators over a 450-link call chain, keep going", code: 0, names: []string{"Deep.java:8:", "nested deeper than 400"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "Deep.java"), job("d", "Deep", chain))
+			},
+		},
+		{
+			name: "operators over a 450-link call chain, keep going", code: 0, names: []string{"Deep.java:8:", "nested deeper than 400"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Deep.java"), job("d", "Deep", chain))
 				return []string{"operators", "--keep-going", "Deep.java"}
-			}},
-		{name: "check over a 450-link call chain", code: 0, stdout: `Deep\.java:8:\d+: warning: statement nested deeper than 400`,
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "Deep.java"), job("d", "Deep", chain))
+			},
+		},
+		{
+			name: "check over a 450-link call chain", code: 0, stdout: `Deep\.java:8:\d+: warning: statement nested deeper than 400`,
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Deep.java"), job("d", "Deep", chain))
 				return []string{"check", "Deep.java"}
-			}},
-		{name: "manifest with a syntax error", code: 2, names: []string{"Broken.java:8:", "syntax error"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "Broken.java"), job("b", "Broken", `s.keyBy(v -> v).sum(0).uid("x") ))) ;`))
+			},
+		},
+		{
+			name: "manifest with a syntax error", code: 2, names: []string{"Broken.java:8:", "syntax error"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Broken.java"), job("b", "Broken", `s.keyBy(v -> v).sum(0).uid("x") ))) ;`))
 				return []string{"manifest", "Broken.java"}
-			}},
-		{name: "manifest with a syntax error, keep going", code: 0, names: []string{"Broken.java:8:", "syntax error"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "Broken.java"), job("b", "Broken", `s.keyBy(v -> v).sum(0).uid("x") ))) ;`))
+			},
+		},
+		{
+			name: "manifest with a syntax error, keep going", code: 0, names: []string{"Broken.java:8:", "syntax error"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Broken.java"), job("b", "Broken", `s.keyBy(v -> v).sum(0).uid("x") ))) ;`))
 				return []string{"manifest", "--keep-going", "Broken.java"}
-			}},
-		{name: "operators over the parse-size limit", code: 2, names: []string{"Job.java:1:", "parse limit of 100"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "Job.java"), job("a", "Job", noUID))
+			},
+		},
+		{
+			name: "operators over the parse-size limit", code: 2, names: []string{"Job.java:1:", "parse limit of 100"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Job.java"), job("a", "Job", noUID))
 				return []string{"operators", "--max-parse-size", "100", "Job.java"}
-			}},
-		{name: "lambda passed inline to a helper", code: 0, stdout: `process\s+"dedup"`,
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "Job.java"), job("a", "Job",
+			},
+		},
+		{
+			name: "lambda passed inline to a helper", code: 0, stdout: `process\s+"dedup"`,
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Job.java"), job("a", "Job",
 					`com.lib.Helper.run(s); Helper.apply(s, x -> x.keyBy(v -> v).process(new Dedup()).uid("dedup"));`))
 				return []string{"operators", "Job.java"}
-			}},
-		{name: "BOM keeps the duplicate uid", code: 1, stdout: `Dup\.java:8:\d+: error: uid "twice".*duplicateuid`,
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "Dup.java"), "\ufeff"+job("a", "Dup", `s.map(v -> v).uid("twice"); s.filter(v -> true).uid("twice");`))
+			},
+		},
+		{
+			name: "BOM keeps the duplicate uid", code: 1, stdout: `Dup\.java:8:\d+: error: uid "twice".*duplicateuid`,
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Dup.java"), "\ufeff"+job("a", "Dup", `s.map(v -> v).uid("twice"); s.filter(v -> true).uid("twice");`))
 				return []string{"check", "Dup.java"}
-			}},
+			},
+		},
 
 		// Configuration.
-		{name: "config with two YAML documents", code: 2, names: []string{".uidcheck.yaml:3:", "second YAML document"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, ".uidcheck.yaml"), "fail-on: error\n---\nfail-on: none\n")
-				write(t, filepath.Join(dir, "Job.java"), job("a", "Job", noUID))
+		{
+			name: "config with two YAML documents", code: 2, names: []string{".uidcheck.yaml:3:", "second YAML document"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, ".uidcheck.yaml"), "fail-on: error\n---\nfail-on: none\n")
+				write(e.t, filepath.Join(e.dir, "Job.java"), job("a", "Job", noUID))
 				return []string{"check", "Job.java"}
-			}},
-		{name: "config that is a list", code: 2, names: []string{".uidcheck.yaml:1:", "want a map of settings"},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, ".uidcheck.yaml"), "- fail-on: error\n")
-				write(t, filepath.Join(dir, "Job.java"), job("a", "Job", noUID))
+			},
+		},
+		{
+			name: "config that is a list", code: 2, names: []string{".uidcheck.yaml:1:", "want a map of settings"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, ".uidcheck.yaml"), "- fail-on: error\n")
+				write(e.t, filepath.Join(e.dir, "Job.java"), job("a", "Job", noUID))
 				return []string{"check", "Job.java"}
-			}},
+			},
+		},
 
 		// REST settings, refused before any request.
-		{name: "missing --conf-dir", code: 2, names: []string{"--conf-dir", "no-such-conf"},
-			setup: func(*testing.T, string) []string { return []string{"list", "--conf-dir", "no-such-conf"} }},
-		{name: "missing FLINK_CONF_DIR", code: 2, env: []string{"FLINK_CONF_DIR=no-such-conf"}, names: []string{"FLINK_CONF_DIR", "no-such-conf"},
-			setup: func(*testing.T, string) []string { return []string{"list"} }},
-		{name: "rest.port abc", code: 2, names: []string{"flink-conf.yaml:2:", `rest.port "abc"`},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "conf", "flink-conf.yaml"), "rest.address: jm\nrest.port: abc\n")
+		{
+			name: "missing --conf-dir", code: 2, names: []string{"--conf-dir", "no-such-conf"},
+			setup: func(*env) []string { return []string{"list", "--conf-dir", "no-such-conf"} },
+		},
+		{
+			name: "missing FLINK_CONF_DIR", code: 2, env: []string{"FLINK_CONF_DIR=no-such-conf"}, names: []string{"FLINK_CONF_DIR", "no-such-conf"},
+			setup: func(*env) []string { return []string{"list"} },
+		},
+		{
+			name: "rest.port abc", code: 2, names: []string{"flink-conf.yaml:2:", `rest.port "abc"`},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "conf", "flink-conf.yaml"), "rest.address: jm\nrest.port: abc\n")
 				return []string{"list", "--conf-dir", "conf"}
-			}},
-		{name: "rest.port abc in config.yaml", code: 2, names: []string{"config.yaml:3:", `rest.port "abc"`},
-			setup: func(t *testing.T, dir string) []string {
-				write(t, filepath.Join(dir, "conf", "config.yaml"), "rest:\n  address: jm\n  port: abc\n")
+			},
+		},
+		{
+			name: "rest.port abc in config.yaml", code: 2, names: []string{"config.yaml:3:", `rest.port "abc"`},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "conf", "config.yaml"), "rest:\n  address: jm\n  port: abc\n")
 				return []string{"list", "--conf-dir", "conf"}
-			}},
-		{name: "bad FLINK_REST_URL", code: 2, env: []string{"FLINK_REST_URL=http://jm:99999"}, names: []string{"FLINK_REST_URL", "http://jm:99999", "port"},
-			setup: func(*testing.T, string) []string { return []string{"list"} }},
-		{name: "bad --jobmanager", code: 2, names: []string{"--jobmanager", "ftp://jm"},
-			setup: func(*testing.T, string) []string { return []string{"list", "-m", "ftp://jm"} }},
-		{name: "--timeout 0", code: 2, names: []string{"--timeout 0s"},
-			setup: func(*testing.T, string) []string { return []string{"list", "-m", "localhost:1", "--timeout", "0"} }},
+			},
+		},
+		{
+			name: "bad FLINK_REST_URL", code: 2, env: []string{"FLINK_REST_URL=http://jm:99999"}, names: []string{"FLINK_REST_URL", "http://jm:99999", "port"},
+			setup: func(*env) []string { return []string{"list"} },
+		},
+		{
+			name: "bad --jobmanager", code: 2, names: []string{"--jobmanager", "ftp://jm"},
+			setup: func(*env) []string { return []string{"list", "-m", "ftp://jm"} },
+		},
+		{
+			name: "--timeout 0", code: 2, names: []string{"--timeout 0s"},
+			setup: func(*env) []string { return []string{"list", "-m", "localhost:1", "--timeout", "0"} },
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
-			args := tc.setup(t, dir)
+			args := tc.setup(&env{t: t, dir: dir})
 			r := run(t, dir, tc.env, args...)
 			check(t, tc, r)
 		})
@@ -416,7 +495,7 @@ func TestStopInterrupted(t *testing.T) {
 	polled := make(chan struct{})
 	srv := stopFlink(polled)
 	defer srv.Close()
-	cmd := exec.Command(bin, "stop", "--savepointPath", "/sp", "-m", srv.URL, "a1b2c3d4e5f60718293a4b5c6d7e8f90")
+	cmd := exec.CommandContext(t.Context(), bin, "stop", "--savepointPath", "/sp", "-m", srv.URL, "a1b2c3d4e5f60718293a4b5c6d7e8f90")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
@@ -465,7 +544,7 @@ func bigJob(t *testing.T, dir string) string {
 func TestInterruptStopsWithinHalfASecond(t *testing.T) {
 	path := bigJob(t, t.TempDir())
 	for _, after := range []time.Duration{300 * time.Millisecond, 2 * time.Second, 3500 * time.Millisecond, 4300 * time.Millisecond, 5 * time.Second} {
-		cmd := exec.Command(bin, "check", "--max-file-size", "100000000", "--max-parse-size", "100000000", path)
+		cmd := exec.CommandContext(t.Context(), bin, "check", "--max-file-size", "100000000", "--max-parse-size", "100000000", path)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
@@ -489,7 +568,7 @@ func TestInterruptStopsWithinHalfASecond(t *testing.T) {
 // A second SIGINT exits at once with 130.
 func TestSecondInterruptExits(t *testing.T) {
 	path := bigJob(t, t.TempDir())
-	cmd := exec.Command(bin, "check", "--max-file-size", "100000000", "--max-parse-size", "100000000", path)
+	cmd := exec.CommandContext(t.Context(), bin, "check", "--max-file-size", "100000000", "--max-parse-size", "100000000", path)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
