@@ -51,16 +51,16 @@ func (d *decoder) streamHandle(depth int) {
 		c.skip(int64(n))
 		d.addBytes(int64(n))
 	case tagFileStream:
-		size := c.i64()
+		size := d.stateSize()
 		d.addBytes(size)
-		d.addFile(c.utf())
+		d.addFile(d.path(false))
 	case tagKeyGroups:
 		c.push("key-groups handle")
 		d.keyGroups(depth)
 		c.pop()
 	case tagRelativeStream:
-		rel := c.utf()
-		d.addBytes(c.i64())
+		rel := d.path(true)
+		d.addBytes(d.stateSize())
 		if d.dir != "" {
 			rel = path.Join(d.dir, rel)
 		}
@@ -81,6 +81,60 @@ func (d *decoder) streamHandle(depth int) {
 	}
 }
 
+// stateSize reads the size of a file state handle: FileStateHandle refuses
+// one below -1 (unknown), so Flink cannot load the file.
+func (d *decoder) stateSize() int64 {
+	c := d.c
+	n := c.i64()
+	if c.err == nil && n < -1 {
+		c.off -= 8
+		c.fail(ErrFormat, "negative state size", n)
+	}
+	return n
+}
+
+// firstKeyGroup reads the start of a key-group range: KeyGroupRange
+// refuses a negative one, so Flink cannot load the file.
+func (d *decoder) firstKeyGroup() {
+	c := d.c
+	if kg := c.i32(); c.err == nil && kg < 0 {
+		c.off -= 4
+		c.fail(ErrFormat, "negative first key group", kg)
+	}
+}
+
+// path reads a state file path as Flink's Path parses it: a scheme before
+// the first ':' must be a URI scheme, and a relative path (Flink writes a
+// file name under the savepoint directory) has no scheme at all, or
+// Flink's loader fails with a URISyntaxException.
+func (d *decoder) path(relative bool) string {
+	c := d.c
+	start := c.off
+	p := c.utf()
+	colon := strings.IndexByte(p, ':')
+	if c.err != nil || colon < 0 || colon > strings.IndexByte(p+"/", '/') {
+		return p
+	}
+	if relative || !validScheme(p[:colon]) {
+		c.off = start
+		c.fail(ErrFormat, "state file path with an invalid URI scheme:", quote(p))
+	}
+	return p
+}
+
+// validScheme follows RFC 3986: a letter, then letters, digits, + - and '.'.
+func validScheme(s string) bool {
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
 // keyGroups reads the body of a key-groups handle: range, offsets and the
 // stream holding them.
 func (d *decoder) keyGroups(depth int) {
@@ -89,7 +143,7 @@ func (d *decoder) keyGroups(depth int) {
 		c.fail(ErrLimit, "state handles nested deeper than", c.limits.MaxDepth)
 		return
 	}
-	c.i32() // first key group
+	d.firstKeyGroup()
 	n := c.length("key-group count", minOffset, c.limits.MaxHandles)
 	c.skip(int64(n) * minOffset)
 	d.streamHandle(depth + 1)
@@ -121,9 +175,12 @@ func (d *decoder) keyedHandle(depth int) bool {
 		c.pop()
 	case tagIncremental, tagIncrementalV2:
 		c.push("incremental handle")
-		c.i64() // checkpoint id
+		if id := c.i64(); c.err == nil && id < 0 {
+			c.off -= 8
+			c.fail(ErrFormat, "negative checkpoint id", id)
+		}
 		c.utf() // backend id
-		c.i32() // first key group
+		d.firstKeyGroup()
 		c.i32() // key-group count
 		if tag == tagIncrementalV2 {
 			c.i64() // checkpointed size
@@ -137,7 +194,7 @@ func (d *decoder) keyedHandle(depth int) bool {
 		c.pop()
 	case tagChangelog, tagChangelogV2:
 		c.push("changelog handle")
-		c.i32() // first key group
+		d.firstKeyGroup()
 		c.i32() // key-group count
 		c.i64() // checkpointed size
 		for _, what := range []string{"materialized", "non-materialized"} {

@@ -3,6 +3,7 @@ package savepointinfo
 import (
 	"encoding/binary"
 	"fmt"
+	"strings"
 )
 
 // The V4+ trailer is one Java-serialized object (MetadataV4Serializer calls
@@ -37,6 +38,7 @@ const (
 	scSerializable = 0x02
 	scExternal     = 0x04
 	scBlockData    = 0x08
+	scEnum         = 0x10
 )
 
 // maxJavaDepth bounds object nesting in the trailer; CheckpointProperties
@@ -55,13 +57,28 @@ type javaField struct {
 	code byte // primitive type code, or 'L' / '['
 }
 
+// javaHandle is an object a back-reference can name: a class descriptor or
+// a string (field type names are often references to earlier strings).
+type javaHandle struct {
+	cls   *javaClass
+	str   string
+	isStr bool
+}
+
+func (c *javaClass) nameOrNull() string {
+	if c == nil {
+		return "a null class"
+	}
+	return c.name
+}
+
 // javaStream walks a serialization stream held in memory; base is its
 // offset in the file, for errors.
 type javaStream struct {
 	b       []byte
 	pos     int
 	base    int64
-	handles []*javaClass // nil for handles that are not class descriptors
+	handles []javaHandle
 	err     *FormatError
 	depth   int
 }
@@ -106,7 +123,15 @@ func (s *javaStream) i32(what string) int {
 	return 0
 }
 
-func (s *javaStream) utf(what string) string { return string(s.take(s.u16(what+" length"), what)) }
+// utf reads a modified UTF-8 string, refusing what Java's readUTF refuses.
+func (s *javaStream) utf(what string) string {
+	b := s.take(s.u16(what+" length"), what)
+	if bad := invalidModifiedUTF8(b); bad >= 0 && s.err == nil {
+		s.pos -= len(b) - bad
+		s.fail("invalid modified UTF-8 in "+what, nil)
+	}
+	return string(b)
+}
 
 // validateJavaObject checks that b is exactly one serialized object.
 func validateJavaObject(b []byte, base int64) error {
@@ -125,21 +150,44 @@ func validateJavaObject(b []byte, base int64) error {
 	return nil
 }
 
-func (s *javaStream) newHandle(c *javaClass) { s.handles = append(s.handles, c) }
+func (s *javaStream) newHandle(c *javaClass) { s.handles = append(s.handles, javaHandle{cls: c}) }
 
-// reference reads a back-reference and returns its class descriptor, nil
-// for a handle that names another kind of object.
-func (s *javaStream) reference() *javaClass {
+// reference reads a back-reference and returns the object it names.
+func (s *javaStream) reference() javaHandle {
 	h := s.i32("reference handle") - baseWireHandle
 	if s.err == nil && (h < 0 || h >= len(s.handles)) {
 		s.pos -= 4
 		s.fail("reference to an undefined handle", h+baseWireHandle)
-		return nil
+		return javaHandle{}
 	}
 	if s.err != nil {
-		return nil
+		return javaHandle{}
 	}
 	return s.handles[h]
+}
+
+// stringObject reads a string, new or referenced, where the grammar wants
+// one: a field's type name or an enum constant.
+func (s *javaStream) stringObject(what string) string {
+	switch tc := s.u8(what); {
+	case s.err != nil:
+		return ""
+	case tc == tcString:
+		v := s.utf(what)
+		s.handles = append(s.handles, javaHandle{str: v, isStr: true})
+		return v
+	case tc == tcReference:
+		h := s.reference()
+		if s.err == nil && !h.isStr {
+			s.pos -= 5
+			s.fail("reference to a non-string where "+what+" was expected", nil)
+		}
+		return h.str
+	default:
+		s.pos--
+		s.fail("expected a string for "+what+", found type code", fmt.Sprintf("%#02x", tc))
+		return ""
+	}
 }
 
 // content reads one object (or block of data) of the stream grammar.
@@ -157,8 +205,7 @@ func (s *javaStream) content() {
 	case tcReference:
 		s.reference()
 	case tcString:
-		s.newHandle(nil)
-		s.utf("string")
+		s.handles = append(s.handles, javaHandle{str: s.utf("string"), isStr: true})
 	case tcLongString:
 		s.newHandle(nil)
 		n := s.take(8, "long string length")
@@ -177,11 +224,19 @@ func (s *javaStream) content() {
 		s.classDesc()
 		s.newHandle(nil)
 	case tcEnum:
-		s.classDesc()
+		c := s.classDesc()
 		s.newHandle(nil)
-		s.content() // the constant's name, a string
+		start := s.pos
+		name := s.stringObject("enum constant")
+		if s.err == nil && (c == nil || !knownEnumConstant(c.name, name)) {
+			s.pos = start
+			s.fail(fmt.Sprintf("enum constant %q of %s is not one Flink writes", name, c.nameOrNull()), nil)
+		}
 	case tcObject:
 		c := s.classDesc()
+		if s.err == nil && c != nil && c.flags&scEnum != 0 {
+			s.fail("an object of enum class "+c.name+" outside an enum entry", nil)
+		}
 		s.newHandle(nil)
 		s.classData(c)
 	case tcArray:
@@ -204,29 +259,37 @@ func (s *javaStream) classDesc() *javaClass {
 	case tc == tcNull:
 		return nil
 	case tc == tcReference:
-		c := s.reference()
-		if c == nil && s.err == nil {
+		h := s.reference()
+		if h.cls == nil && s.err == nil {
 			s.fail("reference to a non-class handle where a class descriptor was expected", nil)
 		}
-		return c
+		return h.cls
 	case tc == tcClassDesc:
+		start := s.pos - 1
 		c := &javaClass{name: s.utf("class name")}
-		s.take(8, "serialVersionUID")
+		var key strings.Builder
+		fmt.Fprintf(&key, "%s %x", c.name, s.take(8, "serialVersionUID"))
 		s.newHandle(c)
 		c.flags = s.u8("class flags")
+		fmt.Fprintf(&key, " %02x", c.flags)
 		n := s.u16("field count")
 		for i := 0; i < n && s.err == nil; i++ {
 			f := javaField{code: s.u8("field type")}
-			s.utf("field name")
+			fmt.Fprintf(&key, " %c%s", f.code, s.utf("field name"))
 			switch f.code {
 			case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z':
 			case 'L', '[':
-				s.content() // the field's class name, a string
+				key.WriteString(":" + s.stringObject("field type name"))
 			default:
 				s.pos--
 				s.fail("unknown field type code", fmt.Sprintf("%#02x", f.code))
 			}
 			c.fields = append(c.fields, f)
+		}
+		if s.err == nil && !knownClasses[key.String()] {
+			s.pos = start
+			s.fail("class descriptor not one Flink writes (a damaged file, or a Flink version this reader does not know):", key.String())
+			return nil
 		}
 		s.annotation()
 		c.super = s.classDesc()
