@@ -32,7 +32,8 @@ func (f *Factory) ErrScheme() *Scheme {
 const exitCodeHelp = `Exit codes:
   0  no findings at or above --fail-on (or the command succeeded)
   1  findings at or above --fail-on, or a predicted restore failure
-  2  usage, I/O, parse, REST or internal error
+  2  usage, I/O, parse, REST or internal error; input that could not be read
+  130  interrupted
 `
 
 // NewRootCmd builds the command tree on the given streams.
