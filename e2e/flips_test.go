@@ -92,7 +92,7 @@ func TestFlipsFlinkAccepts(t *testing.T) {
 			continue
 		}
 		args := append([]string{"-cp", filepath.Join(target, "classes") + ":" + strings.TrimSpace(string(cp)), "harness.LoadMetadata"}, dirs...)
-		out, err := exec.Command("java", args...).Output()
+		out, err := exec.CommandContext(t.Context(), "java", args...).Output()
 		if err != nil {
 			t.Fatalf("%s: harness.LoadMetadata: %v", profile, err)
 		}

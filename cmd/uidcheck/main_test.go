@@ -170,6 +170,14 @@ func TestBadInput(t *testing.T) {
 			},
 		},
 		{
+			name: "run -s on a cut savepoint uploads nothing", code: 2, names: []string{"compatibility check", "sp/_metadata", "truncated"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "src", "Job.java"), job("a", "Job", noUID))
+				write(e.t, filepath.Join(e.dir, "app.jar"), "")
+				return []string{"run", "-s", savepointCut(e.t, e.dir, func(n int) int { return n - 50 }), "--src", "src", "-m", "localhost:1", "app.jar"}
+			},
+		},
+		{
 			name: "savepoint path empty", code: 2, names: []string{"path is empty"},
 			setup: func(*env) []string { return []string{"savepoint", "inspect", ""} },
 		},
