@@ -167,11 +167,18 @@ func walker(root string, add func(string), errs *[]error) fs.WalkDirFunc {
 		case d.Type()&fs.ModeSymlink != 0:
 			// Follow links to files; a dangling link is reported.
 			info, err := os.Stat(p)
-			if err != nil {
+			switch {
+			case err != nil:
 				*errs = append(*errs, &FileError{Path: p, Err: unwrapPathError(err)})
-			} else if info.Mode().IsRegular() {
+			case info.Mode().IsRegular():
 				add(p)
+			case !info.IsDir():
+				*errs = append(*errs, &FileError{Path: p, Err: fmt.Errorf("not a regular file (%s)", info.Mode().Type())})
 			}
+		default:
+			// A FIFO or device named like Java source is not read, and not
+			// passed over in silence either.
+			*errs = append(*errs, &FileError{Path: p, Err: fmt.Errorf("not a regular file (%s)", d.Type())})
 		}
 		return nil
 	}

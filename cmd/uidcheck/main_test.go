@@ -327,6 +327,21 @@ func TestBadInput(t *testing.T) {
 			},
 		},
 		{
+			name: "--max-parse-size 0", code: 2, names: []string{"--max-parse-size 0"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "Job.java"), job("a", "Job", noUID))
+				return []string{"check", "--max-parse-size", "0", "Job.java"}
+			},
+		},
+		{
+			name: "FIFO in a walked directory", code: 2, names: []string{"Fifo.java", "not a regular file"},
+			setup: func(e *env) []string {
+				write(e.t, filepath.Join(e.dir, "src", "Job.java"), job("a", "Job", `s.keyBy(v -> v).sum(0).uid("sum");`))
+				mkfifo(e.t, filepath.Join(e.dir, "src", "Fifo.java"))
+				return []string{"check", "src"}
+			},
+		},
+		{
 			name: "lambda passed inline to a helper", code: 0, stdout: `process\s+"dedup"`,
 			setup: func(e *env) []string {
 				write(e.t, filepath.Join(e.dir, "Job.java"), job("a", "Job",

@@ -70,6 +70,9 @@ package.json. A path that yields no Java file is an error unless
 			if len(opts.paths) == 0 {
 				opts.paths = []string{"."}
 			}
+			if err := checkSizes(opts.maxFileSize, opts.maxParseSize); err != nil {
+				return err
+			}
 			specs, err := parseFormats(opts.formats, opts.output)
 			if err != nil {
 				return err
@@ -106,6 +109,18 @@ package.json. A path that yields no Java file is an error unless
 	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
 	cmd.Flags().BoolVar(&opts.allowEmpty, "allow-empty", false, allowEmptyUsage)
 	return cmd
+}
+
+// checkSizes refuses size limits that are not positive: 0 used to mean the
+// default, so a typo would have analysed with another limit than asked.
+func checkSizes(maxFile, maxParse int64) error {
+	if maxFile <= 0 {
+		return flagErrorf("invalid --max-file-size %d: want a positive number of bytes", maxFile)
+	}
+	if maxParse <= 0 {
+		return flagErrorf("invalid --max-parse-size %d: want a positive number of bytes", maxParse)
+	}
+	return nil
 }
 
 const allowEmptyUsage = "accept a path that holds no Java file (otherwise exit 2)"

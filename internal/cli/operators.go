@@ -39,6 +39,9 @@ Committer) with the uid and OperatorID Flink gives each.`,
 			if len(opts.paths) == 0 {
 				opts.paths = []string{"."}
 			}
+			if err := checkSizes(opts.maxFileSize, opts.maxParseSize); err != nil {
+				return err
+			}
 			if opts.format != "text" && opts.format != "json" {
 				return flagErrorf("invalid --format %q: want text or json", opts.format)
 			}
