@@ -93,6 +93,16 @@ func (d *decoder) stateSize() int64 {
 	return n
 }
 
+// incrementalCheckpointID reads the checkpoint an incremental handle
+// belongs to; Flink's loader refuses a negative one.
+func (d *decoder) incrementalCheckpointID() {
+	c := d.c
+	if id := c.i64(); c.err == nil && id < 0 {
+		c.off -= 8
+		c.fail(ErrFormat, "negative checkpoint id", id)
+	}
+}
+
 // firstKeyGroup reads the start of a key-group range: KeyGroupRange
 // refuses a negative one, so Flink cannot load the file.
 func (d *decoder) firstKeyGroup() {
@@ -175,10 +185,7 @@ func (d *decoder) keyedHandle(depth int) bool {
 		c.pop()
 	case tagIncremental, tagIncrementalV2:
 		c.push("incremental handle")
-		if id := c.i64(); c.err == nil && id < 0 {
-			c.off -= 8
-			c.fail(ErrFormat, "negative checkpoint id", id)
-		}
+		d.incrementalCheckpointID()
 		c.utf() // backend id
 		d.firstKeyGroup()
 		c.i32() // key-group count

@@ -3,6 +3,7 @@
 package driver
 
 import (
+	"errors"
 	"path/filepath"
 	"slices"
 	"syscall"
@@ -23,7 +24,7 @@ func TestCollectFIFO(t *testing.T) {
 		t.Fatalf("files %q, errors %v; want A.java and two errors", files, errs)
 	}
 	for _, err := range errs {
-		if fe, ok := err.(*FileError); !ok || fe.Path != fifo || fe.Err.Error() != "not a regular file (p---------)" {
+		if fe, ok := errors.AsType[*FileError](err); !ok || fe.Path != fifo || fe.Err.Error() != "not a regular file (p---------)" {
 			t.Errorf("error %v, want %s: not a regular file", err, fifo)
 		}
 	}
