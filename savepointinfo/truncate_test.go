@@ -89,7 +89,7 @@ func TestNoTruncationAccepted(t *testing.T) {
 
 // The shared collection of 435 files from Flink 1.3 to 2.1, when present:
 // a spread of cuts through each file's trailer, where a cut used to pass,
-// and 20 random ones elsewhere.
+// 20 random ones elsewhere, and 200 more in a file of 64 KiB or more.
 func TestNoTruncationAcceptedShared(t *testing.T) {
 	if _, err := os.Stat(fixtureDir); err != nil {
 		t.Skipf("shared fixtures not available: %v", err)
@@ -105,6 +105,9 @@ func TestNoTruncationAcceptedShared(t *testing.T) {
 		var cuts []int
 		for n := max(0, len(full)-1024); n < len(full); n += 7 {
 			cuts = append(cuts, n)
+		}
+		if len(full) >= 64<<10 {
+			cuts = append(cuts, truncationOffsets(rng, len(full))...)
 		}
 		for range 20 {
 			cuts = append(cuts, rng.IntN(len(full)))
