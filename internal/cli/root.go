@@ -33,7 +33,7 @@ const exitCodeHelp = `Exit codes:
   0  no findings at or above --fail-on (or the command succeeded)
   1  findings at or above --fail-on, or a predicted restore failure
   2  usage, I/O, parse, REST or internal error; input that could not be read
-  130  interrupted
+  130  interrupted by SIGINT (a second SIGINT exits at once)
 `
 
 // NewRootCmd builds the command tree on the given streams.
@@ -78,14 +78,11 @@ func Main() ExitCode {
 	signal.Notify(sigs, os.Interrupt)
 	defer signal.Stop(sigs)
 	go func() {
-		if _, ok := <-sigs; !ok {
-			return
-		}
+		<-sigs
 		cancel(errInterrupted)
-		if _, ok := <-sigs; ok {
-			fmt.Fprintln(os.Stderr, "uidcheck: interrupted twice, exiting")
-			os.Exit(int(ExitInterrupted))
-		}
+		<-sigs
+		fmt.Fprintln(os.Stderr, "uidcheck: interrupted twice, exiting")
+		os.Exit(int(ExitInterrupted))
 	}()
 	return Run(ctx, System(), os.Args[1:])
 }
