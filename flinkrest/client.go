@@ -119,8 +119,25 @@ func apiError(status int, data []byte) error {
 	}
 	e := &APIError{StatusCode: status}
 	for _, msg := range body.Errors {
+		if trace, ok := strings.CutPrefix(strings.TrimSpace(msg), "<Exception on server side:"); ok {
+			// Flink sends the reason of a generic "Internal server error."
+			// as a separate element holding the server's stack trace: its
+			// root cause (the last "Caused by:"), else its first exception.
+			cause := lastCause(trace)
+			if cause == "" {
+				cause = firstLine(trace)
+			}
+			switch {
+			case cause == "" || strings.HasPrefix(cause, "End of exception"):
+			case len(e.Errors) > 0 && !strings.Contains(e.Errors[len(e.Errors)-1], cause):
+				e.Errors[len(e.Errors)-1] += " (caused by: " + cause + ")"
+			case len(e.Errors) == 0:
+				e.Errors = append(e.Errors, cause)
+			}
+			continue
+		}
 		first := firstLine(msg)
-		if first == "" || strings.HasPrefix(first, "<Exception on server side") {
+		if first == "" {
 			continue
 		}
 		// A generic handler message hides the reason in the trace's last

@@ -3,6 +3,7 @@ package flinkrest
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -46,7 +47,7 @@ execution:
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := cfg.RESTURL(); got != tc.url {
+		if got, err := cfg.RESTURL(); err != nil || got != tc.url {
 			t.Errorf("%s: REST URL %q, want %q", tc.dir, got, tc.url)
 		}
 		if got := cfg.SavepointDir(); got != tc.savepoints {
@@ -55,6 +56,16 @@ execution:
 	}
 	if _, err := LoadConfig(writeConf(t, "config.yaml", "rest: [unclosed")); err == nil {
 		t.Error("invalid config.yaml loaded without error")
+	}
+	if _, err := LoadConfig(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("a missing configuration directory loaded without error")
+	}
+	bad, err := LoadConfig(writeConf(t, "config.yaml", "rest:\n  address: jm\n  port: abc\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bad.RESTURL(); err == nil || !strings.Contains(err.Error(), `config.yaml:3: rest.port "abc" is not a port number`) {
+		t.Errorf("rest.port abc: error %v", err)
 	}
 }
 

@@ -24,7 +24,11 @@ type cursor struct {
 }
 
 func newCursor(r io.Reader, size int64, limits Limits) *cursor {
-	return &cursor{r: bufio.NewReaderSize(r, 64<<10), size: size, limits: limits}
+	buf := 64 << 10
+	if size >= 0 && size < int64(buf) {
+		buf = int(size) + 1 // a small file needs no more; bufio rounds up to 16
+	}
+	return &cursor{r: bufio.NewReaderSize(r, buf), size: size, limits: limits}
 }
 
 // push enters a named structure for error messages; pop leaves it.
@@ -153,7 +157,40 @@ func (c *cursor) utf() string {
 		c.eof(err, n)
 		return ""
 	}
+	if bad := invalidModifiedUTF8(raw); bad >= 0 {
+		// Flink's DataInputStream.readUTF throws UTFDataFormatException here:
+		// the file would not load.
+		c.off -= int64(n - bad)
+		c.fail(ErrFormat, "invalid modified UTF-8 in a string", nil)
+		return ""
+	}
 	return decodeModifiedUTF8(raw)
+}
+
+// invalidModifiedUTF8 returns the index of the first byte that
+// java.io.DataInputStream.readUTF refuses, or -1. It checks what Java
+// checks (Java 8 to 21): the lead byte's form and continuation bytes, not
+// overlong forms or surrogate pairs.
+func invalidModifiedUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		switch x := b[i] >> 4; {
+		case x <= 7:
+			i++
+		case x == 12 || x == 13:
+			if i+1 >= len(b) || b[i+1]&0xC0 != 0x80 {
+				return i
+			}
+			i += 2
+		case x == 14:
+			if i+2 >= len(b) || b[i+1]&0xC0 != 0x80 || b[i+2]&0xC0 != 0x80 {
+				return i
+			}
+			i += 3
+		default:
+			return i
+		}
+	}
+	return -1
 }
 
 // decodeModifiedUTF8 converts Java's modified UTF-8 to a Go string. Invalid

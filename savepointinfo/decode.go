@@ -161,6 +161,13 @@ func (d *decoder) operator() *Operator {
 	op.ID = c.id()
 	op.Parallelism = int(c.i32())
 	op.MaxParallelism = int(c.i32())
+	if c.err == nil && op.Parallelism > op.MaxParallelism {
+		// OperatorState's constructor refuses this (Flink 1.3 to 2.3), so
+		// Flink cannot load the file.
+		c.off -= 8
+		c.fail(ErrFormat, fmt.Sprintf("parallelism %d is larger than max parallelism %d", op.Parallelism, op.MaxParallelism), nil)
+		return op
+	}
 	if d.version == 2 {
 		c.i32() // chain length, always 1 and unused
 	} else {
@@ -186,6 +193,13 @@ func (d *decoder) operator() *Operator {
 	for j := 0; j < count && c.err == nil; j++ {
 		idx := c.i32()
 		if c.err != nil {
+			break
+		}
+		// OperatorState.putState refuses an index outside the parallelism;
+		// a finished subtask is written as -(index+1).
+		if sub := max(idx, -idx-1); int(sub) >= op.Parallelism {
+			c.off -= 4
+			c.fail(ErrFormat, fmt.Sprintf("subtask index %d is outside parallelism %d", sub, op.Parallelism), nil)
 			break
 		}
 		if idx < 0 {

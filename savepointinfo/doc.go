@@ -9,8 +9,15 @@
 //
 // The layout follows Flink's MetadataV2V3SerializerBase and its
 // MetadataV{2..7}Serializer subclasses (docs/flink-internals.md
-// §2). The Java-serialized CheckpointProperties trailer of version 4+ is not
-// deserialized; it is classified by the class and enum names it contains.
+// §2). The Java-serialized CheckpointProperties trailer of version 4+ is
+// walked through the serialization grammar, its class descriptors and enum
+// constants must be those Flink writes, and it must end at the last byte;
+// it is classified by the class and enum names it contains.
+//
+// A file is accepted only if Flink's own loader would load it: a truncated
+// file, and values Flink's constructors refuse (parallelism above max
+// parallelism, invalid modified UTF-8, a negative key group or state size,
+// a malformed path scheme), are errors.
 //
 // # Security
 //

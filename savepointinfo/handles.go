@@ -3,6 +3,7 @@ package savepointinfo
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"sort"
@@ -50,16 +51,16 @@ func (d *decoder) streamHandle(depth int) {
 		c.skip(int64(n))
 		d.addBytes(int64(n))
 	case tagFileStream:
-		size := c.i64()
+		size := d.stateSize()
 		d.addBytes(size)
-		d.addFile(c.utf())
+		d.addFile(d.path(false))
 	case tagKeyGroups:
 		c.push("key-groups handle")
 		d.keyGroups(depth)
 		c.pop()
 	case tagRelativeStream:
-		rel := c.utf()
-		d.addBytes(c.i64())
+		rel := d.path(true)
+		d.addBytes(d.stateSize())
 		if d.dir != "" {
 			rel = path.Join(d.dir, rel)
 		}
@@ -80,6 +81,70 @@ func (d *decoder) streamHandle(depth int) {
 	}
 }
 
+// stateSize reads the size of a file state handle: FileStateHandle refuses
+// one below -1 (unknown), so Flink cannot load the file.
+func (d *decoder) stateSize() int64 {
+	c := d.c
+	n := c.i64()
+	if c.err == nil && n < -1 {
+		c.off -= 8
+		c.fail(ErrFormat, "negative state size", n)
+	}
+	return n
+}
+
+// incrementalCheckpointID reads the checkpoint an incremental handle
+// belongs to; Flink's loader refuses a negative one.
+func (d *decoder) incrementalCheckpointID() {
+	c := d.c
+	if id := c.i64(); c.err == nil && id < 0 {
+		c.off -= 8
+		c.fail(ErrFormat, "negative checkpoint id", id)
+	}
+}
+
+// firstKeyGroup reads the start of a key-group range: KeyGroupRange
+// refuses a negative one, so Flink cannot load the file.
+func (d *decoder) firstKeyGroup() {
+	c := d.c
+	if kg := c.i32(); c.err == nil && kg < 0 {
+		c.off -= 4
+		c.fail(ErrFormat, "negative first key group", kg)
+	}
+}
+
+// path reads a state file path as Flink's Path parses it: a scheme before
+// the first ':' must be a URI scheme, and a relative path (Flink writes a
+// file name under the savepoint directory) has no scheme at all, or
+// Flink's loader fails with a URISyntaxException.
+func (d *decoder) path(relative bool) string {
+	c := d.c
+	start := c.off
+	p := c.utf()
+	colon := strings.IndexByte(p, ':')
+	if c.err != nil || colon < 0 || colon > strings.IndexByte(p+"/", '/') {
+		return p
+	}
+	if relative || !validScheme(p[:colon]) {
+		c.off = start
+		c.fail(ErrFormat, "state file path with an invalid URI scheme:", quote(p))
+	}
+	return p
+}
+
+// validScheme follows RFC 3986: a letter, then letters, digits, + - and '.'.
+func validScheme(s string) bool {
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
+
 // keyGroups reads the body of a key-groups handle: range, offsets and the
 // stream holding them.
 func (d *decoder) keyGroups(depth int) {
@@ -88,7 +153,7 @@ func (d *decoder) keyGroups(depth int) {
 		c.fail(ErrLimit, "state handles nested deeper than", c.limits.MaxDepth)
 		return
 	}
-	c.i32() // first key group
+	d.firstKeyGroup()
 	n := c.length("key-group count", minOffset, c.limits.MaxHandles)
 	c.skip(int64(n) * minOffset)
 	d.streamHandle(depth + 1)
@@ -120,9 +185,9 @@ func (d *decoder) keyedHandle(depth int) bool {
 		c.pop()
 	case tagIncremental, tagIncrementalV2:
 		c.push("incremental handle")
-		c.i64() // checkpoint id
+		d.incrementalCheckpointID()
 		c.utf() // backend id
-		c.i32() // first key group
+		d.firstKeyGroup()
 		c.i32() // key-group count
 		if tag == tagIncrementalV2 {
 			c.i64() // checkpointed size
@@ -136,7 +201,7 @@ func (d *decoder) keyedHandle(depth int) bool {
 		c.pop()
 	case tagChangelog, tagChangelogV2:
 		c.push("changelog handle")
-		c.i32() // first key group
+		d.firstKeyGroup()
 		c.i32() // key-group count
 		c.i64() // checkpointed size
 		for _, what := range []string{"materialized", "non-materialized"} {
@@ -260,11 +325,13 @@ func (d *decoder) operatorHandle() bool {
 }
 
 // trailer reads the Java-serialized CheckpointProperties that versions 4+
-// append, and classifies it by the class and enum names it contains.
+// append, checks that it is one complete serialized object ending at the
+// end of the file, and classifies it by the class and enum names it contains.
 func (d *decoder) trailer() *Properties {
 	c := d.c
 	c.push("checkpoint properties")
 	defer c.pop()
+	start := c.off
 	head := make([]byte, 0, 1024)
 	buf := bytes.NewBuffer(head)
 	n, err := io.CopyN(buf, c.r, int64(c.limits.MaxTrailerBytes))
@@ -273,19 +340,19 @@ func (d *decoder) trailer() *Properties {
 		c.fail(ErrFormat, "read error:", err)
 		return nil
 	}
-	rest, err := io.Copy(io.Discard, c.r)
-	c.off += rest
-	if err != nil {
+	if _, err := c.r.ReadByte(); err == nil {
+		c.fail(ErrLimit, fmt.Sprintf("checkpoint properties longer than the limit of %d bytes", c.limits.MaxTrailerBytes), nil)
+		return nil
+	} else if !errors.Is(err, io.EOF) {
 		c.fail(ErrFormat, "read error:", err)
 		return nil
 	}
 	b := buf.Bytes()
-	if !bytes.HasPrefix(b, []byte(javaStreamHead)) {
-		c.off -= n + rest
-		c.fail(ErrFormat, "expected the Java-serialized CheckpointProperties (ac ed 00 05) after the last operator", nil)
+	if err := validateJavaObject(b, start); err != nil {
+		c.err = err
 		return nil
 	}
-	p := &Properties{Type: "unknown", Bytes: n + rest}
+	p := &Properties{Type: "unknown", Bytes: n}
 	switch {
 	case bytes.Contains(b, []byte("SavepointType")):
 		p.Type = "savepoint"

@@ -18,8 +18,8 @@ type Limits struct {
 	// MaxDepth bounds the nesting of keyed handles (changelog handles
 	// contain keyed handles) (default 8).
 	MaxDepth int
-	// MaxTrailerBytes bounds the CheckpointProperties trailer read for
-	// classification (default 1 MiB); the rest of a longer one is skipped.
+	// MaxTrailerBytes bounds the CheckpointProperties trailer (default
+	// 1 MiB; Flink's are under 1 KiB); a longer one is refused.
 	MaxTrailerBytes int
 }
 

@@ -1,6 +1,7 @@
 package savepointinfo
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -14,6 +15,9 @@ const MetadataFileName = "_metadata"
 // Open decodes the _metadata of a savepoint or checkpoint given as a
 // directory, a _metadata file, or a file:// URI of either.
 func Open(location string, opts ...Option) (*Metadata, error) {
+	if location == "" {
+		return nil, errors.New("open savepoint: the path is empty")
+	}
 	p, err := localPath(location)
 	if err != nil {
 		return nil, err
@@ -27,6 +31,11 @@ func Open(location string, opts ...Option) (*Metadata, error) {
 		if info, err = os.Stat(p); err != nil {
 			return nil, fmt.Errorf("open savepoint: %w", err)
 		}
+	}
+	// Opening a FIFO or a device would block or read without end; Flink
+	// writes _metadata as a regular file.
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("open savepoint %s: not a regular file (%s)", p, info.Mode().Type())
 	}
 	f, err := os.Open(p)
 	if err != nil {
@@ -42,7 +51,15 @@ func Open(location string, opts ...Option) (*Metadata, error) {
 	return m, nil
 }
 
-// localPath turns a file:// URI (file:/x, file:///x) into a path; other
+// remoteSchemes are the file systems Flink writes savepoints to without
+// "//" in the URI being customary; any other "name:" prefix without "//"
+// is part of a local path (a directory named "sp:1").
+var remoteSchemes = map[string]bool{
+	"hdfs": true, "viewfs": true, "s3": true, "s3a": true, "s3n": true, "s3p": true, "gs": true,
+	"oss": true, "abfs": true, "abfss": true, "wasb": true, "wasbs": true, "cosn": true, "obs": true,
+}
+
+// localPath turns a file URI (file:/x, file:///x) into a path; other
 // schemes (hdfs, s3, …) are not readable here.
 func localPath(location string) (string, error) {
 	if !strings.Contains(location, ":") || filepath.VolumeName(location) != "" {
@@ -51,6 +68,9 @@ func localPath(location string) (string, error) {
 	u, err := url.Parse(location)
 	if err != nil || u.Scheme == "" {
 		return location, nil //nolint:nilerr // not a URI: a plain path containing a colon
+	}
+	if u.Scheme != "file" && !strings.Contains(location, "://") && !remoteSchemes[strings.ToLower(u.Scheme)] {
+		return location, nil
 	}
 	if u.Scheme != "file" {
 		return "", fmt.Errorf("open savepoint %s: scheme %q is not supported; copy the _metadata file locally", location, u.Scheme)

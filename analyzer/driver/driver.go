@@ -29,6 +29,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 )
 
 // DefaultMaxFileSize is the largest Java file analysed by default. No
@@ -61,35 +63,83 @@ var (
 	ErrTooLarge = errors.New("file too large")
 )
 
-// skipDirs are directories never descended into: VCS data and build output.
-var skipDirs = map[string]bool{".git": true, "target": true, "build": true, "node_modules": true}
+// ErrNoJava is wrapped by the FileError of a path argument that yields no
+// Java file: a CI gate must not pass because it looked at nothing.
+var ErrNoJava = errors.New("no Java file")
+
+// buildMarkers names, for each build-output directory name, the build files
+// that mark it as output when one lies beside it. Without one, a directory
+// named build or target is an ordinary package (com/acme/build).
+var buildMarkers = map[string][]string{
+	"target":       {"pom.xml", "build.sbt"},
+	"build":        {"build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts"},
+	"node_modules": {"package.json"},
+}
+
+// skipDir reports whether a walk skips the directory p: VCS data always,
+// build output when a build file beside it says so.
+func skipDir(p, name string) bool {
+	if name == ".git" {
+		return true
+	}
+	for _, m := range buildMarkers[name] {
+		if _, err := os.Stat(filepath.Join(filepath.Dir(p), m)); err == nil {
+			return true
+		}
+	}
+	return false
+}
 
 // Collect expands paths into a sorted list of .java files. Directories are
-// walked recursively, skipping skipDirs; files named explicitly are taken
-// whatever their extension. Paths keep the form given (relative stays
-// relative). Problems are returned as *FileError, and the walk goes on.
+// walked recursively, skipping .git and build output (see skipDir); a
+// directory given through a symbolic link is followed. Files named
+// explicitly must be regular .java files. Paths keep the form given
+// (relative stays relative). Problems are returned as *FileError, and the
+// walk goes on; a path that yields no Java file wraps ErrNoJava.
 func Collect(paths []string) ([]string, []error) {
 	seen := map[string]bool{}
 	var files []string
 	var errs []error
+	found := 0
 	add := func(p string) {
+		found++
 		if id := identity(p); !seen[id] {
 			seen[id] = true
 			files = append(files, p)
 		}
 	}
 	for _, root := range paths {
+		found = 0
+		nerrs := len(errs)
 		info, err := os.Stat(root)
-		if err != nil {
+		switch {
+		case root == "":
+			errs = append(errs, &FileError{Path: `""`, Err: errors.New("empty path")})
+			continue
+		case err != nil:
 			errs = append(errs, &FileError{Path: root, Err: unwrapPathError(err)})
 			continue
-		}
-		if !info.IsDir() {
-			add(root)
+		case info.IsDir():
+			walkRoot := root
+			if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+				// WalkDir does not follow a link given as its root; the
+				// trailing separator makes it.
+				walkRoot = root + string(filepath.Separator)
+			}
+			if err := filepath.WalkDir(walkRoot, walker(walkRoot, add, &errs)); err != nil {
+				errs = append(errs, &FileError{Path: root, Err: err})
+			}
+		case !info.Mode().IsRegular():
+			errs = append(errs, &FileError{Path: root, Err: fmt.Errorf("not a regular file (%s)", info.Mode().Type())})
 			continue
+		case !strings.HasSuffix(root, ".java"):
+			errs = append(errs, &FileError{Path: root, Err: fmt.Errorf("%w: want a .java file or a directory (--allow-empty skips it)", ErrNoJava)})
+			continue
+		default:
+			add(root)
 		}
-		if err := filepath.WalkDir(root, walker(root, add, &errs)); err != nil {
-			errs = append(errs, &FileError{Path: root, Err: err})
+		if found == 0 && len(errs) == nerrs {
+			errs = append(errs, &FileError{Path: root, Err: fmt.Errorf("%w found in the directory (--allow-empty accepts that)", ErrNoJava)})
 		}
 	}
 	sort.Strings(files)
@@ -107,7 +157,7 @@ func walker(root string, add func(string), errs *[]error) fs.WalkDirFunc {
 			return nil
 		}
 		if d.IsDir() {
-			if p != root && skipDirs[d.Name()] {
+			if p != root && skipDir(p, d.Name()) {
 				return fs.SkipDir
 			}
 			return nil
@@ -121,11 +171,18 @@ func walker(root string, add func(string), errs *[]error) fs.WalkDirFunc {
 		case d.Type()&fs.ModeSymlink != 0:
 			// Follow links to files; a dangling link is reported.
 			info, err := os.Stat(p)
-			if err != nil {
+			switch {
+			case err != nil:
 				*errs = append(*errs, &FileError{Path: p, Err: unwrapPathError(err)})
-			} else if info.Mode().IsRegular() {
+			case info.Mode().IsRegular():
 				add(p)
+			case !info.IsDir():
+				*errs = append(*errs, &FileError{Path: p, Err: fmt.Errorf("not a regular file (%s)", info.Mode().Type())})
 			}
+		default:
+			// A FIFO or device named like Java source is not read, and not
+			// passed over in silence either.
+			*errs = append(*errs, &FileError{Path: p, Err: fmt.Errorf("not a regular file (%s)", d.Type())})
 		}
 		return nil
 	}
@@ -280,7 +337,7 @@ func (r *Result) readFile(name string) ([]byte, error) {
 	if len(src) != size {
 		return nil, fmt.Errorf("read %s: file changed during analysis (%d bytes, was %d)", name, len(src), size)
 	}
-	return src, nil
+	return blankBOM(src), nil
 }
 
 // Run loads files and runs analyzers (and what they require) over them.
@@ -317,6 +374,9 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		})
 	}
 	for i := range files {
+		if ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
@@ -337,6 +397,10 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		res.sums[name] = l.sum
 		res.Files = append(res.Files, name)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	defer javasyntax.WithContext(res.Fset, ctx)()
 	var pending []*analysis.Analyzer
 	for _, a := range order(analyzers) {
 		if v, ok := opts.Results[a]; ok {
@@ -385,6 +449,11 @@ func lineStarts(src []byte) []int {
 // load reads one file and rejects what cannot be Java source. The size is
 // checked on the open file, before reading: one path lookup per file.
 func load(name string, maxSize int64) ([]byte, error) {
+	// Opening a FIFO blocks until a writer comes, so the type is checked on
+	// the path first.
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+		return nil, &FileError{Path: name, Err: fmt.Errorf("not a regular file (%s)", info.Mode().Type())}
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, &FileError{Path: name, Err: unwrapPathError(err)}
@@ -418,7 +487,20 @@ func load(name string, maxSize int64) ([]byte, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return nil, &FileError{Path: name, Err: fmt.Errorf("%w: NUL byte at offset %d, not Java source", ErrBinary, i)}
 	}
-	return src, nil
+	return blankBOM(src), nil
+}
+
+// utf8BOM is the byte order mark some Windows editors put first.
+const utf8BOM = "\xef\xbb\xbf"
+
+// blankBOM replaces a leading byte order mark with spaces: the parser takes
+// it for a stray token, and blanking it rather than cutting it keeps every
+// offset, line and column equal to those of the file on disk.
+func blankBOM(src []byte) []byte {
+	if bytes.HasPrefix(src, []byte(utf8BOM)) {
+		copy(src, "   ")
+	}
+	return src
 }
 
 // runWaves runs analyzers, given requirements first, in waves: each wave is

@@ -25,17 +25,58 @@ func write(t *testing.T, p, content string) {
 
 func TestCollect(t *testing.T) {
 	dir := t.TempDir()
-	for _, p := range []string{"a/A.java", "a/target/T.java", "build/B.java", ".git/G.java", "node_modules/N.java", "c/C.java", "c/readme.md"} {
+	for _, p := range []string{
+		"a/A.java", "a/pom.xml", "a/target/T.java", // build output beside pom.xml
+		"g/build.gradle.kts", "g/build/B.java",
+		"com/acme/build/Job.java", "com/acme/target/Job.java", // packages, not output
+		".git/G.java", "node_modules/N.java", "c/C.java", "c/readme.md",
+	} {
 		write(t, filepath.Join(dir, p), "class X {}")
 	}
-	files, errs := Collect([]string{dir, filepath.Join(dir, "c/readme.md"), filepath.Join(dir, "missing")})
-	want := []string{filepath.Join(dir, "a/A.java"), filepath.Join(dir, "c/C.java"), filepath.Join(dir, "c/readme.md")}
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "c"), filepath.Join(dir, "clink")); err != nil {
+		t.Fatal(err)
+	}
+	files, errs := Collect([]string{
+		dir, filepath.Join(dir, "clink"), filepath.Join(dir, "c/readme.md"),
+		filepath.Join(dir, "missing"), filepath.Join(dir, "empty"),
+	})
+	// clink/C.java is c/C.java reached again: a file is analysed once.
+	want := []string{
+		filepath.Join(dir, "a/A.java"), filepath.Join(dir, "c/C.java"),
+		filepath.Join(dir, "com/acme/build/Job.java"), filepath.Join(dir, "com/acme/target/Job.java"),
+		filepath.Join(dir, "node_modules/N.java"),
+	}
 	if !slices.Equal(files, want) {
 		t.Errorf("files = %q, want %q", files, want)
 	}
-	var fe *FileError
-	if len(errs) != 1 || !errors.As(errs[0], &fe) || fe.Path != filepath.Join(dir, "missing") {
-		t.Errorf("errs = %v", errs)
+	// A directory given as a symlink is followed.
+	if linked, _ := Collect([]string{filepath.Join(dir, "clink")}); !slices.Equal(linked, []string{filepath.Join(dir, "clink/C.java")}) {
+		t.Errorf("through the symlink: %q", linked)
+	}
+	var paths []string
+	for _, err := range errs {
+		var fe *FileError
+		if !errors.As(err, &fe) {
+			t.Fatalf("error %v is not a FileError", err)
+		}
+		paths = append(paths, fe.Path)
+	}
+	wantErrs := []string{filepath.Join(dir, "c/readme.md"), filepath.Join(dir, "missing"), filepath.Join(dir, "empty")}
+	if !slices.Equal(paths, wantErrs) || !errors.Is(errs[0], ErrNoJava) || !errors.Is(errs[2], ErrNoJava) {
+		t.Errorf("errs = %v, want errors for %q", errs, wantErrs)
+	}
+}
+
+// A BOM is blanked, not cut, so that offsets match the file on disk.
+func TestBOMBlanked(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "A.java")
+	write(t, p, "\ufeffclass A {}\n")
+	src, err := load(p, DefaultMaxFileSize)
+	if err != nil || string(src) != "   class A {}\n" {
+		t.Errorf("load = %q, %v", src, err)
 	}
 }
 

@@ -27,6 +27,8 @@ typedef struct { const void *tree; const void *id; uint32_t context[3]; } uc_cur
 
 void *ts_parser_new(void);
 void ts_parser_delete(void *self);
+void ts_parser_reset(void *self);
+void ts_parser_set_cancellation_flag(void *self, const size_t *flag);
 bool ts_parser_set_language(void *self, const void *language);
 void *ts_parser_parse_string(void *self, const void *old_tree, const char *string, uint32_t length);
 typedef struct { uint32_t row, column; } uc_point;
@@ -115,7 +117,7 @@ static bool uc_set_has(const uc_set *set, const char *s, uint32_t n) {
 }
 
 typedef struct {
-	uint16_t field_name, field_body, field_type;
+	uint16_t field_name, field_body, field_type, field_object;
 	const uc_set *udf_names; // lambdas given to these methods are user functions
 	const uc_set *fn_bases;  // classes extending these are user functions
 } uc_config;
@@ -130,6 +132,20 @@ static int64_t uc_parent(int64_t i, const uc_flat *out, int64_t cap) {
 	return (i >= 0 && i < cap) ? out[i].parent : -1;
 }
 
+// uc_static_call reports whether invocation p is called on a capitalised
+// name (Helper.apply(s, x -> ...)): a helper class, not a stream, whose
+// lambda arguments may build the pipeline. The object, when present, is
+// the invocation's first child, next in preorder.
+static bool uc_static_call(int64_t p, const uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
+		const char *src, const uc_config *cfg) {
+	int64_t o = p + 1;
+	if (o >= cap || out[o].parent != p || out[o].field != cfg->field_object || uc_kind(kinds, nkinds, o, out, cap) != K_IDENT) {
+		return false;
+	}
+	char first = src[out[o].start];
+	return first >= 'A' && first <= 'Z';
+}
+
 // uc_mark sets UC_UDF on invocations of user-function-taking methods and
 // UC_FUNC on user function classes, as their names are visited.
 static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
@@ -139,7 +155,7 @@ static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, 
 	uint32_t len = out[i].end - out[i].start;
 	int64_t p = out[i].parent;
 	if (k == K_IDENT && out[i].field == cfg->field_name && uc_kind(kinds, nkinds, p, out, cap) == K_INVOCATION) {
-		if (uc_set_has(cfg->udf_names, text, len)) out[p].flags |= UC_UDF;
+		if (uc_set_has(cfg->udf_names, text, len) && !uc_static_call(p, out, cap, kinds, nkinds, src, cfg)) out[p].flags |= UC_UDF;
 		return;
 	}
 	if (k != K_TYPE_IDENT || !uc_set_has(cfg->fn_bases, text, len)) return;
@@ -186,14 +202,19 @@ static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *
 // how many there are. When that exceeds cap, the count is only an estimate
 // (tokens under nodes past cap are not told apart): call again with a
 // larger out until the count fits.
+// It returns -1 when *cancel is set, which it checks every 64K nodes.
 static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
-		const char *src, uc_config cfg) {
+		const char *src, uc_config cfg, const size_t *cancel) {
 	uc_cursor c = ts_tree_cursor_new(root);
 	int64_t n = 0;
 	int64_t parent = -1;
 	// Most files have no syntax error: then no node needs the error flags.
 	bool errors = ts_node_has_error(root);
-	for (;;) {
+	for (uint32_t steps = 1;; steps++) {
+		if ((steps & 0xffff) == 0 && __atomic_load_n(cancel, __ATOMIC_RELAXED)) {
+			ts_tree_cursor_delete(&c);
+			return -1;
+		}
 		uc_node node = ts_tree_cursor_current_node(&c);
 		bool descend = true;
 		uint16_t field = ts_tree_cursor_current_field_id(&c);
@@ -250,6 +271,7 @@ import (
 	"bytes"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
@@ -276,6 +298,14 @@ type flatTree struct {
 	// kids and named hold child indices; each node's children are the
 	// ranges [kidOff, kidOff+kidN) and [namedOff, namedOff+namedN).
 	kids, named []int32
+	// cancel is the parser's cancellation flag, read by the walk and the
+	// lowering so that a large file stops early too.
+	cancel *C.size_t
+}
+
+// canceled reports whether the parser's cancellation flag is set.
+func (t *flatTree) canceled() bool {
+	return t.cancel != nil && atomic.LoadUintptr((*uintptr)(unsafe.Pointer(t.cancel))) != 0
 }
 
 // fnode mirrors the parts of a tree-sitter node that lowering reads, with
@@ -317,11 +347,12 @@ var javaGrammar = sync.OnceValue(func() *grammar {
 		g.fieldID[name] = uint16(i)
 	}
 	g.cfg = C.uc_config{
-		field_name: C.uint16_t(g.fieldID["name"]),
-		field_body: C.uint16_t(g.fieldID["body"]),
-		field_type: C.uint16_t(g.fieldID["type"]),
-		udf_names:  nameSet(flinkapi.UDFMethods()),
-		fn_bases:   nameSet(flinkapi.FunctionBases),
+		field_name:   C.uint16_t(g.fieldID["name"]),
+		field_body:   C.uint16_t(g.fieldID["body"]),
+		field_type:   C.uint16_t(g.fieldID["type"]),
+		field_object: C.uint16_t(g.fieldID["object"]),
+		udf_names:    nameSet(flinkapi.UDFMethods()),
+		fn_bases:     nameSet(flinkapi.FunctionBases),
 	}
 	return g
 })
@@ -387,18 +418,35 @@ var skipChildren = map[string]bool{
 	"throws": true, "type_parameters": true,
 }
 
-// tsParser is a tree-sitter parser for Java.
-type tsParser struct{ c unsafe.Pointer }
+// tsParser is a tree-sitter parser for Java. Its cancellation flag lives in
+// C memory, since tree-sitter keeps the pointer between calls; once set, it
+// makes this and every later parse stop.
+type tsParser struct {
+	c    unsafe.Pointer
+	flag *C.size_t
+}
 
 func newTSParser() tsParser {
-	p := tsParser{C.ts_parser_new()}
+	p := tsParser{c: C.ts_parser_new(), flag: (*C.size_t)(C.calloc(1, C.size_t(unsafe.Sizeof(C.size_t(0)))))}
 	if !C.ts_parser_set_language(p.c, C.tree_sitter_java()) {
 		panic("javasyntax: the java grammar does not match the tree-sitter runtime") // a build problem
 	}
+	C.ts_parser_set_cancellation_flag(p.c, p.flag)
 	return p
 }
 
-func (p tsParser) close() { C.ts_parser_delete(p.c) }
+func (p tsParser) close() {
+	C.ts_parser_delete(p.c)
+	C.free(unsafe.Pointer(p.flag))
+}
+
+// cancel stops the parse in progress, from any goroutine: tree-sitter
+// checks the flag every few hundred operations, so a 10 MB file stops
+// within milliseconds instead of parsing to its end.
+func (p tsParser) cancel() { atomic.StoreUintptr((*uintptr)(unsafe.Pointer(p.flag)), 1) }
+
+// errCanceled is returned by a parse stopped by cancel.
+var errCanceled = errors.New("parse canceled")
 
 // parse parses src from byte offset from (see scanHeader) into a tree
 // that the caller must delete with deleteTree.
@@ -407,6 +455,10 @@ func (p tsParser) parse(src []byte, from int) (unsafe.Pointer, error) {
 	column := from - (bytes.LastIndexByte(src[:from], '\n') + 1)
 	tree := C.uc_parse(p.c, cBytes(src), C.uint32_t(len(src)), C.uint32_t(from), C.uint32_t(row), C.uint32_t(column))
 	if tree == nil {
+		if atomic.LoadUintptr((*uintptr)(unsafe.Pointer(p.flag))) != 0 {
+			C.ts_parser_reset(p.c)
+			return nil, errCanceled
+		}
 		return nil, errors.New("tree-sitter returned no tree")
 	}
 	return tree, nil
@@ -430,15 +482,21 @@ func (t *flatTree) parseFlat(p tsParser, src []byte, from int) error {
 	if err != nil {
 		return err
 	}
-	defer deleteTree(tree)
-	t.flatten(C.ts_tree_root_node(tree), src)
+	t.cancel = p.flag
+	if err := t.flatten(C.ts_tree_root_node(tree), src); err != nil {
+		// Freeing a large tree takes a few hundred milliseconds; after an
+		// interrupt that must not delay the exit.
+		go deleteTree(tree)
+		return err
+	}
+	deleteTree(tree)
 	return nil
 }
 
 func deleteTree(tree unsafe.Pointer) { C.ts_tree_delete(tree) }
 
 // flatten copies the tree under root into t.
-func (t *flatTree) flatten(root C.uc_node, src []byte) {
+func (t *flatTree) flatten(root C.uc_node, src []byte) error {
 	// Java averages about one node per four bytes; retry if a file has more.
 	want := max(int64(len(src)/3), 64)
 	var n int64
@@ -449,7 +507,10 @@ func (t *flatTree) flatten(root C.uc_node, src []byte) {
 		t.buf = t.buf[:cap(t.buf)]
 		t.g = javaGrammar()
 		n = int64(C.uc_flatten(root, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&t.g.kinds[0]), C.uint32_t(len(t.g.kinds)),
-			cBytes(src), t.g.cfg))
+			cBytes(src), t.g.cfg, t.cancel))
+		if n < 0 {
+			return errCanceled
+		}
 		if n <= int64(len(t.buf)) {
 			break
 		}
@@ -461,6 +522,9 @@ func (t *flatTree) flatten(root C.uc_node, src []byte) {
 	clear(t.counts)
 	clear(t.namedCounts)
 	for i := range n {
+		if i&0xffff == 0xffff && t.canceled() {
+			return errCanceled
+		}
 		f := &t.buf[i]
 		t.nodes[i] = fnode{
 			t: t, sym: uint16(f.sym), field: uint16(f.field), flags: uint16(f.flags),
@@ -494,6 +558,7 @@ func (t *flatTree) flatten(root C.uc_node, src []byte) {
 			pn.namedN++
 		}
 	}
+	return nil
 }
 
 // maxKeptNodes bounds the scratch space a parser keeps between files: an

@@ -17,6 +17,7 @@ package javasyntax
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"go/token"
 	"reflect"
@@ -56,6 +57,10 @@ const Category = "syntax"
 // CategoryTooLarge is the category of files not parsed because of their size.
 const CategoryTooLarge = "too-large"
 
+// CategoryTooDeep is the category of statements not analysed because they
+// nest deeper than the lowering follows.
+const CategoryTooDeep = "too-deep"
+
 // Relevant reports whether src can hold part of a Flink pipeline, by the
 // pre-filter's byte markers.
 func Relevant(src []byte) bool {
@@ -68,7 +73,8 @@ func Relevant(src []byte) bool {
 }
 
 // packageOf reads the package declaration by bytes: the first "package"
-// at the start of a line.
+// at the start of a line, after blanks at most (the driver blanks a byte
+// order mark into three spaces).
 func packageOf(src []byte) string {
 	for i := 0; ; {
 		k := bytes.Index(src[i:], []byte("package"))
@@ -77,7 +83,11 @@ func packageOf(src []byte) string {
 		}
 		at := i + k
 		i = at + len("package")
-		if at > 0 && src[at-1] != '\n' {
+		lineStart := at
+		for lineStart > 0 && (src[lineStart-1] == ' ' || src[lineStart-1] == '\t') {
+			lineStart--
+		}
+		if lineStart > 0 && src[lineStart-1] != '\n' {
 			continue
 		}
 		end := bytes.IndexByte(src[i:], ';')
@@ -136,6 +146,7 @@ type Result struct {
 	// file's and clears it.
 	pendingSrc [][]byte
 
+	ctx      context.Context // the run's; parsing stops when it is done
 	read     func(string) ([]byte, error)
 	maxSize  int64
 	declared map[string][]string // class name -> files declaring it, by bytes; read-only after run
@@ -201,9 +212,13 @@ func (r *Result) keep(name string) *File {
 		if err != nil || int64(len(src)) > r.maxSize {
 			return // the driver already reported unreadable files
 		}
+		if r.ctx.Err() != nil {
+			return
+		}
 		p, _ := r.parsers.Get().(*parser)
 		if p == nil {
 			p = newParser()
+			context.AfterFunc(r.ctx, p.ts.cancel)
 		}
 		defer r.parsers.Put(p)
 		if f, err := parse(p, name, src); err == nil {
@@ -212,6 +227,10 @@ func (r *Result) keep(name string) *File {
 	})
 	return k.file
 }
+
+// Err is the error of the run's context: non-nil once the run is
+// interrupted, so that long loops over a file's syntax can stop.
+func (r *Result) Err() error { return r.ctx.Err() }
 
 // Eager reports whether a file passed the pre-filter.
 func (r *Result) Eager(file string) bool { return r.eager[file] }
@@ -234,6 +253,9 @@ func (r *Result) Kept() []*File {
 // Pending and lowered syntax. Only fn keeps a file: the pending files are
 // the bulk of a large tree, and holding them all would hold the whole
 // tree's syntax.
+//
+// Parse stops within a file's parse when the run's context is done, and
+// returns its error.
 func (r *Result) Parse(fn func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
@@ -242,6 +264,7 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 		wg.Go(func() {
 			p := newParser() // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
+			defer context.AfterFunc(r.ctx, p.ts.cancel)()
 			for i := range next {
 				name := r.Pending[i]
 				r.mu.Lock() // a second Parse may run at the same time
@@ -265,10 +288,16 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 		})
 	}
 	for i := range r.Pending {
+		if r.ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -307,7 +336,11 @@ func parseAfter(p *parser, name string, src []byte, h header) (*File, error) {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer p.scratch.release()
-	return lower(name, src, h, &p.scratch), nil
+	f := lower(name, src, h, &p.scratch)
+	if p.scratch.canceled() {
+		return nil, errCanceled // lowered only in part
+	}
+	return f, nil
 }
 
 // BareParser parses sources and discards the trees, through the same
@@ -375,12 +408,33 @@ func scanFile(read func(string) ([]byte, error), name string, maxSize int64, kep
 	return sc
 }
 
+// contexts maps the FileSet of each driver run to the run's context:
+// analysis.Pass carries none, and parsing must stop when the user presses
+// Ctrl-C.
+var contexts sync.Map
+
+// WithContext makes ctx the context of the passes over fset until release
+// is called. Passes over a FileSet without one never stop early.
+func WithContext(fset *token.FileSet, ctx context.Context) (release func()) {
+	contexts.Store(fset, ctx)
+	return func() { contexts.Delete(fset) }
+}
+
+func contextOf(fset *token.FileSet) context.Context {
+	v, _ := contexts.Load(fset)
+	if ctx, ok := v.(context.Context); ok {
+		return ctx
+	}
+	return context.Background()
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	maxSize := settings.Of(pass).MaxParseSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxParseSize
 	}
 	res := &Result{
+		ctx:      contextOf(pass.Fset),
 		maxSize:  maxSize,
 		read:     pass.ReadFile,
 		declared: map[string][]string{},
@@ -401,10 +455,16 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	for i := range files {
+		if res.ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if err := res.ctx.Err(); err != nil {
+		return nil, err
+	}
 
 	tfs := TokenFiles(pass.Fset)
 	for i, name := range files {
@@ -457,12 +517,16 @@ func ReportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
 	}
 	for _, e := range f.Errors {
 		end := max(e.End, e.Off)
-		pass.Report(analysis.Diagnostic{
+		d := analysis.Diagnostic{
 			Pos:      tf.Pos(min(e.Off, tf.Size())),
 			End:      tf.Pos(min(end, tf.Size())),
 			Category: Category,
 			Message:  fmt.Sprintf("syntax error: %s; the rest of the file is still analysed", e.Msg),
-		})
+		}
+		if e.Limit {
+			d.Category, d.Message = CategoryTooDeep, e.Msg
+		}
+		pass.Report(d)
 	}
 }
 

@@ -241,6 +241,9 @@ func (l *lowerer) typeList(n *fnode, out *[]string) {
 func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 	firstAnon := len(l.anon)
 	for i := range int(body.NamedChildCount()) {
+		if i%256 == 255 && body.t.canceled() {
+			break // interrupted: the caller drops the file
+		}
 		m := body.NamedChild(i)
 		switch m.Type() {
 		case "field_declaration", "constant_declaration":
@@ -266,6 +269,9 @@ func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 				c.Inner = append(c.Inner, in)
 			}
 		}
+	}
+	if body.t.canceled() {
+		return // the scan below reads the whole body
 	}
 	skip := make([]Pos, 0, len(c.Inner)+len(l.anon)-firstAnon)
 	for _, in := range c.Inner {
@@ -386,6 +392,7 @@ func (l *lowerer) block(n *fnode, depth int) []Stmt {
 //nolint:gocognit,cyclop // one case per Java statement kind reads best as a single switch
 func (l *lowerer) stmt(n *fnode, depth int, out []Stmt) []Stmt {
 	if depth > maxDepth {
+		l.tooDeep(n)
 		return out
 	}
 	switch n.Type() {
@@ -538,12 +545,28 @@ func (l *lowerer) callArgs(n *fnode, depth int, udf bool) []Expr {
 	return out
 }
 
+// tooDeep records, once per file, that the lowering gave up on n's nesting,
+// so that the statement is reported as not analysed instead of dropped
+// without a word.
+func (l *lowerer) tooDeep(n *fnode) {
+	for _, e := range l.file.Errors {
+		if e.Limit {
+			return
+		}
+	}
+	l.file.Errors = append(l.file.Errors, SyntaxError{
+		Off: int(n.StartByte()), End: int(n.StartByte()), Limit: true,
+		Msg: "statement nested deeper than " + strconv.Itoa(maxDepth) + " levels (a call chain or expression) is not analysed",
+	})
+}
+
 func isComment(n *fnode) bool { return n.Type() == "line_comment" || n.Type() == "block_comment" }
 
 //nolint:gocognit,cyclop // one case per Java expression kind reads best as a single switch
 func (l *lowerer) expr(n *fnode, depth int) Expr {
 	p := pos(n)
 	if depth > maxDepth {
+		l.tooDeep(n)
 		return &Opaque{Pos: p}
 	}
 	switch n.Type() {
@@ -553,11 +576,18 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 			c.Name = l.text(name)
 			c.NameOff, c.NameEnd = int(name.StartByte()), int(name.EndByte())
 		}
+		udf := flinkapi.TakesUDF(c.Name)
 		if obj := n.ChildByFieldName("object"); obj != nil {
 			c.Recv = l.expr(obj, depth+1)
+			// A capitalised receiver is a class (Helper.apply(s, x -> ...)),
+			// not a stream: its lambdas may build the pipeline, as in the
+			// C walk's uc_static_call.
+			if id, ok := c.Recv.(*Ident); ok && id.Name != "" && id.Name[0] >= 'A' && id.Name[0] <= 'Z' {
+				udf = false
+			}
 		}
 		if a := n.ChildByFieldName("arguments"); a != nil {
-			c.Args = l.callArgs(a, depth+1, flinkapi.TakesUDF(c.Name))
+			c.Args = l.callArgs(a, depth+1, udf)
 		}
 		return c
 	case "identifier", "type_identifier":

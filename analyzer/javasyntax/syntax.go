@@ -22,10 +22,12 @@ type File struct {
 	Errors []SyntaxError
 }
 
-// SyntaxError is an ERROR or MISSING region of a file.
+// SyntaxError is an ERROR or MISSING region of a file, or with Limit a
+// place where the lowering stopped at its nesting limit.
 type SyntaxError struct {
 	Off, End int
 	Msg      string
+	Limit    bool
 }
 
 // ClassKind tells classes, interfaces, enums and records apart.

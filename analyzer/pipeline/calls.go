@@ -82,9 +82,19 @@ func (e *evaluator) unknownCall(c *javasyntax.Call, recv *value, args []*value) 
 			out.factory = simpleName(recv.className) + "." + c.Name
 		}
 	}
+	// A helper outside the tree that takes a stream and a lambda
+	// (Helper.apply(s, x -> x.keyBy(…).process(…))) most likely calls the
+	// lambda with that stream: its parameters are bound to the call's
+	// stream arguments in order, so the operators it builds have an input.
+	var streams []*value
+	for _, a := range args {
+		if a.kind == vStream {
+			streams = append(streams, a)
+		}
+	}
 	for _, a := range args {
 		if a.kind == vFunc && a.lam != nil {
-			e.runLambda(a, nil, repeated)
+			e.runLambda(a, streams, repeated)
 		}
 		if out.unstable == "" {
 			out.unstable = a.unstable

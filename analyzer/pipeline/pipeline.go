@@ -120,9 +120,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 			mutable: map[*javasyntax.Class]map[string]bool{},
 			flink:   map[*javasyntax.File]bool{},
 		}
-		for _, m := range entryPoints(f) {
-			perFile[i] = append(perFile[i], ix.evaluate(m))
-		}
+		perFile[i] = ix.evaluateAll(f)
 	})
 	if err != nil {
 		return nil, nil, err
@@ -160,6 +158,19 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 		}
 	}
 	return model, withErrors, nil
+}
+
+// evaluateAll evaluates the entry points of a file, stopping early when the
+// run is interrupted (Parse then returns the error).
+func (ix *index) evaluateAll(f *javasyntax.File) []evaluated {
+	var out []evaluated
+	for _, m := range entryPoints(f) {
+		if ix.syn.Err() != nil {
+			break
+		}
+		out = append(out, ix.evaluate(m))
+	}
+	return out
 }
 
 // evaluate runs one entry point as a job.

@@ -203,3 +203,41 @@ public class Job {
 		}
 	}
 }
+
+// A lambda passed inline to a helper builds part of the pipeline, whether
+// the helper is in the tree or in a library (issue 20): it is evaluated with
+// the stream argument bound to its parameter.
+func TestLambdaPassedToHelper(t *testing.T) {
+	const job = `package acme;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import com.lib.Lib;
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<String> s = env.fromSequence(0, 9).uid("src");
+        Helper.apply(s, x -> x.keyBy(v -> v).process(new Dedup()).uid("in-tree"));
+        Lib.apply(s, x -> x.keyBy(v -> v).process(new Dedup()).uid("library"));
+        env.execute();
+    }
+}
+class Helper {
+    static <T> DataStream<T> apply(DataStream<T> in, java.util.function.Function<DataStream<T>, DataStream<T>> f) {
+        return f.apply(in);
+    }
+}
+`
+	m := build(t, map[string]string{"Job.java": job})
+	var uids []string
+	for _, op := range m.Operators {
+		if op.Call == "process" {
+			uids = append(uids, op.UID.Value)
+			if len(op.Inputs) == 0 || op.Inputs[0].From == nil {
+				t.Errorf("operator %q has no input: the stream was not bound to the lambda", op.UID.Value)
+			}
+		}
+	}
+	if strings.Join(uids, ",") != "in-tree,library" {
+		t.Errorf("process operators with uids %q, want in-tree and library", uids)
+	}
+}

@@ -42,6 +42,7 @@ type checkOptions struct {
 	allOperators bool
 	maxFileSize  int64
 	maxParseSize int64
+	allowEmpty   bool
 }
 
 func newCmdCheck(f *Factory) *cobra.Command {
@@ -57,14 +58,20 @@ func newCmdCheckWith(f *Factory, runF func(context.Context, *checkOptions) error
 paths (default ".") and reports stateful operators without a uid, uids used
 twice in one job, and uids that change between runs.
 
-Directories are searched recursively; .git, target, build and node_modules
-are skipped.
+Directories are searched recursively, following a directory given as a
+symbolic link. .git is skipped, and so is build output: target beside a
+pom.xml, build beside a build.gradle(.kts), node_modules beside a
+package.json. A path that yields no Java file is an error unless
+--allow-empty.
 
 ` + exitCodeHelp,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if len(opts.paths) == 0 {
 				opts.paths = []string{"."}
+			}
+			if err := checkSizes(opts.maxFileSize, opts.maxParseSize); err != nil {
+				return err
 			}
 			specs, err := parseFormats(opts.formats, opts.output)
 			if err != nil {
@@ -101,8 +108,23 @@ are skipped.
 	cmd.Flags().BoolVar(&opts.allOperators, "all-operators", false, "also report stateless operators without a uid (info)")
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
 	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
+	cmd.Flags().BoolVar(&opts.allowEmpty, "allow-empty", false, allowEmptyUsage)
 	return cmd
 }
+
+// checkSizes refuses size limits that are not positive: 0 used to mean the
+// default, so a typo would have analysed with another limit than asked.
+func checkSizes(maxFile, maxParse int64) error {
+	if maxFile <= 0 {
+		return flagErrorf("invalid --max-file-size %d: want a positive number of bytes", maxFile)
+	}
+	if maxParse <= 0 {
+		return flagErrorf("invalid --max-parse-size %d: want a positive number of bytes", maxParse)
+	}
+	return nil
+}
+
+const allowEmptyUsage = "accept a path that holds no Java file (otherwise exit 2)"
 
 func checkRun(ctx context.Context, opts *checkOptions) error {
 	err := checkOnce(ctx, opts)
@@ -127,7 +149,7 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 	for _, spec := range opts.specs {
 		withOperators = withOperators || spec.name == "json"
 	}
-	aopts := analyzeOptions{paths: opts.paths, withOperators: withOperators, maxFileSize: opts.maxFileSize, settings: s}
+	aopts := analyzeOptions{paths: opts.paths, withOperators: withOperators, maxFileSize: opts.maxFileSize, settings: s, allowEmpty: opts.allowEmpty}
 	res, err := analyze(ctx, opts.f, aopts, defaultAnalyzers())
 	if err != nil {
 		return err
@@ -235,6 +257,8 @@ type analyzeOptions struct {
 	maxFileSize   int64
 	// settings reach the analyzers; nil means the defaults.
 	settings *settings.Settings
+	// allowEmpty accepts a path argument that yields no Java file.
+	allowEmpty bool
 }
 
 // analyze collects the Java files under paths, runs the analyzers and
@@ -253,6 +277,9 @@ func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*ana
 		debug.SetMemoryLimit(softMemoryLimit)
 	}
 	files, errs := driver.Collect(o.paths)
+	if o.allowEmpty {
+		errs = slices.DeleteFunc(errs, func(err error) bool { return errors.Is(err, driver.ErrNoJava) })
+	}
 	res, err := driver.Run(ctx, files, analyzers, driver.Options{
 		MaxFileSize: o.maxFileSize,
 		Results:     map[*analysis.Analyzer]any{settings.Analyzer: o.settings},

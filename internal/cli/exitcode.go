@@ -13,7 +13,12 @@ const (
 	ExitOK       ExitCode = 0 // no finding at or above --fail-on; command succeeded
 	ExitFindings ExitCode = 1 // findings at or above --fail-on, or a predicted failure
 	ExitError    ExitCode = 2 // usage, I/O, parse, REST or internal error
+	// ExitInterrupted follows the shell's 128+SIGINT.
+	ExitInterrupted ExitCode = 130
 )
+
+// errInterrupted is the cause of a context cancelled by SIGINT.
+var errInterrupted = errors.New("interrupted")
 
 // errFindings reports that a command ran correctly but found problems that
 // fail the run. It carries no message: the findings were already printed.
@@ -37,6 +42,8 @@ func exitCodeOf(err error) ExitCode {
 		return ExitOK
 	case errors.Is(err, errFindings):
 		return ExitFindings
+	case errors.Is(err, errInterrupted):
+		return ExitInterrupted
 	default:
 		return ExitError
 	}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,37 +43,45 @@ func (r *restFlags) add(cmd *cobra.Command) {
 }
 
 // client builds a REST client and reads the Flink configuration, if any.
+// A bad address names the value and where it came from.
 func (r *restFlags) client(f *Factory) (*flinkrest.Client, flinkrest.FlinkConfig, error) {
-	confDir := r.confDir
-	if confDir == "" {
-		confDir = f.IO.Getenv("FLINK_CONF_DIR")
+	if r.timeout <= 0 {
+		return nil, flinkrest.FlinkConfig{}, flagErrorf("invalid --timeout %s: want a positive duration such as 30s or 10m", r.timeout)
 	}
-	cfg := flinkrest.FlinkConfig{}
+	confDir, confFrom := r.confDir, "--conf-dir"
+	if confDir == "" {
+		confDir, confFrom = f.IO.Getenv("FLINK_CONF_DIR"), "FLINK_CONF_DIR"
+	}
+	var cfg flinkrest.FlinkConfig
 	if confDir != "" {
 		var err error
 		if cfg, err = flinkrest.LoadConfig(confDir); err != nil {
-			return nil, nil, err
+			return nil, cfg, fmt.Errorf("%s: %w", confFrom, err)
 		}
 	}
-	raw := r.jobManager
+	raw, from := r.jobManager, "--jobmanager"
 	if raw == "" {
-		raw = f.IO.Getenv("FLINK_REST_URL")
+		raw, from = f.IO.Getenv("FLINK_REST_URL"), "FLINK_REST_URL"
 	}
 	if raw == "" {
-		raw = cfg.RESTURL()
+		var err error
+		if raw, err = cfg.RESTURL(); err != nil {
+			return nil, cfg, err
+		}
+		from = "the Flink configuration"
+		if cfg.Path != "" {
+			from += " " + cfg.Path
+		}
 	}
-	if !strings.Contains(raw, "://") {
-		raw = "http://" + raw
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return nil, nil, flagErrorf("invalid JobManager address %q: want host:port or a URL", r.jobManager)
+	u, err := parseAddress(raw)
+	if err != nil {
+		return nil, cfg, flagErrorf("invalid JobManager address %q from %s: %v; want host:port or a URL", raw, from, err)
 	}
 	tr := &http.Transport{Proxy: http.ProxyFromEnvironment, ForceAttemptHTTP2: true, TLSHandshakeTimeout: 10 * time.Second}
 	if r.caCert != "" || r.clientCert != "" {
 		tc, err := r.tlsConfig()
 		if err != nil {
-			return nil, nil, err
+			return nil, cfg, err
 		}
 		tr.TLSClientConfig = tc
 	}
@@ -81,6 +91,57 @@ func (r *restFlags) client(f *Factory) (*flinkrest.Client, flinkrest.FlinkConfig
 		Authorization: f.IO.Getenv(authEnv),
 	}
 	return c, cfg, nil
+}
+
+// pendingError is a wait that ended while Flink still runs the operation
+// it accepted: the message says so even when the wait ended by SIGINT.
+type pendingError struct{ err error }
+
+func (e *pendingError) Error() string { return e.err.Error() }
+func (e *pendingError) Unwrap() error { return e.err }
+
+// waitError explains a failed wait for an operation Flink accepted. When
+// Flink reports the savepoint failed, failed says what that leaves (empty:
+// nothing to add). Anything else (SIGINT, --timeout, a lost connection)
+// only ended uidcheck's wait: pending says what goes on, with the trigger
+// ID and where to follow it.
+func waitError(c *flinkrest.Client, what, jobID, trigger string, err error, failed, pending string) error {
+	if errors.Is(err, flinkrest.ErrSavepointFailed) {
+		if failed == "" {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		return fmt.Errorf("%s: %w (%s)", what, err, failed)
+	}
+	status := c.BaseURL.JoinPath("jobs", jobID, "savepoints", trigger)
+	status.User = nil
+	return &pendingError{fmt.Errorf("%s: uidcheck stopped waiting (%w); %s. Trigger ID %s; follow it with GET %s or uidcheck list",
+		what, err, pending, trigger, status)}
+}
+
+// parseAddress reads host:port or an http(s) URL.
+func parseAddress(raw string) (*url.URL, error) {
+	if !strings.Contains(raw, "://") {
+		raw = "http://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			return nil, ue.Err
+		}
+		return nil, err
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return nil, fmt.Errorf("scheme %q is not http or https", u.Scheme)
+	case u.Hostname() == "":
+		return nil, errors.New("no host")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return nil, fmt.Errorf("port %q is not a number from 1 to 65535", p)
+		}
+	}
+	return u, nil
 }
 
 func (r *restFlags) tlsConfig() (*tls.Config, error) {
@@ -200,7 +261,7 @@ func (s *savepointTrigger) run(ctx context.Context, f *Factory, args []string) e
 	}
 	st, err := c.WaitSavepoint(ctx, args[0], trigger, progress(f, "savepoint"))
 	if err != nil {
-		return err
+		return waitError(c, "savepoint of job "+args[0], args[0], trigger, err, "", "the savepoint goes on in the cluster")
 	}
 	fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
 	return nil
@@ -288,7 +349,8 @@ func newCmdStop(f *Factory) *cobra.Command {
 			}
 			st, err := c.WaitSavepoint(ctx, jobID, trigger, progress(f, "stop-with-savepoint"))
 			if err != nil {
-				return fmt.Errorf("stop job %s: %w (the job keeps running)", jobID, err)
+				return waitError(c, "stop job "+jobID, jobID, trigger, err, "the job keeps running",
+					"the stop-with-savepoint goes on in the cluster: Flink stops the job once the savepoint completes")
 			}
 			fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
 			return nil
@@ -368,7 +430,8 @@ savepoint, so -s is required (prefer "uidcheck stop", which stops gracefully).`,
 			}
 			st, err := c.WaitSavepoint(ctx, jobID, trigger, progress(f, "savepoint"))
 			if err != nil {
-				return fmt.Errorf("cancel job %s: %w (the job keeps running)", jobID, err)
+				return waitError(c, "cancel job "+jobID, jobID, trigger, err, "the job keeps running",
+					"the savepoint goes on in the cluster and the job keeps running: uidcheck cancels only after it saw the savepoint complete")
 			}
 			fmt.Fprintf(f.IO.Out, "Savepoint completed. Path: %s\n", st.Location)
 			if err := c.Cancel(ctx, jobID); err != nil {

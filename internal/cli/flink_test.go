@@ -277,3 +277,46 @@ func TestAuthorizationHeader(t *testing.T) {
 		t.Errorf("header %q, exit %d, stderr %q", got, code, stderr)
 	}
 }
+
+// After Flink accepted a stop-with-savepoint, an interrupt or --timeout
+// ends only uidcheck's wait: the message says the stop goes on, with the
+// trigger ID and where to follow it, never that the job keeps running.
+func TestStopInterruptedSaysInProgress(t *testing.T) {
+	inProgress := func(w http.ResponseWriter) {
+		writeJSON(w, 200, map[string]any{"status": map[string]any{"id": "IN_PROGRESS"}})
+	}
+	for _, tc := range []struct {
+		name string
+		code ExitCode
+		args []string
+	}{
+		{"SIGINT", ExitInterrupted, []string{"--timeout", "20s"}},
+		{"timeout", ExitError, []string{"--timeout", "300ms"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancelCause(context.Background())
+			defer cancel(nil)
+			var polled atomic.Bool
+			ff := savepointFlink("1.20.1", func(w http.ResponseWriter) {
+				if tc.code == ExitInterrupted && !polled.Swap(true) {
+					cancel(errInterrupted)
+				}
+				inProgress(w)
+			})
+			srv := httptest.NewServer(ff)
+			defer srv.Close()
+			ios, _, stderr := Test()
+			args := append([]string{"stop", "--savepointPath", "/savepoints", jobID, "-m", srv.URL}, tc.args...)
+			code := Run(ctx, ios, args)
+			msg := stderr.String()
+			for _, want := range []string{"goes on in the cluster", "Trigger ID trigger-1", srv.URL + "/jobs/" + jobID + "/savepoints/trigger-1"} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("stderr %q does not say %q", msg, want)
+				}
+			}
+			if code != tc.code || strings.Contains(msg, "keeps running") {
+				t.Errorf("exit %d, stderr %q; want exit %d and no claim that the job keeps running", code, msg, tc.code)
+			}
+		})
+	}
+}

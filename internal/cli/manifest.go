@@ -12,7 +12,8 @@ import (
 )
 
 func newCmdManifest(f *Factory) *cobra.Command {
-	return &cobra.Command{
+	var o sourceOptions
+	cmd := &cobra.Command{
 		Use:   "manifest [paths...]",
 		Short: "Print the uid manifest (uids.lock) of the jobs under the paths",
 		Long: `Manifest prints, job by job, every operator with a uid: the uid, the
@@ -25,17 +26,25 @@ a pull request that renames or removes a uid shows it in the diff. Then
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			m, err := buildManifest(cmd.Context(), f, args)
+			o.paths = args
+			m, err := buildManifest(cmd.Context(), f, o)
 			if err != nil {
 				return err
 			}
 			return m.Write(f.IO.Out)
 		},
 	}
+	var keepGoing bool
+	cmd.Flags().BoolVar(&o.allowEmpty, "allow-empty", false, allowEmptyUsage)
+	cmd.Flags().BoolVar(&keepGoing, "keep-going", false, keepGoingUsage)
+	cmd.PreRun = func(*cobra.Command, []string) { o.strict = !keepGoing }
+	return cmd
 }
 
-func buildManifest(ctx context.Context, f *Factory, paths []string) (*manifest.Manifest, error) {
-	fset, m, err := pipelineModel(ctx, f, paths)
+const keepGoingUsage = "continue, with a warning, when part of a file cannot be analysed (otherwise exit 2)"
+
+func buildManifest(ctx context.Context, f *Factory, o sourceOptions) (*manifest.Manifest, error) {
+	fset, m, err := pipelineModel(ctx, f, o)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +53,7 @@ func buildManifest(ctx context.Context, f *Factory, paths []string) (*manifest.M
 
 // updateManifest rewrites the manifest from the code.
 func updateManifest(ctx context.Context, f *Factory, paths []string, path string) error {
-	m, err := buildManifest(ctx, f, paths)
+	m, err := buildManifest(ctx, f, sourceOptions{paths: paths, strict: true})
 	if err != nil {
 		return err
 	}

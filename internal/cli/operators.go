@@ -19,6 +19,8 @@ type operatorsOptions struct {
 	format       string
 	maxFileSize  int64
 	maxParseSize int64
+	allowEmpty   bool
+	keepGoing    bool
 }
 
 func newCmdOperators(f *Factory) *cobra.Command {
@@ -38,6 +40,9 @@ Committer) with the uid and OperatorID Flink gives each.`,
 			if len(opts.paths) == 0 {
 				opts.paths = []string{"."}
 			}
+			if err := checkSizes(opts.maxFileSize, opts.maxParseSize); err != nil {
+				return err
+			}
 			if opts.format != "text" && opts.format != "json" {
 				return flagErrorf("invalid --format %q: want text or json", opts.format)
 			}
@@ -46,7 +51,9 @@ Committer) with the uid and OperatorID Flink gives each.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
-	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
+	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (exit 2, or a warning with --keep-going)")
+	cmd.Flags().BoolVar(&opts.allowEmpty, "allow-empty", false, allowEmptyUsage)
+	cmd.Flags().BoolVar(&opts.keepGoing, "keep-going", false, keepGoingUsage)
 	return cmd
 }
 
@@ -55,8 +62,12 @@ func operatorsRun(ctx context.Context, opts *operatorsOptions) error {
 	s.MaxParseSize = opts.maxParseSize
 	res, err := analyze(ctx, opts.f, analyzeOptions{
 		paths: opts.paths, withOperators: true, maxFileSize: opts.maxFileSize, settings: s,
+		allowEmpty: opts.allowEmpty,
 	}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
+		return err
+	}
+	if err := res.incomplete(opts.f, !opts.keepGoing); err != nil {
 		return err
 	}
 	if opts.format == "json" {

@@ -32,7 +32,8 @@ func (f *Factory) ErrScheme() *Scheme {
 const exitCodeHelp = `Exit codes:
   0  no findings at or above --fail-on (or the command succeeded)
   1  findings at or above --fail-on, or a predicted restore failure
-  2  usage, I/O, parse, REST or internal error
+  2  usage, I/O, parse, REST or internal error; input that could not be read
+  130  interrupted by SIGINT (a second SIGINT exits at once)
 `
 
 // NewRootCmd builds the command tree on the given streams.
@@ -66,10 +67,23 @@ _metadata files, and predicts whether resuming a job from a savepoint will work.
 // commands lists the top-level subcommands in the order help shows them.
 var commands = []func(*Factory) *cobra.Command{newCmdCheck, newCmdOperators, newCmdManifest, newCmdSavepoint, newCmdCompat, newCmdGraph, newCmdGitHubComment, newCmdList, newCmdStop, newCmdCancel, newCmdRun, newCmdRules, newCmdExplain}
 
-// Main runs uidcheck with the process's arguments and streams.
+// Main runs uidcheck with the process's arguments and streams. The first
+// SIGINT cancels the command's context, so that it stops and says what
+// state it leaves; a second one exits at once, for a command that does not
+// stop soon enough.
 func Main() ExitCode {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt)
+	defer signal.Stop(sigs)
+	go func() {
+		<-sigs
+		cancel(errInterrupted)
+		<-sigs
+		fmt.Fprintln(os.Stderr, "uidcheck: interrupted twice, exiting")
+		os.Exit(int(ExitInterrupted))
+	}()
 	return Run(ctx, System(), os.Args[1:])
 }
 
@@ -80,6 +94,15 @@ func Run(ctx context.Context, ios *IOStreams, args []string) ExitCode {
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	if err != nil && errors.Is(context.Cause(ctx), errInterrupted) {
+		// Whatever the command was doing ended because of the interrupt.
+		var pe *pendingError
+		if errors.Is(err, context.Canceled) && !errors.As(err, &pe) {
+			err = errInterrupted
+		} else {
+			err = fmt.Errorf("%w: %w", errInterrupted, err)
+		}
+	}
 	if err != nil && !errors.Is(err, errFindings) {
 		fmt.Fprintf(ios.ErrOut, "uidcheck: %v\n", err)
 		var fe *FlagError

@@ -3,12 +3,14 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/rules"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/output"
 )
@@ -17,7 +19,7 @@ import (
 // compat sees it: operators with the IDs Flink will give them. parallelism
 // is -p (0 when unknown); it decides chaining and so auto-generated IDs.
 func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int) ([]*compat.Job, error) {
-	fset, m, err := pipelineModel(ctx, f, paths)
+	fset, m, err := pipelineModel(ctx, f, sourceOptions{paths: paths})
 	if err != nil {
 		return nil, err
 	}
@@ -28,14 +30,27 @@ func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int
 	return jobs, nil
 }
 
+// sourceOptions say which sources a command models and how strictly.
+type sourceOptions struct {
+	paths      []string
+	allowEmpty bool
+	// strict fails the command when part of a file could not be analysed
+	// (a syntax error, a file over the parse limit, a statement nested too
+	// deep); otherwise that is a warning.
+	strict bool
+}
+
 // pipelineModel analyses the sources under paths for their pipeline model
 // only; a file that cannot be read fails the command.
-func pipelineModel(ctx context.Context, f *Factory, paths []string) (*token.FileSet, *pipeline.Model, error) {
-	res, err := analyze(ctx, f, analyzeOptions{paths: paths, maxFileSize: driver.DefaultMaxFileSize}, []*analysis.Analyzer{pipeline.Analyzer})
+func pipelineModel(ctx context.Context, f *Factory, o sourceOptions) (*token.FileSet, *pipeline.Model, error) {
+	res, err := analyze(ctx, f, analyzeOptions{paths: o.paths, maxFileSize: driver.DefaultMaxFileSize, allowEmpty: o.allowEmpty}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := res.fileErr(); err != nil {
+		return nil, nil, err
+	}
+	if err := res.incomplete(f, o.strict); err != nil {
 		return nil, nil, err
 	}
 	m, ok := res.run.Results[pipeline.Analyzer].(*pipeline.Model)
@@ -77,4 +92,27 @@ func callName(op *compat.Operator) string {
 		return op.Call + " (" + op.SubOperator + ")"
 	}
 	return op.Call
+}
+
+// incomplete prints, as warnings, the places the analysis could not read
+// (syntax errors, files over the parse limit, statements nested too deep):
+// commands that print no diagnostics would otherwise leave those operators
+// out without a word. With strict it fails the command after printing them.
+func (r *analysisResult) incomplete(f *Factory, strict bool) error {
+	var n int
+	for _, d := range r.report.Diagnostics {
+		if d.Rule != rules.SyntaxName {
+			continue
+		}
+		n++
+		fmt.Fprintf(f.IO.ErrOut, "uidcheck: warning: %s:%d:%d: %s\n", d.File, d.Line, d.Column, d.Message)
+	}
+	if n == 0 || !strict {
+		return nil
+	}
+	what := "1 place was"
+	if n > 1 {
+		what = fmt.Sprintf("%d places were", n)
+	}
+	return fmt.Errorf("%s not analysed, so operators may be missing (--keep-going continues with warnings)", what)
 }

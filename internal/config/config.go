@@ -100,6 +100,18 @@ func Load(path string, knownRules []string) (*Config, error) {
 	if err := dec.Decode(&r); err != nil && !errors.Is(err, io.EOF) {
 		return nil, decodeError(path, err)
 	}
+	// A second document would be ignored by a single Decode: a "---" left
+	// in the file would silently drop every setting after it.
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		line := next.Line
+		if len(next.Content) > 0 {
+			line = next.Content[0].Line
+		}
+		return nil, fmt.Errorf("%s:%d: a second YAML document; the configuration must be one document (remove the \"---\" before it)", path, line)
+	} else if !errors.Is(err, io.EOF) {
+		return nil, decodeError(path, err)
+	}
 	var root yaml.Node
 	_ = yaml.Unmarshal(data, &root) // it parsed above; only line numbers are read from it
 	lineOf := func(key string) int { return keyLine(&root, key) }
@@ -155,7 +167,10 @@ var (
 	reUnknownKey = regexp.MustCompile(`^line (\d+): field (\S+) not found in type \S+$`)
 	reWrongType  = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+) (?:`(.*)` )?into (.+)$")
 	yamlKinds    = map[string]string{"str": "string", "int": "number", "float": "number", "bool": "boolean", "map": "map", "seq": "list", "null": "null"}
-	typeNames    = map[string]string{"[]string": "a list of strings", "string": "a string", "map[string]string": "a map of names to strings"}
+	typeNames    = map[string]string{
+		"[]string": "a list of strings", "string": "a string", "map[string]string": "a map of names to strings",
+		"config.raw": "a map of settings (key: value) at the top level",
+	}
 )
 
 // decodeError turns yaml's messages into "file:line: problem" lines that
