@@ -28,6 +28,9 @@ type Job struct {
 	Name string
 	File string
 	Pos  token.Pos // the entry method's name
+	// Test marks a job whose entry point is a test (see isTest); the model
+	// holds such jobs only with settings.IncludeTests.
+	Test bool
 	// Operators in creation order; creation order decides Flink's node IDs,
 	// which auto-generated OperatorIDs depend on.
 	Operators []*Operator

@@ -72,7 +72,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return &Model{}, nil
 	}
 	tfs := javasyntax.TokenFiles(pass.Fset)
-	m, broken, err := Build(syn, tfs, settings.Of(pass).Catalog)
+	s := settings.Of(pass)
+	m, broken, err := Build(syn, tfs, s.Catalog, s.IncludeTests)
 	if err != nil {
 		return nil, err
 	}
@@ -100,9 +101,10 @@ type evaluated struct {
 
 // Build builds the model, parsing the pending files through syn; tfs maps
 // file names to their token.File for positions, and cat tells what
-// classes outside the tree do. It also returns the files that have syntax
-// errors, with only their names and errors, for the caller to report.
-func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Catalog) (*Model, []*javasyntax.File, error) {
+// classes outside the tree do. Jobs whose entry point is a test are left
+// out unless includeTests is set. It also returns the files that have
+// syntax errors, with only their names and errors, for the caller to report.
+func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Catalog, includeTests bool) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
 	broken := make([]*javasyntax.File, len(syn.Pending))
 	err := syn.Parse(func(i int, f *javasyntax.File) {
@@ -128,7 +130,8 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 		return nil, nil, err
 	}
 	// A method that builds operators but is called from another job's
-	// evaluation is a helper, not a job of its own.
+	// evaluation is a helper, not a job of its own. Calls from tests count
+	// too: a helper reached only from tests is part of test jobs.
 	calledFromJob := map[methodKey]bool{}
 	for _, evs := range perFile {
 		for _, ev := range evs {
@@ -143,10 +146,11 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 	model := &Model{Files: syn.Kept()}
 	for _, evs := range perFile {
 		for _, ev := range evs {
-			if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[ev.root]) {
+			if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[ev.root]) || (ev.job.Test && !includeTests) {
 				continue
 			}
 			for _, job := range splitByEnv(ev.job) {
+				job.Test = ev.job.Test
 				finish(job)
 				model.Jobs = append(model.Jobs, job)
 				model.Operators = append(model.Operators, job.Operators...)
@@ -164,7 +168,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 
 // evaluate runs one entry point as a job.
 func (ix *index) evaluate(m *javasyntax.Method) evaluated {
-	job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name}
+	job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name, Test: isTest(m)}
 	if tf := ix.tfs[m.Class.File.Name]; tf != nil {
 		job.Pos = tf.Pos(m.Off)
 	}
@@ -253,6 +257,44 @@ func finish(job *Job) {
 func isMain(m *javasyntax.Method) bool {
 	return m.Name == "main" && m.Static && len(m.Params) == 1 && strings.HasPrefix(m.Params[0].Type, "String")
 }
+
+// isTest reports whether an entry point is a test rather than a job that
+// is deployed: a JUnit 4/5 or TestNG test or lifecycle method, or any
+// method of a class named like a test (*Test, *Tests, *ITCase, *TestBase)
+// or nested in one. A main method is a job wherever it is declared: many
+// projects keep runnable examples under src/test/java.
+func isTest(m *javasyntax.Method) bool {
+	if isMain(m) {
+		return false
+	}
+	for _, a := range m.Annotations {
+		if testAnnotations[a] {
+			return true
+		}
+	}
+	for c := m.Class; c != nil; c = c.Outer {
+		for _, suffix := range testClassSuffixes {
+			if strings.HasSuffix(c.Name, suffix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// testAnnotations are JUnit 4, JUnit 5 and TestNG annotations of test and
+// lifecycle methods, by simple name.
+var testAnnotations = setOf(
+	"Test", "ParameterizedTest", "RepeatedTest", "TestTemplate", "TestFactory",
+	"Before", "After", "BeforeClass", "AfterClass",
+	"BeforeEach", "AfterEach", "BeforeAll", "AfterAll",
+	"BeforeMethod", "AfterMethod", "BeforeTest", "AfterTest", "BeforeSuite", "AfterSuite",
+	"BeforeGroups", "AfterGroups", "DataProvider",
+)
+
+// testClassSuffixes are the class-name conventions of Maven Surefire,
+// Failsafe (*ITCase, Flink's own) and shared test bases.
+var testClassSuffixes = []string{"Test", "Tests", "ITCase", "TestBase"}
 
 // entryPoints lists the methods of a file evaluated as possible jobs: main
 // methods first, then methods whose bodies call DataStream API names.

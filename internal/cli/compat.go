@@ -29,6 +29,7 @@ type compatOptions struct {
 	format         string
 	failOn         string
 	manifest       string
+	includeTests   bool
 }
 
 // failOnLevels maps --fail-on values to the lowest failing verdict.
@@ -99,6 +100,7 @@ Exit codes:
 	fl.IntVar(&opts.maxParallelism, "max-parallelism", 0, "pipeline.max-parallelism given at submission")
 	fl.StringVar(&opts.route, "route", string(compat.RouteSavepoint), "how the job resumes: savepoint or last-state")
 	fl.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
+	fl.BoolVar(&opts.includeTests, "include-tests", false, testsFlagHelp)
 	fl.StringVar(&opts.failOn, "fail-on", "dropped", "exit 1 at or below this verdict: fails, unknown, dropped or never")
 	return cmd
 }
@@ -146,7 +148,7 @@ func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.
 	if opts.manifest != "" {
 		jobs, err = manifestJobs(opts.manifest)
 	} else {
-		jobs, err = sourceJobs(ctx, opts.f, opts.paths, opts.parallelism)
+		jobs, err = sourceJobs(ctx, opts.f, opts.paths, opts.parallelism, opts.includeTests)
 	}
 	if err != nil {
 		return nil, nil, nil, err

@@ -39,6 +39,7 @@ func loadConfig(path string) (*config.Config, error) {
 func checkSettings(c *config.Config, opts *checkOptions) (*settings.Settings, error) {
 	s := settings.Default()
 	s.AllOperators, s.MaxParseSize, s.Manifest = opts.allOperators, opts.maxParseSize, opts.manifest
+	s.IncludeTests = opts.includeTests
 	if c == nil {
 		return s, nil
 	}

@@ -12,7 +12,8 @@ import (
 )
 
 func newCmdManifest(f *Factory) *cobra.Command {
-	return &cobra.Command{
+	var includeTests bool
+	cmd := &cobra.Command{
 		Use:   "manifest [paths...]",
 		Short: "Print the uid manifest (uids.lock) of the jobs under the paths",
 		Long: `Manifest prints, job by job, every operator with a uid: the uid, the
@@ -25,17 +26,19 @@ a pull request that renames or removes a uid shows it in the diff. Then
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			m, err := buildManifest(cmd.Context(), f, args)
+			m, err := buildManifest(cmd.Context(), f, args, includeTests)
 			if err != nil {
 				return err
 			}
 			return m.Write(f.IO.Out)
 		},
 	}
+	cmd.Flags().BoolVar(&includeTests, "include-tests", false, testsFlagHelp)
+	return cmd
 }
 
-func buildManifest(ctx context.Context, f *Factory, paths []string) (*manifest.Manifest, error) {
-	fset, m, err := pipelineModel(ctx, f, paths)
+func buildManifest(ctx context.Context, f *Factory, paths []string, includeTests bool) (*manifest.Manifest, error) {
+	fset, m, err := pipelineModel(ctx, f, paths, includeTests)
 	if err != nil {
 		return nil, err
 	}
@@ -43,8 +46,8 @@ func buildManifest(ctx context.Context, f *Factory, paths []string) (*manifest.M
 }
 
 // updateManifest rewrites the manifest from the code.
-func updateManifest(ctx context.Context, f *Factory, paths []string, path string) error {
-	m, err := buildManifest(ctx, f, paths)
+func updateManifest(ctx context.Context, f *Factory, paths []string, path string, includeTests bool) error {
+	m, err := buildManifest(ctx, f, paths, includeTests)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ type operatorsOptions struct {
 	format       string
 	maxFileSize  int64
 	maxParseSize int64
+	includeTests bool
 }
 
 func newCmdOperators(f *Factory) *cobra.Command {
@@ -45,6 +46,7 @@ Committer) with the uid and OperatorID Flink gives each.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&opts.includeTests, "include-tests", false, testsFlagHelp)
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
 	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
 	return cmd
@@ -52,7 +54,7 @@ Committer) with the uid and OperatorID Flink gives each.`,
 
 func operatorsRun(ctx context.Context, opts *operatorsOptions) error {
 	s := settings.Default()
-	s.MaxParseSize = opts.maxParseSize
+	s.MaxParseSize, s.IncludeTests = opts.maxParseSize, opts.includeTests
 	res, err := analyze(ctx, opts.f, analyzeOptions{
 		paths: opts.paths, withOperators: true, maxFileSize: opts.maxFileSize, settings: s,
 	}, []*analysis.Analyzer{pipeline.Analyzer})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/output"
 )
@@ -16,8 +17,9 @@ import (
 // sourceJobs analyses the Java sources under paths and returns each job as
 // compat sees it: operators with the IDs Flink will give them. parallelism
 // is -p (0 when unknown); it decides chaining and so auto-generated IDs.
-func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int) ([]*compat.Job, error) {
-	fset, m, err := pipelineModel(ctx, f, paths)
+// Test jobs are left out unless includeTests is set.
+func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int, includeTests bool) ([]*compat.Job, error) {
+	fset, m, err := pipelineModel(ctx, f, paths, includeTests)
 	if err != nil {
 		return nil, err
 	}
@@ -29,9 +31,12 @@ func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int
 }
 
 // pipelineModel analyses the sources under paths for their pipeline model
-// only; a file that cannot be read fails the command.
-func pipelineModel(ctx context.Context, f *Factory, paths []string) (*token.FileSet, *pipeline.Model, error) {
-	res, err := analyze(ctx, f, analyzeOptions{paths: paths, maxFileSize: driver.DefaultMaxFileSize}, []*analysis.Analyzer{pipeline.Analyzer})
+// only; a file that cannot be read fails the command. Test jobs are left
+// out unless includeTests is set.
+func pipelineModel(ctx context.Context, f *Factory, paths []string, includeTests bool) (*token.FileSet, *pipeline.Model, error) {
+	s := settings.Default()
+	s.IncludeTests = includeTests
+	res, err := analyze(ctx, f, analyzeOptions{paths: paths, maxFileSize: driver.DefaultMaxFileSize, settings: s}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return nil, nil, err
 	}
