@@ -95,6 +95,18 @@ var modifierOps = setOf("uid", "setUidHash", "name", "setParallelism", "setMaxPa
 	"startNewChain", "slotSharingGroup", "returns", "setDescription", "setBufferTimeout", "forceNonParallel",
 	"setResources", "setMinResources", "setDescription")
 
+// configCalls read the JVM's configuration: the same on every submission
+// of one deployment.
+var configCalls = setOf("getenv", "getProperty")
+
+// configTypes hold a job's configuration (Flink's ParameterTool and
+// Configuration, java.util.Properties, Typesafe Config): what their
+// getters return depends on the deployment, not on the run.
+var configTypes = setOf("ParameterTool", "MultipleParameterTool", "Configuration", "ReadableConfig", "Properties", "Config")
+
+// perRunTypes are JDK classes whose new instances differ per run.
+var perRunTypes = setOf("Random", "SecureRandom", "Date")
+
 // unstableCalls are calls whose result differs from run to run; a uid built
 // from one changes on every submission and never matches a savepoint.
 var unstableCalls = map[string]string{

@@ -118,6 +118,11 @@ type UID struct {
 	// Unstable explains why the value changes between runs ("" when it
 	// does not): UUID.randomUUID(), time, random numbers, counters.
 	Unstable string
+	// Configured names the configuration an unresolved, stable uid depends
+	// on ("" when none is known): a parameter of the entry point, a field
+	// set by a constructor or setter, System.getenv, ParameterTool. The uid
+	// is the same on every submission given the same configuration.
+	Configured string
 }
 
 // Partitioning is how records reach an operator from one input.

@@ -119,7 +119,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 			tfs:     tfs,
 			catalog: cat,
 			states:  map[*javasyntax.Class]stateVerdict{},
-			mutable: map[*javasyntax.Class]map[string]bool{},
+			mutable: map[*javasyntax.Class]map[string]mutation{},
 			flink:   map[*javasyntax.File]bool{},
 		}
 		for _, m := range entryPoints(f) {
@@ -339,7 +339,7 @@ type index struct {
 	tfs     map[string]*token.File
 	catalog *flinkapi.Catalog
 	states  map[*javasyntax.Class]stateVerdict
-	mutable map[*javasyntax.Class]map[string]bool
+	mutable map[*javasyntax.Class]map[string]mutation
 	flink   map[*javasyntax.File]bool
 }
 
@@ -564,46 +564,92 @@ func (ix *index) methodIn(c *javasyntax.Class, name string, arity int) *javasynt
 	return nil
 }
 
-// mutated returns the names of c's fields assigned or incremented outside
-// constructors and initialisers: their value changes while the job runs.
-func (ix *index) mutated(c *javasyntax.Class) map[string]bool {
+// mutation is how a field is written outside constructors and
+// initialisers.
+type mutation uint8
+
+const (
+	notMutated mutation = iota
+	// mutConfigured: only assigned values computed from the method's
+	// parameters, as setters and fluent builder methods do. The field
+	// holds configuration: the same on every submission that sets it the
+	// same way.
+	mutConfigured
+	// mutRuntime: incremented, compound-assigned, or assigned anything
+	// else (its own value, a constant, a random number): the job changes
+	// it while it builds the graph.
+	mutRuntime
+)
+
+// mutated returns how each of c's fields written outside constructors and
+// initialisers is written.
+func (ix *index) mutated(c *javasyntax.Class) map[string]mutation {
 	if m, ok := ix.mutable[c]; ok {
 		return m
 	}
-	out := map[string]bool{}
+	out := map[string]mutation{}
 	for _, m := range c.Methods {
 		if m.Constructor || m.Name == "<init>" {
 			continue
 		}
-		locals := map[string]bool{}
+		params := map[string]bool{}
 		for _, p := range m.Params {
-			locals[p.Name] = true
+			params[p.Name] = true
 		}
+		locals := map[string]bool{}
 		walkStmtsDecl(m.Body, locals)
 		walkStmts(m.Body, func(x javasyntax.Expr) {
 			var target javasyntax.Expr
+			how := mutRuntime
 			switch x := x.(type) {
 			case *javasyntax.Assign:
 				target = x.L
+				if x.Op == "=" && fromParams(x.R, params) {
+					how = mutConfigured
+				}
 			case *javasyntax.Unary:
 				if x.Op == "++" || x.Op == "--" {
 					target = x.X
 				}
 			}
+			name := ""
 			switch t := target.(type) {
 			case *javasyntax.Ident:
-				if !locals[t.Name] {
-					out[t.Name] = true
+				if !locals[t.Name] && !params[t.Name] {
+					name = t.Name
 				}
 			case *javasyntax.FieldAccess:
 				if _, ok := t.X.(*javasyntax.This); ok {
-					out[t.Name] = true
+					name = t.Name
 				}
+			}
+			if name != "" {
+				out[name] = max(out[name], how)
 			}
 		})
 	}
 	ix.mutable[c] = out
 	return out
+}
+
+// fromParams reports whether x reads a parameter and nothing that differs
+// per run (this.prefix = prefix, this.uid = checkNotNull(uid)).
+func fromParams(x javasyntax.Expr, params map[string]bool) bool {
+	param, perRun := false, false
+	walkExpr(x, func(x javasyntax.Expr) {
+		switch x := x.(type) {
+		case *javasyntax.Ident:
+			param = param || params[x.Name]
+		case *javasyntax.Call:
+			_, random := unstableCalls[x.Name]
+			perRun = perRun || random
+		case *javasyntax.Unary:
+			perRun = perRun || x.Op == "++" || x.Op == "--"
+		case *javasyntax.New:
+			perRun = perRun || perRunTypes[simpleName(x.Type)]
+		}
+	})
+	return param && !perRun
 }
 
 // walkStmtsDecl records the names of locals declared in body.
