@@ -599,37 +599,41 @@ func (ix *index) mutated(c *javasyntax.Class) map[string]mutation {
 		locals := map[string]bool{}
 		walkStmtsDecl(m.Body, locals)
 		walkStmts(m.Body, func(x javasyntax.Expr) {
-			var target javasyntax.Expr
-			how := mutRuntime
-			switch x := x.(type) {
-			case *javasyntax.Assign:
-				target = x.L
-				if x.Op == "=" && fromParams(x.R, params) {
-					how = mutConfigured
-				}
-			case *javasyntax.Unary:
-				if x.Op == "++" || x.Op == "--" {
-					target = x.X
-				}
-			}
-			name := ""
-			switch t := target.(type) {
-			case *javasyntax.Ident:
-				if !locals[t.Name] && !params[t.Name] {
-					name = t.Name
-				}
-			case *javasyntax.FieldAccess:
-				if _, ok := t.X.(*javasyntax.This); ok {
-					name = t.Name
-				}
-			}
-			if name != "" {
+			if name, how := fieldWrite(x, params, locals); name != "" {
 				out[name] = max(out[name], how)
 			}
 		})
 	}
 	ix.mutable[c] = out
 	return out
+}
+
+// fieldWrite returns the field x writes, if it writes one, and how.
+func fieldWrite(x javasyntax.Expr, params, locals map[string]bool) (string, mutation) {
+	var target javasyntax.Expr
+	how := mutRuntime
+	switch x := x.(type) {
+	case *javasyntax.Assign:
+		target = x.L
+		if x.Op == "=" && fromParams(x.R, params) {
+			how = mutConfigured
+		}
+	case *javasyntax.Unary:
+		if x.Op == "++" || x.Op == "--" {
+			target = x.X
+		}
+	}
+	switch t := target.(type) {
+	case *javasyntax.Ident:
+		if !locals[t.Name] && !params[t.Name] {
+			return t.Name, how
+		}
+	case *javasyntax.FieldAccess:
+		if _, ok := t.X.(*javasyntax.This); ok {
+			return t.Name, how
+		}
+	}
+	return "", notMutated
 }
 
 // fromParams reports whether x reads a parameter and nothing that differs
