@@ -168,11 +168,8 @@ func runCheck(bin, dir string, includeTests bool) (*report.Result, error) {
 	if err == nil && strings.ContainsRune(bin, filepath.Separator) {
 		bin = abs
 	}
-	args := []string{"check", "--format", "json", "--fail-on", "none", "--color", "never"}
-	if includeTests {
-		args = append(args, "--include-tests")
-	}
-	cmd := exec.CommandContext(context.Background(), bin, append(args, ".")...)
+	cmd := exec.CommandContext(context.Background(), bin, "check", "--format", "json", "--fail-on", "none", "--color", "never",
+		"--include-tests="+strconv.FormatBool(includeTests), ".")
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
