@@ -168,8 +168,11 @@ func runCheck(bin, dir string, includeTests bool) (*report.Result, error) {
 	if err == nil && strings.ContainsRune(bin, filepath.Separator) {
 		bin = abs
 	}
-	cmd := exec.CommandContext(context.Background(), bin, "check", "--format", "json", "--fail-on", "none", "--color", "never",
-		"--include-tests="+strconv.FormatBool(includeTests), ".")
+	tests := "--include-tests=false"
+	if includeTests {
+		tests = "--include-tests"
+	}
+	cmd := exec.CommandContext(context.Background(), bin, "check", "--format", "json", "--fail-on", "none", "--color", "never", tests, ".")
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
