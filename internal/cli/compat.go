@@ -87,6 +87,10 @@ Exit codes:
 			if opts.parallelism < 0 || opts.maxParallelism < 0 {
 				return flagErrorf("--parallelism and --max-parallelism must be positive")
 			}
+			var err error
+			if opts.includeTests, err = includeTests(cmd, opts.includeTests); err != nil {
+				return err
+			}
 			return compatRun(cmd.Context(), opts)
 		},
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 func newCmdManifest(f *Factory) *cobra.Command {
-	var includeTests bool
+	var withTests bool
 	cmd := &cobra.Command{
 		Use:   "manifest [paths...]",
 		Short: "Print the uid manifest (uids.lock) of the jobs under the paths",
@@ -26,14 +26,18 @@ a pull request that renames or removes a uid shows it in the diff. Then
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			m, err := buildManifest(cmd.Context(), f, args, includeTests)
+			tests, err := includeTests(cmd, withTests)
+			if err != nil {
+				return err
+			}
+			m, err := buildManifest(cmd.Context(), f, args, tests)
 			if err != nil {
 				return err
 			}
 			return m.Write(f.IO.Out)
 		},
 	}
-	cmd.Flags().BoolVar(&includeTests, "include-tests", false, testsFlagHelp)
+	cmd.Flags().BoolVar(&withTests, "include-tests", false, testsFlagHelp)
 	return cmd
 }
 

@@ -42,6 +42,10 @@ Committer) with the uid and OperatorID Flink gives each.`,
 			if opts.format != "text" && opts.format != "json" {
 				return flagErrorf("invalid --format %q: want text or json", opts.format)
 			}
+			var err error
+			if opts.includeTests, err = includeTests(cmd, opts.includeTests); err != nil {
+				return err
+			}
 			return operatorsRun(cmd.Context(), opts)
 		},
 	}
