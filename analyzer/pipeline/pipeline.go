@@ -30,7 +30,9 @@
 // in a loop is marked InLoop. Job.Complete reports whether the graph was
 // fully understood, the precondition for predicting auto-generated
 // OperatorIDs (docs/flink-internals.md §1.3) from Inputs, partitioning, parallelism and
-// chaining hints.
+// chaining hints. Jobs whose entry point is a test (Job.Test) are left out
+// unless settings.IncludeTests is set: every command reads this one model,
+// so they agree on which jobs exist.
 package pipeline
 
 import (
