@@ -3,7 +3,10 @@
 # (testdata/corpus): operators found, statefulness and uid accuracy, and the
 # precision and recall of missinguid, per repository and in total.
 #
-#   scripts/corpus-eval.sh [-v] [CHECKOUTS]
+#   scripts/corpus-eval.sh [-v] [-include-tests] [CHECKOUTS]
+#
+# -include-tests runs uidcheck with --include-tests and expects the
+# operators labelled "test" too.
 #
 # CHECKOUTS holds one checkout per repository, named owner+name (default
 # .corpus/). Missing ones are cloned from GitHub at the pinned commit; an
@@ -11,11 +14,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-verbose=()
-if [[ ${1:-} == -v ]]; then
-	verbose=(-v)
+flags=()
+while [[ ${1:-} == -v || ${1:-} == -include-tests ]]; do
+	flags+=("$1")
 	shift
-fi
+done
 checkouts=${1:-$root/.corpus}
 mkdir -p "$checkouts"
 
@@ -41,4 +44,4 @@ python3 -c 'import json, sys; [print(r["repo"], r["commit"]) for r in json.load(
 	fi
 done
 
-go run ./internal/tools/corpuseval -corpus testdata/corpus -checkouts "$checkouts" -uidcheck "$bin/uidcheck" "${verbose[@]}"
+go run ./internal/tools/corpuseval -corpus testdata/corpus -checkouts "$checkouts" -uidcheck "$bin/uidcheck" "${flags[@]}"

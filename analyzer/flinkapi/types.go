@@ -43,6 +43,18 @@ var V2Modifiers = map[string]string{
 // EnvTypes are the stream execution environments.
 var EnvTypes = setOf("StreamExecutionEnvironment", "LocalStreamEnvironment", "RemoteStreamEnvironment")
 
+// ConfigCalls read the JVM's configuration: the same on every submission
+// of one deployment.
+var ConfigCalls = setOf("getenv", "getProperty")
+
+// ConfigTypes hold a job's configuration (Flink's ParameterTool and
+// Configuration, java.util.Properties, Typesafe Config): what their
+// getters return depends on the deployment, not on the run.
+var ConfigTypes = setOf("ParameterTool", "MultipleParameterTool", "Configuration", "ReadableConfig", "Properties", "Config")
+
+// PerRunTypes are JDK classes whose new instances differ per run.
+var PerRunTypes = setOf("Random", "SecureRandom", "Date")
+
 // UnstableCalls are calls whose result differs from run to run; a uid built
 // from one changes on every submission and never matches a savepoint.
 var UnstableCalls = map[string]string{
@@ -156,3 +168,17 @@ var PrefilterMarkers = [][]byte{
 	[]byte("PartitionStream"), // Flink 2.x DataStream V2
 	[]byte("org.apache.flink.datastream.api"),
 }
+
+// TestAnnotations are JUnit 4, JUnit 5 and TestNG annotations of test and
+// lifecycle methods, by simple name.
+var TestAnnotations = setOf(
+	"Test", "ParameterizedTest", "RepeatedTest", "TestTemplate", "TestFactory",
+	"Before", "After", "BeforeClass", "AfterClass",
+	"BeforeEach", "AfterEach", "BeforeAll", "AfterAll",
+	"BeforeMethod", "AfterMethod", "BeforeTest", "AfterTest", "BeforeSuite", "AfterSuite",
+	"BeforeGroups", "AfterGroups", "DataProvider",
+)
+
+// TestClassSuffixes are the class-name conventions of Maven Surefire,
+// Failsafe (*ITCase, Flink's own) and shared test bases.
+var TestClassSuffixes = []string{"Test", "Tests", "ITCase", "TestBase"}

@@ -1,6 +1,7 @@
 package javasyntax
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -103,6 +104,29 @@ func TestDecodeString(t *testing.T) {
 	} {
 		if got := decodeString(raw); got != want {
 			t.Errorf("decodeString(%s) = %q, want %q", raw, got, want)
+		}
+	}
+}
+
+// Annotations name test methods (pipeline.isTest); they are read from the
+// annotation's text, whatever its form.
+func TestMethodAnnotations(t *testing.T) {
+	src := `class T {
+    @Test void a() {}
+    @org.junit.jupiter.api.Test @Disabled("flaky") public void b() {}
+    @ParameterizedTest(name = "{0}") static void c(int n) {}
+    @ org.testng.annotations.Test(groups = "x") void d() {}
+    void e() {}
+}
+`
+	f, err := Parse("T.java", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"Test"}, {"Test", "Disabled"}, {"ParameterizedTest"}, {"Test"}, nil}
+	for i, m := range f.Classes[0].Methods {
+		if !slices.Equal(m.Annotations, want[i]) {
+			t.Errorf("%s: annotations %q, want %q", m.Name, m.Annotations, want[i])
 		}
 	}
 }

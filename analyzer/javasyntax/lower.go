@@ -157,7 +157,10 @@ func withoutSpace(s string) string {
 	return s
 }
 
-type modifiers struct{ static, final bool }
+type modifiers struct {
+	static, final bool
+	annotations   []string
+}
 
 func (l *lowerer) modifiersOf(n *fnode) modifiers {
 	var m modifiers
@@ -167,15 +170,32 @@ func (l *lowerer) modifiersOf(n *fnode) modifiers {
 			continue
 		}
 		for j := range int(c.ChildCount()) {
-			switch c.Child(j).Type() {
+			switch k := c.Child(j); k.Type() {
 			case "static":
 				m.static = true
 			case "final":
 				m.final = true
+			case "annotation", "marker_annotation":
+				m.annotations = append(m.annotations, annotationName(l.text(k)))
 			}
 		}
 	}
 	return m
+}
+
+// annotationName is the simple name of an annotation written as text
+// ("@org.junit.Test", "@ParameterizedTest(name = …)"): annotation nodes are
+// not walked into (skipChildren).
+func annotationName(s string) string {
+	s = strings.TrimPrefix(s, "@")
+	if i := strings.IndexByte(s, '('); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		s = strings.TrimSpace(s[i+1:])
+	}
+	return s
 }
 
 func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
@@ -307,7 +327,8 @@ func (l *lowerer) field(c *Class, n *fnode, depth int) {
 }
 
 func (l *lowerer) method(c *Class, n *fnode, depth int) {
-	m := &Method{Class: c, Static: l.modifiersOf(n).static, Constructor: n.Type() != "method_declaration"}
+	mods := l.modifiersOf(n)
+	m := &Method{Class: c, Static: mods.static, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
 	if name := n.ChildByFieldName("name"); name != nil {
 		m.Name = l.text(name)
 		m.Off = int(name.StartByte())

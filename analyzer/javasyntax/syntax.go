@@ -94,6 +94,9 @@ type Method struct {
 	ReturnType  string
 	Static      bool
 	Constructor bool
+	// Annotations are the simple names of the method's annotations
+	// ("Test" for @org.junit.jupiter.api.Test).
+	Annotations []string
 	Body        []Stmt
 	Off         int // offset of the name
 	Class       *Class

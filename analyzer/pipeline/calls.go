@@ -75,7 +75,7 @@ func (e *evaluator) unknownCall(c *javasyntax.Call, recv *value, args []*value) 
 	repeated := strings.HasPrefix(c.Name, "forEach") || c.Name == "map" || c.Name == "flatMap" || c.Name == "computeIfAbsent"
 	out := new(value{})
 	if recv != nil {
-		out.unstable = recv.unstable
+		out.unstable, out.config = recv.unstable, recv.config
 		out.className = recv.className // builder chains keep their origin
 		out.factory = recv.factory
 		if recv.kind == vClassRef && recv.cls == nil {
@@ -96,9 +96,11 @@ func (e *evaluator) unknownCall(c *javasyntax.Call, recv *value, args []*value) 
 		if a.kind == vFunc && a.lam != nil {
 			e.runLambda(a, streams, repeated)
 		}
-		if out.unstable == "" {
-			out.unstable = a.unstable
-		}
+		out.unstable = firstNonEmpty(out.unstable, a.unstable)
+		out.config = firstNonEmpty(out.config, a.config)
+	}
+	if flinkapi.ConfigCalls[c.Name] || recv != nil && flinkapi.ConfigTypes[simpleName(recv.className)] {
+		out.config = e.text(c)
 	}
 	return out
 }
@@ -220,17 +222,17 @@ func jdkStatic(name, simple string, args []*value) *value {
 		if s, ok := javaFormat(args[0].s, args[1:]); ok {
 			return &value{kind: vConst, s: s}
 		}
-		return &value{unstable: unstableOf(args)}
+		return derived(args...)
 	case (simple == "String" || simple == "Integer" || simple == "Long") && (name == "valueOf" || name == "toString") && len(args) == 1:
 		if args[0].kind == vConst {
 			return &value{kind: vConst, s: args[0].s}
 		}
-		return &value{unstable: args[0].unstable}
+		return derived(args[0])
 	case simple == "String" && name == "join" && len(args) > 1:
 		parts := make([]string, 0, len(args)-1)
 		for _, a := range args {
 			if a.kind != vConst {
-				return &value{unstable: unstableOf(args)}
+				return derived(args...)
 			}
 			parts = append(parts, a.s)
 		}
@@ -248,15 +250,6 @@ const tableEnvType = "StreamTableEnvironment"
 // analysed pipeline code, so its behaviour comes from the API table.
 func recvNotInTree(simple string, e *evaluator) bool {
 	return e.a.eagerClass(simple, e.top().file) == nil
-}
-
-func unstableOf(vs []*value) string {
-	for _, v := range vs {
-		if v.unstable != "" {
-			return v.unstable
-		}
-	}
-	return ""
 }
 
 // binaryName is Class.getName() ("pkg.Outer$Inner"), or the canonical name.
@@ -664,8 +657,11 @@ func (e *evaluator) modify(c *javasyntax.Call, name string, sv *value, args []*v
 			return
 		}
 		u := UID{State: UIDUnresolved, Expr: e.text(c.Args[0]), Pos: e.pos(c.NameOff), End: e.pos(c.NameEnd), Unstable: arg.unstable}
-		if arg.kind == vConst && arg.unstable == "" {
+		switch {
+		case arg.kind == vConst && arg.unstable == "":
 			u.State, u.Value = UIDResolved, strings.Clone(arg.s)
+		case arg.unstable == "":
+			u.Configured = arg.config
 		}
 		op.UID = u
 	case "setUidHash":

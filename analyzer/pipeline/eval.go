@@ -39,8 +39,14 @@ type value struct {
 	keyed bool // vStream
 	// vConst
 	s string
-	// unstable is set when the value differs between runs.
+	// unstable is set when the value differs between runs: it names the
+	// source (UUID.randomUUID(), a counter).
 	unstable string
+	// config is set when the value depends on configuration: a parameter
+	// of an entry point, a field set by a constructor or a setter,
+	// System.getenv, ParameterTool. It is the same on every submission
+	// that is given the same configuration.
+	config string
 	// vStream
 	stype string
 	last  *Operator // the operator modifiers apply to; nil for KeyedStream etc.
@@ -197,7 +203,14 @@ func (e *evaluator) runMethod(m *javasyntax.Method, this *value, args []*value) 
 			v = e.typed(p.Type, f.file)
 		}
 		if v.kind == vUnknown {
-			v = e.typed(p.Type, f.file)
+			if t := e.typed(p.Type, f.file); t.kind != vUnknown {
+				v = t
+			}
+		}
+		if i >= len(args) && v.kind == vUnknown {
+			// An entry point's parameter: the caller, outside the tree,
+			// configures it.
+			v = new(value{config: "the parameter " + p.Name})
 		}
 		sc.define(p.Name, v)
 	}
@@ -234,7 +247,7 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 			v = t
 		}
 		if v.kind == vConst && !s.Final && e.top().reassigned[s.Name] {
-			v = new(value{unstable: v.unstable})
+			v = derived(v)
 		}
 		sc.define(s.Name, v)
 	case *javasyntax.ExprStmt:
@@ -343,7 +356,7 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		if x.Op == "-" && v.kind == vConst && v.isInt {
 			return new(value{kind: vConst, s: "-" + v.s, isInt: true})
 		}
-		return new(value{unstable: v.unstable})
+		return derived(v)
 	case *javasyntax.Cond:
 		e.eval(x.C, sc)
 		id := e.nextID
@@ -359,7 +372,7 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		if f.kind == vStream {
 			return f
 		}
-		return new(value{unstable: firstNonEmpty(t.unstable, f.unstable)})
+		return derived(t, f)
 	case *javasyntax.Assign:
 		return e.assign(x, sc)
 	case *javasyntax.ClassLit:
@@ -374,6 +387,7 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		return e.call(x, sc)
 	case *javasyntax.Opaque:
 		var arms []javasyntax.Expr
+		var subs []*value
 		for _, sub := range x.Sub {
 			if lam, ok := sub.(*javasyntax.Lambda); ok && len(lam.Params) == 0 && len(lam.Body) == 1 {
 				if b, ok := lam.Body[0].(*javasyntax.Block); ok && b.Branch {
@@ -381,12 +395,12 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 					continue
 				}
 			}
-			e.eval(sub, sc)
+			subs = append(subs, e.eval(sub, sc))
 		}
 		if len(arms) > 0 {
 			e.branches(arms, sc)
 		}
-		return unknown
+		return derived(subs...) // args[0], instanceof, array creation
 	}
 	return unknown
 }
@@ -400,10 +414,20 @@ func firstNonEmpty(a ...string) string {
 	return ""
 }
 
+// derived is a value computed from vs and not folded to a constant: it
+// varies between runs, or with configuration, as they do.
+func derived(vs ...*value) *value {
+	out := new(value{})
+	for _, v := range vs {
+		out.unstable = firstNonEmpty(out.unstable, v.unstable)
+		out.config = firstNonEmpty(out.config, v.config)
+	}
+	return out
+}
+
 func (e *evaluator) binary(op string, l, r *value) *value {
-	unstable := firstNonEmpty(l.unstable, r.unstable)
 	if op != "+" || l.kind != vConst || r.kind != vConst {
-		return new(value{unstable: unstable})
+		return derived(l, r)
 	}
 	if l.isInt && r.isInt {
 		a, err1 := strconv.ParseInt(l.s, 10, 64)
@@ -437,13 +461,15 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 	if v, ok := e.fieldVals[f]; ok {
 		return v
 	}
-	mutated := e.a.mutated(cls)[f.Name]
-	if !f.Final && mutated {
+	if mut := e.a.mutated(cls)[f.Name]; !f.Final && mut != notMutated {
 		v := e.typed(f.Type, cls.File)
-		if v.kind == vUnknown || v.kind == vConst {
-			return new(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
+		switch {
+		case v.kind != vUnknown && v.kind != vConst:
+			return v
+		case mut == mutConfigured:
+			return new(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s setters"})
 		}
-		return v
+		return new(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
 	}
 	if f.Init != nil && !e.fieldEval[f] {
 		e.fieldEval[f] = true
@@ -454,11 +480,17 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 		if v.kind != vUnknown {
 			return v
 		}
-		if v.unstable != "" {
+		if v.unstable != "" || v.config != "" {
 			return v
 		}
 	}
-	return e.typed(f.Type, cls.File)
+	v := e.typed(f.Type, cls.File)
+	if f.Init == nil && v.kind == vUnknown {
+		// Neither initialised nor set during this job: a constructor
+		// argument, given by code outside the tree.
+		return new(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s constructor"})
+	}
+	return v
 }
 
 func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
@@ -477,7 +509,7 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 		}
 	case vUnknown:
 		if !isPackageLike(x.X) {
-			return new(value{unstable: recv.unstable})
+			return derived(recv)
 		}
 	case vConst, vEnv, vStream, vFunc:
 		return unknown
@@ -509,7 +541,7 @@ func (e *evaluator) assign(x *javasyntax.Assign, sc *scope) *value {
 	v := e.eval(x.R, sc)
 	if x.Op != "=" {
 		old := e.eval(x.L, sc)
-		v = new(value{unstable: firstNonEmpty(old.unstable, v.unstable)})
+		v = derived(old, v)
 	}
 	switch l := x.L.(type) {
 	case *javasyntax.Ident:
@@ -536,7 +568,7 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		return new(value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file})
 	}
 	simple := simpleName(x.Type)
-	if simple == "Random" || simple == "SecureRandom" || simple == "Date" {
+	if flinkapi.PerRunTypes[simple] {
 		return new(value{unstable: "new " + simple + "()"})
 	}
 	if simple == "String" && len(args) == 1 && args[0].kind == vConst {

@@ -28,6 +28,9 @@ type Job struct {
 	Name string
 	File string
 	Pos  token.Pos // the entry method's name
+	// Test marks a job whose entry point is a test (see isTest); the model
+	// holds such jobs only with settings.IncludeTests.
+	Test bool
 	// Operators in creation order; creation order decides Flink's node IDs,
 	// which auto-generated OperatorIDs depend on.
 	Operators []*Operator
@@ -115,6 +118,11 @@ type UID struct {
 	// Unstable explains why the value changes between runs ("" when it
 	// does not): UUID.randomUUID(), time, random numbers, counters.
 	Unstable string
+	// Configured names the configuration an unresolved, stable uid depends
+	// on ("" when none is known): a parameter of the entry point, a field
+	// set by a constructor or setter, System.getenv, ParameterTool. The uid
+	// is the same on every submission given the same configuration.
+	Configured string
 }
 
 // Partitioning is how records reach an operator from one input.

@@ -30,7 +30,9 @@
 // in a loop is marked InLoop. Job.Complete reports whether the graph was
 // fully understood, the precondition for predicting auto-generated
 // OperatorIDs (docs/flink-internals.md §1.3) from Inputs, partitioning, parallelism and
-// chaining hints.
+// chaining hints. Jobs whose entry point is a test (Job.Test) are left out
+// unless settings.IncludeTests is set: every command reads this one model,
+// so they agree on which jobs exist.
 package pipeline
 
 import (
@@ -72,7 +74,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return &Model{}, nil
 	}
 	tfs := javasyntax.TokenFiles(pass.Fset)
-	m, broken, err := Build(syn, tfs, settings.Of(pass).Catalog)
+	s := settings.Of(pass)
+	m, broken, err := Build(syn, tfs, s.Catalog, s.IncludeTests)
 	if err != nil {
 		return nil, err
 	}
@@ -100,9 +103,10 @@ type evaluated struct {
 
 // Build builds the model, parsing the pending files through syn; tfs maps
 // file names to their token.File for positions, and cat tells what
-// classes outside the tree do. It also returns the files that have syntax
-// errors, with only their names and errors, for the caller to report.
-func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Catalog) (*Model, []*javasyntax.File, error) {
+// classes outside the tree do. Jobs whose entry point is a test are left
+// out unless includeTests is set. It also returns the files that have
+// syntax errors, with only their names and errors, for the caller to report.
+func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Catalog, includeTests bool) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
 	broken := make([]*javasyntax.File, len(syn.Pending))
 	err := syn.Parse(func(i int, f *javasyntax.File) {
@@ -117,7 +121,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 			tfs:     tfs,
 			catalog: cat,
 			states:  map[*javasyntax.Class]stateVerdict{},
-			mutable: map[*javasyntax.Class]map[string]bool{},
+			mutable: map[*javasyntax.Class]map[string]mutation{},
 			flink:   map[*javasyntax.File]bool{},
 		}
 		perFile[i] = ix.evaluateAll(f)
@@ -126,7 +130,8 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 		return nil, nil, err
 	}
 	// A method that builds operators but is called from another job's
-	// evaluation is a helper, not a job of its own.
+	// evaluation is a helper, not a job of its own. Calls from tests count
+	// too: a helper reached only from tests is part of test jobs.
 	calledFromJob := map[methodKey]bool{}
 	for _, evs := range perFile {
 		for _, ev := range evs {
@@ -141,10 +146,11 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 	model := &Model{Files: syn.Kept()}
 	for _, evs := range perFile {
 		for _, ev := range evs {
-			if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[ev.root]) {
+			if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[ev.root]) || (ev.job.Test && !includeTests) {
 				continue
 			}
 			for _, job := range splitByEnv(ev.job) {
+				job.Test = ev.job.Test
 				finish(job)
 				model.Jobs = append(model.Jobs, job)
 				model.Operators = append(model.Operators, job.Operators...)
@@ -175,7 +181,7 @@ func (ix *index) evaluateAll(f *javasyntax.File) []evaluated {
 
 // evaluate runs one entry point as a job.
 func (ix *index) evaluate(m *javasyntax.Method) evaluated {
-	job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name}
+	job := &Job{Name: m.Class.Qualified + "#" + m.Name, File: m.Class.File.Name, Test: isTest(m)}
 	if tf := ix.tfs[m.Class.File.Name]; tf != nil {
 		job.Pos = tf.Pos(m.Off)
 	}
@@ -265,6 +271,30 @@ func isMain(m *javasyntax.Method) bool {
 	return m.Name == "main" && m.Static && len(m.Params) == 1 && strings.HasPrefix(m.Params[0].Type, "String")
 }
 
+// isTest reports whether an entry point is a test rather than a job that
+// is deployed: a JUnit 4/5 or TestNG test or lifecycle method, or any
+// method of a class named like a test (*Test, *Tests, *ITCase, *TestBase)
+// or nested in one. A main method is a job wherever it is declared: many
+// projects keep runnable examples under src/test/java.
+func isTest(m *javasyntax.Method) bool {
+	if isMain(m) {
+		return false
+	}
+	for _, a := range m.Annotations {
+		if flinkapi.TestAnnotations[a] {
+			return true
+		}
+	}
+	for c := m.Class; c != nil; c = c.Outer {
+		for _, suffix := range flinkapi.TestClassSuffixes {
+			if strings.HasSuffix(c.Name, suffix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // entryPoints lists the methods of a file evaluated as possible jobs: main
 // methods first, then methods whose bodies call DataStream API names.
 func entryPoints(f *javasyntax.File) []*javasyntax.Method {
@@ -307,7 +337,7 @@ type index struct {
 	tfs     map[string]*token.File
 	catalog *flinkapi.Catalog
 	states  map[*javasyntax.Class]stateVerdict
-	mutable map[*javasyntax.Class]map[string]bool
+	mutable map[*javasyntax.Class]map[string]mutation
 	flink   map[*javasyntax.File]bool
 }
 
@@ -532,46 +562,96 @@ func (ix *index) methodIn(c *javasyntax.Class, name string, arity int) *javasynt
 	return nil
 }
 
-// mutated returns the names of c's fields assigned or incremented outside
-// constructors and initialisers: their value changes while the job runs.
-func (ix *index) mutated(c *javasyntax.Class) map[string]bool {
+// mutation is how a field is written outside constructors and
+// initialisers.
+type mutation uint8
+
+const (
+	notMutated mutation = iota
+	// mutConfigured: only assigned values computed from the method's
+	// parameters, as setters and fluent builder methods do. The field
+	// holds configuration: the same on every submission that sets it the
+	// same way.
+	mutConfigured
+	// mutRuntime: incremented, compound-assigned, or assigned anything
+	// else (its own value, a constant, a random number): the job changes
+	// it while it builds the graph.
+	mutRuntime
+)
+
+// mutated returns how each of c's fields written outside constructors and
+// initialisers is written.
+func (ix *index) mutated(c *javasyntax.Class) map[string]mutation {
 	if m, ok := ix.mutable[c]; ok {
 		return m
 	}
-	out := map[string]bool{}
+	out := map[string]mutation{}
 	for _, m := range c.Methods {
 		if m.Constructor || m.Name == "<init>" {
 			continue
 		}
-		locals := map[string]bool{}
+		params := map[string]bool{}
 		for _, p := range m.Params {
-			locals[p.Name] = true
+			params[p.Name] = true
 		}
+		locals := map[string]bool{}
 		walkStmtsDecl(m.Body, locals)
 		walkStmts(m.Body, func(x javasyntax.Expr) {
-			var target javasyntax.Expr
-			switch x := x.(type) {
-			case *javasyntax.Assign:
-				target = x.L
-			case *javasyntax.Unary:
-				if x.Op == "++" || x.Op == "--" {
-					target = x.X
-				}
-			}
-			switch t := target.(type) {
-			case *javasyntax.Ident:
-				if !locals[t.Name] {
-					out[t.Name] = true
-				}
-			case *javasyntax.FieldAccess:
-				if _, ok := t.X.(*javasyntax.This); ok {
-					out[t.Name] = true
-				}
+			if name, how := fieldWrite(x, params, locals); name != "" {
+				out[name] = max(out[name], how)
 			}
 		})
 	}
 	ix.mutable[c] = out
 	return out
+}
+
+// fieldWrite returns the field x writes, if it writes one, and how.
+func fieldWrite(x javasyntax.Expr, params, locals map[string]bool) (string, mutation) {
+	var target javasyntax.Expr
+	how := mutRuntime
+	switch x := x.(type) {
+	case *javasyntax.Assign:
+		target = x.L
+		if x.Op == "=" && fromParams(x.R, params) {
+			how = mutConfigured
+		}
+	case *javasyntax.Unary:
+		if x.Op == "++" || x.Op == "--" {
+			target = x.X
+		}
+	}
+	switch t := target.(type) {
+	case *javasyntax.Ident:
+		if !locals[t.Name] && !params[t.Name] {
+			return t.Name, how
+		}
+	case *javasyntax.FieldAccess:
+		if _, ok := t.X.(*javasyntax.This); ok {
+			return t.Name, how
+		}
+	}
+	return "", notMutated
+}
+
+// fromParams reports whether x reads a parameter and nothing that differs
+// per run (this.prefix = prefix, this.uid = checkNotNull(uid)).
+func fromParams(x javasyntax.Expr, params map[string]bool) bool {
+	param, perRun := false, false
+	walkExpr(x, func(x javasyntax.Expr) {
+		switch x := x.(type) {
+		case *javasyntax.Ident:
+			param = param || params[x.Name]
+		case *javasyntax.Call:
+			_, random := flinkapi.UnstableCalls[x.Name]
+			perRun = perRun || random
+		case *javasyntax.Unary:
+			perRun = perRun || x.Op == "++" || x.Op == "--"
+		case *javasyntax.New:
+			perRun = perRun || flinkapi.PerRunTypes[simpleName(x.Type)]
+		}
+	})
+	return param && !perRun
 }
 
 // walkStmtsDecl records the names of locals declared in body.

@@ -241,3 +241,47 @@ class Helper {
 		t.Errorf("process operators with uids %q, want in-tree and library", uids)
 	}
 }
+
+// A helper called from a test and from a main belongs to the main's job
+// only, unless test jobs are included; then the test's job is marked.
+func TestTestJobs(t *testing.T) {
+	files := map[string]string{
+		"src/main/java/m/Shared.java": `package m;
+import org.apache.flink.streaming.api.datastream.DataStream;
+public class Shared {
+    public static void dedup(DataStream<Long> s) { s.keyBy(v -> v).sum(0); }
+}`,
+		"src/main/java/m/Job.java": `package m;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+public class Job {
+    public static void main(String[] args) {
+        Shared.dedup(StreamExecutionEnvironment.getExecutionEnvironment().fromSequence(0, 1));
+    }
+}`,
+		"src/test/java/m/JobTest.java": `package m;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+class JobTest {
+    @Test
+    void dedups() {
+        Shared.dedup(StreamExecutionEnvironment.getExecutionEnvironment().fromSequence(0, 1));
+    }
+}`,
+	}
+	jobs := func(m *pipeline.Model) map[string]bool {
+		out := map[string]bool{}
+		for _, j := range m.Jobs {
+			out[j.Name] = j.Test
+		}
+		return out
+	}
+	if got := jobs(build(t, files)); len(got) != 1 || got["m.Job#main"] {
+		t.Errorf("default: jobs %v, want only m.Job#main", got)
+	}
+	s := settings.Default()
+	s.IncludeTests = true
+	got := jobs(buildWith(t, s, files))
+	if len(got) != 2 || got["m.Job#main"] || !got["m.JobTest#dedups"] {
+		t.Errorf("with IncludeTests: jobs %v (name: test), want m.Job#main and the test m.JobTest#dedups", got)
+	}
+}

@@ -62,7 +62,9 @@ func All() []Rule {
 			missinguid.CategoryStateless: SeverityInfo,
 		}},
 		{Analyzer: duplicateuid.Analyzer, Severity: SeverityError, Since: "v0.1.0", Default: true},
-		{Analyzer: unstableuid.Analyzer, Severity: SeverityError, Since: "v0.1.0", Default: true},
+		{Analyzer: unstableuid.Analyzer, Severity: SeverityError, Since: "v0.1.0", Default: true, Categories: map[string]Severity{
+			unstableuid.CategoryConfigured: SeverityInfo,
+		}},
 		{Analyzer: uidformat.Analyzer, Severity: SeverityWarning, Since: "unreleased", Default: true},
 		{Analyzer: removeduid.Analyzer, Severity: SeverityError, Since: "unreleased", Default: true},
 		{Analyzer: changeduid.Analyzer, Severity: SeverityError, Since: "unreleased", Default: true},

@@ -19,6 +19,11 @@ import (
 type Settings struct {
 	// AllOperators makes missinguid report stateless operators too (info).
 	AllOperators bool
+	// IncludeTests keeps jobs whose entry point is a test (JUnit or TestNG
+	// methods, classes named *Test, *ITCase…): such jobs run on a
+	// MiniCluster and are never resumed from a savepoint, so by default the
+	// pipeline model leaves them out.
+	IncludeTests bool
 	// MaxParseSize is the largest file parsed; 0 means the parser's default.
 	MaxParseSize int64
 	// UIDPattern is what every uid must match (uidformat); nil for none.

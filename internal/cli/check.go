@@ -40,6 +40,7 @@ type checkOptions struct {
 	writeBase    string
 	config       *config.Config
 	allOperators bool
+	includeTests bool
 	maxFileSize  int64
 	maxParseSize int64
 	allowEmpty   bool
@@ -84,6 +85,9 @@ package.json. A path that yields no Java file is an error unless
 			if opts.config != nil && opts.config.FailOn != "" && !cmd.Flags().Changed("fail-on") {
 				opts.failOn = opts.config.FailOn
 			}
+			if opts.config != nil && opts.config.IncludeTests && !cmd.Flags().Changed("include-tests") {
+				opts.includeTests = true
+			}
 			switch opts.failOn {
 			case "error", "warning", "info", "none":
 			default:
@@ -106,6 +110,7 @@ package.json. A path that yields no Java file is an error unless
 	cmd.Flags().StringVar(&opts.writeBase, "write-baseline", "", "write all current findings to the baseline `FILE` and exit 0")
 	cmd.Flags().StringVar(&opts.configPath, "config", "", "configuration `FILE` (default: .uidcheck.yaml in the working directory or a parent)")
 	cmd.Flags().BoolVar(&opts.allOperators, "all-operators", false, "also report stateless operators without a uid (info)")
+	cmd.Flags().BoolVar(&opts.includeTests, "include-tests", false, testsFlagHelp)
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
 	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (warning)")
 	cmd.Flags().BoolVar(&opts.allowEmpty, "allow-empty", false, allowEmptyUsage)
@@ -129,7 +134,7 @@ const allowEmptyUsage = "accept a path that holds no Java file (otherwise exit 2
 func checkRun(ctx context.Context, opts *checkOptions) error {
 	err := checkOnce(ctx, opts)
 	if opts.updateMan && (err == nil || errors.Is(err, errFindings)) {
-		if uerr := updateManifest(ctx, opts.f, opts.paths, opts.manifest); uerr != nil {
+		if uerr := updateManifest(ctx, opts.f, opts.paths, opts.manifest, opts.includeTests); uerr != nil {
 			return uerr
 		}
 	}
@@ -249,6 +254,10 @@ func (r *analysisResult) fileErr() error {
 // within the 300 MB goal: on 10,000 generated jobs a 200 MiB limit gave a
 // peak RSS of 214 MB and 240 MiB gave 255 MB, about 5% faster.
 const softMemoryLimit = 240 << 20
+
+// testsFlagHelp documents --include-tests, the same for every command that
+// reads the pipeline model, so that they agree on which jobs exist.
+const testsFlagHelp = "also analyse jobs whose entry point is a test (JUnit or TestNG methods, *Test, *Tests, *ITCase, *TestBase classes); a main method is always a job"
 
 // analyzeOptions are the settings check and operators share.
 type analyzeOptions struct {

@@ -32,6 +32,7 @@ type compatOptions struct {
 	format         string
 	failOn         string
 	manifest       string
+	includeTests   bool
 }
 
 // failOnLevels maps --fail-on values to the lowest failing verdict.
@@ -91,6 +92,10 @@ Exit codes:
 			if opts.parallelism < 0 || opts.maxParallelism < 0 {
 				return flagErrorf("--parallelism and --max-parallelism must be positive")
 			}
+			var err error
+			if opts.includeTests, err = includeTests(cmd, opts.includeTests); err != nil {
+				return err
+			}
 			return compatRun(cmd.Context(), opts)
 		},
 	}
@@ -104,6 +109,7 @@ Exit codes:
 	fl.IntVar(&opts.maxParallelism, "max-parallelism", 0, "pipeline.max-parallelism given at submission")
 	fl.StringVar(&opts.route, "route", string(compat.RouteSavepoint), "how the job resumes: savepoint or last-state")
 	fl.StringVar(&opts.format, "format", "text", "output format: text, json, sarif or markdown (a pull-request comment); FORMAT=FILE writes to a file")
+	fl.BoolVar(&opts.includeTests, "include-tests", false, testsFlagHelp)
 	fl.StringVar(&opts.failOn, "fail-on", "dropped", "exit 1 at or below this verdict: fails, unknown, dropped or never")
 	return cmd
 }
@@ -171,7 +177,7 @@ func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.
 	if opts.manifest != "" {
 		jobs, err = manifestJobs(opts.manifest)
 	} else {
-		jobs, err = sourceJobs(ctx, opts.f, opts.paths, opts.parallelism)
+		jobs, err = sourceJobs(ctx, opts.f, opts.paths, opts.parallelism, opts.includeTests)
 	}
 	if err != nil {
 		return nil, nil, nil, err

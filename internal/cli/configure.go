@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
 	"github.com/uidcheck/uidcheck/analyzer/settings"
@@ -33,12 +35,28 @@ func loadConfig(path string) (*config.Config, error) {
 	return config.Load(path, names)
 }
 
+// includeTests resolves --include-tests for the commands that read the
+// pipeline model without the rest of the configuration (operators,
+// manifest, compat): the flag when given, else include-tests from
+// .uidcheck.yaml, so that they see the same jobs as check.
+func includeTests(cmd *cobra.Command, flag bool) (bool, error) {
+	if cmd.Flags().Changed("include-tests") {
+		return flag, nil
+	}
+	c, err := loadConfig("")
+	if err != nil || c == nil {
+		return false, err
+	}
+	return c.IncludeTests, nil
+}
+
 // checkSettings is what the analyzers of one check read: the flags, and
 // from the configuration the uid pattern and the classes the project
 // declares stateful or stateless.
 func checkSettings(c *config.Config, opts *checkOptions) (*settings.Settings, error) {
 	s := settings.Default()
 	s.AllOperators, s.MaxParseSize, s.Manifest = opts.allOperators, opts.maxParseSize, opts.manifest
+	s.IncludeTests = opts.includeTests
 	if c == nil {
 		return s, nil
 	}

@@ -26,6 +26,7 @@ type graphOptions struct {
 	format       string
 	output       string
 	layout       string
+	includeTests bool
 }
 
 var graphLayouts = map[string]graph.Layout{"auto": graph.LayoutAuto, "dot": graph.LayoutDot, "builtin": graph.LayoutBuiltin}
@@ -73,6 +74,10 @@ Exit codes:
 			if opts.allowNonRest && opts.savepoint == "" {
 				return flagErrorf("--allow-non-restored-state needs --savepoint")
 			}
+			var err error
+			if opts.includeTests, err = includeTests(cmd, opts.includeTests); err != nil {
+				return err
+			}
 			return graphRun(cmd.Context(), opts)
 		},
 	}
@@ -84,6 +89,7 @@ Exit codes:
 	fl.StringVar(&opts.format, "format", "mermaid", "output format: mermaid, dot, svg or html")
 	fl.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
 	fl.StringVar(&opts.layout, "layout", "auto", "svg and html layout: auto (Graphviz dot when installed), dot or builtin")
+	fl.BoolVar(&opts.includeTests, "include-tests", false, testsFlagHelp)
 	return cmd
 }
 
@@ -133,7 +139,7 @@ func buildGraph(ctx context.Context, opts *graphOptions) (*graph.Graph, error) {
 		}
 		saved = compat.FromMetadata(m)
 	}
-	jobs, err := sourceJobs(ctx, opts.f, opts.paths, opts.parallelism)
+	jobs, err := sourceJobs(ctx, opts.f, opts.paths, opts.parallelism, opts.includeTests)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 
 func newCmdManifest(f *Factory) *cobra.Command {
 	var o sourceOptions
+	var withTests bool
 	cmd := &cobra.Command{
 		Use:   "manifest [paths...]",
 		Short: "Print the uid manifest (uids.lock) of the jobs under the paths",
@@ -27,6 +28,11 @@ a pull request that renames or removes a uid shows it in the diff. Then
 				args = []string{"."}
 			}
 			o.paths = args
+			tests, err := includeTests(cmd, withTests)
+			if err != nil {
+				return err
+			}
+			o.includeTests = tests
 			m, err := buildManifest(cmd.Context(), f, o)
 			if err != nil {
 				return err
@@ -37,6 +43,7 @@ a pull request that renames or removes a uid shows it in the diff. Then
 	var keepGoing bool
 	cmd.Flags().BoolVar(&o.allowEmpty, "allow-empty", false, allowEmptyUsage)
 	cmd.Flags().BoolVar(&keepGoing, "keep-going", false, keepGoingUsage)
+	cmd.Flags().BoolVar(&withTests, "include-tests", false, testsFlagHelp)
 	cmd.PreRun = func(*cobra.Command, []string) { o.strict = !keepGoing }
 	return cmd
 }
@@ -52,8 +59,8 @@ func buildManifest(ctx context.Context, f *Factory, o sourceOptions) (*manifest.
 }
 
 // updateManifest rewrites the manifest from the code.
-func updateManifest(ctx context.Context, f *Factory, paths []string, path string) error {
-	m, err := buildManifest(ctx, f, sourceOptions{paths: paths, strict: true})
+func updateManifest(ctx context.Context, f *Factory, paths []string, path string, includeTests bool) error {
+	m, err := buildManifest(ctx, f, sourceOptions{paths: paths, strict: true, includeTests: includeTests})
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ type operatorsOptions struct {
 	maxParseSize int64
 	allowEmpty   bool
 	keepGoing    bool
+	includeTests bool
 }
 
 func newCmdOperators(f *Factory) *cobra.Command {
@@ -46,10 +47,15 @@ Committer) with the uid and OperatorID Flink gives each.`,
 			if opts.format != "text" && opts.format != "json" {
 				return flagErrorf("invalid --format %q: want text or json", opts.format)
 			}
+			var err error
+			if opts.includeTests, err = includeTests(cmd, opts.includeTests); err != nil {
+				return err
+			}
 			return operatorsRun(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&opts.includeTests, "include-tests", false, testsFlagHelp)
 	cmd.Flags().Int64Var(&opts.maxFileSize, "max-file-size", driver.DefaultMaxFileSize, "refuse Java files larger than this many bytes (exit 2)")
 	cmd.Flags().Int64Var(&opts.maxParseSize, "max-parse-size", javasyntax.DefaultMaxParseSize, "do not parse pipeline files larger than this many bytes (exit 2, or a warning with --keep-going)")
 	cmd.Flags().BoolVar(&opts.allowEmpty, "allow-empty", false, allowEmptyUsage)
@@ -59,7 +65,7 @@ Committer) with the uid and OperatorID Flink gives each.`,
 
 func operatorsRun(ctx context.Context, opts *operatorsOptions) error {
 	s := settings.Default()
-	s.MaxParseSize = opts.maxParseSize
+	s.MaxParseSize, s.IncludeTests = opts.maxParseSize, opts.includeTests
 	res, err := analyze(ctx, opts.f, analyzeOptions{
 		paths: opts.paths, withOperators: true, maxFileSize: opts.maxFileSize, settings: s,
 		allowEmpty: opts.allowEmpty,

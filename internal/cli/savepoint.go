@@ -84,7 +84,7 @@ func inspectRun(ctx context.Context, opts *inspectOptions) error {
 	}
 	var sources map[string][]output.SourceOperator
 	if len(opts.src) > 0 {
-		jobs, err := sourceJobs(ctx, opts.f, opts.src, 0)
+		jobs, err := sourceJobs(ctx, opts.f, opts.src, 0, false)
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/analyzer/rules"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/output"
 )
@@ -18,8 +19,9 @@ import (
 // sourceJobs analyses the Java sources under paths and returns each job as
 // compat sees it: operators with the IDs Flink will give them. parallelism
 // is -p (0 when unknown); it decides chaining and so auto-generated IDs.
-func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int) ([]*compat.Job, error) {
-	fset, m, err := pipelineModel(ctx, f, sourceOptions{paths: paths})
+// Test jobs are left out unless includeTests is set.
+func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int, includeTests bool) ([]*compat.Job, error) {
+	fset, m, err := pipelineModel(ctx, f, sourceOptions{paths: paths, includeTests: includeTests})
 	if err != nil {
 		return nil, err
 	}
@@ -38,12 +40,17 @@ type sourceOptions struct {
 	// (a syntax error, a file over the parse limit, a statement nested too
 	// deep); otherwise that is a warning.
 	strict bool
+	// includeTests keeps test jobs in the model.
+	includeTests bool
 }
 
 // pipelineModel analyses the sources under paths for their pipeline model
-// only; a file that cannot be read fails the command.
+// only; a file that cannot be read fails the command. Test jobs are left
+// out unless o.includeTests is set.
 func pipelineModel(ctx context.Context, f *Factory, o sourceOptions) (*token.FileSet, *pipeline.Model, error) {
-	res, err := analyze(ctx, f, analyzeOptions{paths: o.paths, maxFileSize: driver.DefaultMaxFileSize, allowEmpty: o.allowEmpty}, []*analysis.Analyzer{pipeline.Analyzer})
+	s := settings.Default()
+	s.IncludeTests = o.includeTests
+	res, err := analyze(ctx, f, analyzeOptions{paths: o.paths, maxFileSize: driver.DefaultMaxFileSize, allowEmpty: o.allowEmpty, settings: s}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -14,6 +14,7 @@
 //	stateless-classes:
 //	  - com.acme.flink.Enricher
 //	uid-pattern: "^[a-z][a-z0-9-]*$"  # uids must match (rule uidformat)
+//	include-tests: false      # also analyse jobs whose entry point is a test
 //
 // Unknown keys, wrong types and invalid values are errors that name the key
 // and its line.
@@ -54,6 +55,7 @@ type Config struct {
 	StatefulClasses  []string
 	StatelessClasses []string
 	UIDPattern       *regexp.Regexp
+	IncludeTests     bool
 }
 
 type raw struct {
@@ -64,6 +66,7 @@ type raw struct {
 	StatefulClasses  []string          `yaml:"stateful-classes"`
 	StatelessClasses []string          `yaml:"stateless-classes"`
 	UIDPattern       string            `yaml:"uid-pattern"`
+	IncludeTests     bool              `yaml:"include-tests"`
 }
 
 // Find looks for FileName in dir and its parents; "" when there is none.
@@ -126,6 +129,7 @@ func Load(path string, knownRules []string) (*Config, error) {
 	c := &Config{
 		Path: path, Dir: filepath.Dir(abs), FailOn: r.FailOn, Include: r.Include, Exclude: r.Exclude,
 		Rules: r.Rules, StatefulClasses: r.StatefulClasses, StatelessClasses: r.StatelessClasses,
+		IncludeTests: r.IncludeTests,
 	}
 	switch r.FailOn {
 	case "", "error", "warning", "info", "none":
@@ -168,7 +172,7 @@ var (
 	reWrongType  = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+) (?:`(.*)` )?into (.+)$")
 	yamlKinds    = map[string]string{"str": "string", "int": "number", "float": "number", "bool": "boolean", "map": "map", "seq": "list", "null": "null"}
 	typeNames    = map[string]string{
-		"[]string": "a list of strings", "string": "a string", "map[string]string": "a map of names to strings",
+		"[]string": "a list of strings", "string": "a string", "bool": "true or false", "map[string]string": "a map of names to strings",
 		"config.raw": "a map of settings (key: value) at the top level",
 	}
 )

@@ -36,4 +36,13 @@
 //
 // With check --all-operators it also reports stateless operators without a
 // uid (info).
+//
+// Jobs whose entry point is a test are not checked: JUnit and TestNG test
+// and lifecycle methods (@Test, @ParameterizedTest, @BeforeEach,
+// @BeforeMethod, …), methods of classes named *Test, *Tests, *ITCase or
+// *TestBase, and helpers reached only from them. They run on a MiniCluster
+// and are never resumed from a savepoint. A main method is a job wherever it
+// is declared. check --include-tests (include-tests: true in .uidcheck.yaml)
+// checks test jobs too; this applies to every rule and to operators,
+// manifest and compat.
 package missinguid

@@ -5,11 +5,19 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/analyzertest"
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
 
 func TestMissingUID(t *testing.T) {
 	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer,
 		"basic", "sources", "transforms", "windows", "connected", "joins", "asynccep", "sinks",
 		"modifiers", "lookalikes", "constants", "udfs", "helpers", "unknownfn",
-		"flink2", "wrappers", "fields", "builder", "lowercaseclass", "staticimport", "tableapi", "sinktree", "walkthrough", "jdbc")
+		"flink2", "wrappers", "fields", "builder", "lowercaseclass", "staticimport", "tableapi", "sinktree", "walkthrough", "jdbc",
+		"tests")
+}
+
+func TestMissingUIDIncludeTests(t *testing.T) {
+	s := settings.Default()
+	s.IncludeTests = true
+	analyzertest.RunWith(t, s, analyzertest.TestData(), missinguid.Analyzer, "includetests")
 }

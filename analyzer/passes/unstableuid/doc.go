@@ -12,6 +12,16 @@
 // modifies is different on every run, so every restore from a savepoint
 // fails to find the operator's state.
 //
+// A uid that depends on configuration is stable as long as every
+// submission gets the same configuration: a parameter of the entry point
+// (args, a method the caller outside the tree invokes), a field set by a
+// constructor or by setters that assign their parameter (a builder's
+// uidPrefix), System.getenv, System.getProperty, ParameterTool,
+// Configuration or Properties values. Such uids are reported at info
+// (category "configured") with the expression, as a reminder that a
+// savepoint restores only with the same configuration. A field that the job
+// increments, or assigns values not derived from parameters, is an error.
+//
 // Bad:
 //
 //	stream.map(new Parse()).uid("parse-" + UUID.randomUUID());
@@ -19,4 +29,5 @@
 // Good:
 //
 //	stream.map(new Parse()).uid("parse");
+//	stream.map(new Parse()).uid(uidPrefix + "-parse"); // info: configured
 package unstableuid

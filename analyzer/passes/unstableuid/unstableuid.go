@@ -14,6 +14,11 @@ import (
 //go:embed doc.go
 var doc string
 
+// CategoryConfigured marks uids that depend on configuration: stable across
+// submissions given the same configuration, so the rule table reports them
+// at info, not as errors.
+const CategoryConfigured = "configured"
+
 // Analyzer reports uids that differ from run to run.
 var Analyzer = &analysis.Analyzer{
 	Name:     "unstableuid",
@@ -26,13 +31,25 @@ var Analyzer = &analysis.Analyzer{
 func run(pass *analysis.Pass) (any, error) {
 	seen := make(map[token.Pos]bool)
 	for _, op := range pipeline.Of(pass).Operators {
-		if op.UID.Unstable == "" || seen[op.UID.Pos] {
+		u := op.UID
+		if u.Unstable == "" && u.Configured == "" || seen[u.Pos] {
 			continue
 		}
-		seen[op.UID.Pos] = true
+		seen[u.Pos] = true
+		if u.Unstable != "" {
+			pass.Report(analysis.Diagnostic{
+				Pos: u.Pos, End: u.End,
+				Message: fmt.Sprintf("uid of %q is built from %s, which changes between runs; no restore from a savepoint will find this operator's state", op.Call, u.Unstable),
+			})
+			continue
+		}
+		source := u.Configured
+		if u.Expr != source {
+			source = u.Expr + ", from " + source
+		}
 		pass.Report(analysis.Diagnostic{
-			Pos: op.UID.Pos, End: op.UID.End,
-			Message: fmt.Sprintf("uid of %q is built from %s, which changes between runs; no restore from a savepoint will find this operator's state", op.Call, op.UID.Unstable),
+			Pos: u.Pos, End: u.End, Category: CategoryConfigured,
+			Message: fmt.Sprintf("uid of %q depends on configuration (%s); it matches a savepoint only when the job is submitted with the same configuration", op.Call, source),
 		})
 	}
 	return nil, nil

@@ -8,5 +8,5 @@ import (
 )
 
 func TestUnstableUID(t *testing.T) {
-	analyzertest.Run(t, analyzertest.TestData(), unstableuid.Analyzer, "unstable", "stable")
+	analyzertest.Run(t, analyzertest.TestData(), unstableuid.Analyzer, "unstable", "stable", "configured")
 }

@@ -17,8 +17,8 @@ public class Job {
         for (String t : List.of("a", "b")) {
             env.fromSequence(0, 1).uid("topic-" + t.toLowerCase());
         }
-        env.fromSequence(0, 1).uid(args[0]);
-        env.fromSequence(0, 1).uid(System.getenv("UID"));
+        env.fromSequence(0, 1).uid(args[0]); // want "depends on configuration \\(args\\[0\\], from the parameter args\\)"
+        env.fromSequence(0, 1).uid(System.getenv("UID")); // want "depends on configuration \\(System.getenv\\(\"UID\"\\)\\)"
         new Job("n").run(env);
         env.execute();
     }
