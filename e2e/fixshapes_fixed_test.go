@@ -25,14 +25,7 @@ import (
 func TestFixShapesFixed(t *testing.T) {
 	for _, v := range fixShapesVersions {
 		t.Run(v.dir, func(t *testing.T) {
-			cpFile := os.Getenv(v.classpathVar)
-			if cpFile == "" {
-				t.Skipf("%s is not set: run scripts/e2e.sh", v.classpathVar)
-			}
-			classpath, err := os.ReadFile(cpFile)
-			if err != nil {
-				t.Fatal(err)
-			}
+			classpath := classpathOf(t, v.classpathVar)
 			dir := t.TempDir()
 			for _, sub := range []string{"common", v.dir} {
 				if out, err := exec.Command("cp", "-r", filepath.Join(fixShapesDir, sub), dir).CombinedOutput(); err != nil {
@@ -54,7 +47,7 @@ func TestFixShapesFixed(t *testing.T) {
 			if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() > 1) {
 				t.Fatalf("check --fix: %v\n%s", err, out)
 			}
-			javac(t, strings.TrimSpace(string(classpath)), javaFiles(t, dir))
+			javac(t, classpath, javaFiles(t, dir))
 
 			after := checkJSON(t, dir)
 			fixedMarkers := fixMarkers(t, dir, "common", v.dir)

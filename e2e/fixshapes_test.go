@@ -105,17 +105,24 @@ func TestFixShapesCompileUnfixed(t *testing.T) {
 	t.Logf("%d // fix: markers in %d files", len(markers), len(files))
 	for _, v := range fixShapesVersions {
 		t.Run(v.dir, func(t *testing.T) {
-			cpFile := os.Getenv(v.classpathVar)
-			if cpFile == "" {
-				t.Skipf("%s is not set: run scripts/e2e.sh", v.classpathVar)
-			}
-			classpath, err := os.ReadFile(cpFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			javac(t, strings.TrimSpace(string(classpath)), javaFiles(t, filepath.Join(fixShapesDir, "common"), filepath.Join(fixShapesDir, v.dir)))
+			javac(t, classpathOf(t, v.classpathVar), javaFiles(t, filepath.Join(fixShapesDir, "common"), filepath.Join(fixShapesDir, v.dir)))
 		})
 	}
+}
+
+// classpathOf reads the classpath file scripts/e2e.sh names in the
+// environment variable, and skips the test without one.
+func classpathOf(t *testing.T, variable string) string {
+	t.Helper()
+	cpFile := os.Getenv(variable)
+	if cpFile == "" {
+		t.Skipf("%s is not set: run scripts/e2e.sh", variable)
+	}
+	classpath, err := os.ReadFile(cpFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(classpath))
 }
 
 // javaFiles lists the .java files under dirs.
