@@ -16,6 +16,7 @@ func link(from, to *Node, chainable bool) {
 // The sinks' IDs occur in every savepoint of that test from Flink 1.8 to 2.0
 // (docs/flink-internals.md §1.3, fixtures new-stateful-udf-migration-itcase-*).
 func TestGraphHashesMigrationJob(t *testing.T) {
+	t.Parallel()
 	var nodes []*Node
 	mk := func(order int, uid string) *Node {
 		n := &Node{Order: order, UID: uid}
@@ -60,6 +61,7 @@ func TestGraphHashesMigrationJob(t *testing.T) {
 // A chainable out-edge changes the hash of an operator without uid; a
 // non-chainable one does not.
 func TestGraphHashesChainingMatters(t *testing.T) {
+	t.Parallel()
 	build := func(chainable bool) OperatorID {
 		src := &Node{Order: 1}
 		m := &Node{Order: 2}
@@ -76,6 +78,7 @@ func TestGraphHashesChainingMatters(t *testing.T) {
 }
 
 func TestGraphHashesDuplicateUID(t *testing.T) {
+	t.Parallel()
 	a := &Node{Order: 1, UID: "same"}
 	b := &Node{Order: 2, UID: "same"}
 	link(a, b, true)
@@ -88,6 +91,7 @@ func TestGraphHashesDuplicateUID(t *testing.T) {
 
 // A node whose second input is reached later is postponed, not hashed early.
 func TestGraphHashesWaitsForAllInputs(t *testing.T) {
+	t.Parallel()
 	s1 := &Node{Order: 1}
 	s2 := &Node{Order: 2}
 	mid := &Node{Order: 3}

@@ -6,6 +6,7 @@ import "testing"
 // the known-uid table of testdata/savepoints/collection/PROVENANCE.md, which was checked
 // against real _metadata files.
 func TestFromUID(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"42":                                   "6c4f323f22da8fb6e34f80c61be7a689",
 		"44":                                   "3e129e83691e7737fbf876b47452acbc",
@@ -24,6 +25,7 @@ func TestFromUID(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	id, err := Parse("6C4F323F22DA8FB6E34F80C61BE7A689")
 	if err != nil {
 		t.Fatal(err)

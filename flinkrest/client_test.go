@@ -8,6 +8,7 @@ import (
 
 // Flink's server-side cause reaches the message, beside the generic text.
 func TestAPIErrorServerSideCause(t *testing.T) {
+	t.Parallel()
 	trace := "<Exception on server side:\norg.apache.flink.runtime.rest.handler.RestHandlerException: Could not stop\n\tat x\n" +
 		"Caused by: java.util.concurrent.CompletionException: java.lang.IllegalStateException: savepoint directory not writable\n\tat y\n" +
 		"Caused by: java.lang.IllegalStateException: savepoint directory not writable\n\tat z\n\nEnd of exception on server side>"

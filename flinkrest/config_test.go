@@ -17,6 +17,7 @@ func writeConf(t *testing.T, name, content string) string {
 }
 
 func TestLoadConfig(t *testing.T) {
+	t.Parallel()
 	legacy := writeConf(t, "flink-conf.yaml", `# Flink 1.x
 jobmanager.rpc.address: jm.example.com
 rest.port: 18081   # a comment
@@ -70,6 +71,7 @@ execution:
 }
 
 func TestParseVersion(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]Version{"1.20.1": {1, 20}, "2.0-SNAPSHOT": {2, 0}, "1.9": {1, 9}} {
 		got, err := ParseVersion(in)
 		if err != nil || got != want {

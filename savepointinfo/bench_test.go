@@ -94,6 +94,7 @@ func BenchmarkDecode100MB(b *testing.B) {
 }
 
 func TestSyntheticMetadataDecodes(t *testing.T) {
+	t.Parallel()
 	r, size := syntheticMetadata(1 << 20)
 	m, err := Decode(r, WithSize(size))
 	if err != nil {

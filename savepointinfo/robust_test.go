@@ -37,6 +37,7 @@ func readFixture(t *testing.T, name string) []byte {
 // Every truncation of a valid file must be an error with an offset, never a
 // panic or a silent success.
 func TestTruncatedInputs(t *testing.T) {
+	t.Parallel()
 	for _, name := range smallFixtures {
 		full := readFixture(t, name)
 		for n := range full {
@@ -54,6 +55,7 @@ func TestTruncatedInputs(t *testing.T) {
 
 // Without a known size the decoder must still stop at the end of input.
 func TestTruncatedUnknownSize(t *testing.T) {
+	t.Parallel()
 	full := readFixture(t, smallFixtures[3])
 	for n := 0; n < len(full); n += 7 {
 		if _, err := Decode(bytes.NewReader(full[:n])); err == nil {
@@ -94,6 +96,7 @@ func TestBadHeaderAndCounts(t *testing.T) {
 
 // A count that the remaining bytes cannot hold is refused before allocation.
 func TestCountBeyondRemaining(t *testing.T) {
+	t.Parallel()
 	in := binary.BigEndian.AppendUint32(nil, headerMagic)
 	in = binary.BigEndian.AppendUint32(in, 4)
 	in = append(in, make([]byte, 8)...)
@@ -107,6 +110,7 @@ func TestCountBeyondRemaining(t *testing.T) {
 
 // Flipping each byte of a real file must never panic.
 func TestCorruptedBytes(t *testing.T) {
+	t.Parallel()
 	full := readFixture(t, smallFixtures[1])
 	for i := range full {
 		for _, v := range []byte{0x00, 0xff, 0x7f} {
@@ -118,6 +122,7 @@ func TestCorruptedBytes(t *testing.T) {
 }
 
 func TestOpenForms(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(localFixtures, smallFixtures[0])
 	abs, err := filepath.Abs(dir)
 	if err != nil {

@@ -3,6 +3,7 @@ package analyzerdoc
 import "testing"
 
 func TestExtract(t *testing.T) {
+	t.Parallel()
 	src := "// Package p does x.\n//\n// # Analyzer foo\n//\n// foo: find foos\n//\n// More text.\n//\n// # Analyzer bar\n//\n// bar: find bars\npackage p\n"
 	got, err := Extract(src, "foo")
 	if err != nil {

@@ -24,6 +24,7 @@ func write(t *testing.T, p, content string) {
 }
 
 func TestCollect(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, p := range []string{
 		"a/A.java", "a/pom.xml", "a/target/T.java", // build output beside pom.xml
@@ -72,6 +73,7 @@ func TestCollect(t *testing.T) {
 
 // A BOM is blanked, not cut, so that offsets match the file on disk.
 func TestBOMBlanked(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join(t.TempDir(), "A.java")
 	write(t, p, "\ufeffclass A {}\n")
 	src, err := load(p, DefaultMaxFileSize)
@@ -112,6 +114,7 @@ var rule = &analysis.Analyzer{
 }
 
 func TestRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "A.java"), "class A {}\n")
 	write(t, filepath.Join(dir, "B.java"), "class B {\x00}\n")
@@ -132,6 +135,7 @@ func TestRun(t *testing.T) {
 }
 
 func TestRunChecksResultType(t *testing.T) {
+	t.Parallel()
 	bad := &analysis.Analyzer{
 		Name: "bad", Doc: "wrong result", ResultType: reflect.TypeFor[*countResult](),
 		Run: func(*analysis.Pass) (any, error) { return "oops", nil },
@@ -142,6 +146,7 @@ func TestRunChecksResultType(t *testing.T) {
 }
 
 func TestLines(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	crlf, last := filepath.Join(dir, "A.java"), filepath.Join(dir, "B.java")
 	write(t, crlf, "class A {\r\n  x.process(f);\r\n}\r\n")
@@ -180,6 +185,7 @@ func texts(lines [][]byte) []string {
 // The first read of a file is served from what was loaded; later reads go
 // to the disk.
 func TestReadFileServesLoadedContentOnce(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join(t.TempDir(), "A.java")
 	write(t, p, "class A {}\n")
 	var reads []string

@@ -13,6 +13,7 @@ import (
 // A FIFO named like Java source, met in a walk or named, is reported and
 // never opened: opening it would block until a writer comes.
 func TestCollectFIFO(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "A.java"), "class A {}")
 	fifo := filepath.Join(dir, "Fifo.java")

@@ -16,6 +16,7 @@ func declared(src string) []string {
 }
 
 func TestDeclaredNames(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		src  string
 		want []string
@@ -73,6 +74,7 @@ func byKeyword(src []byte) map[string]bool {
 }
 
 func TestDeclaredNamesMatchesKeywordSearch(t *testing.T) {
+	t.Parallel()
 	srcs := map[string][]byte{}
 	roots := []string{"../.."}
 	if extra := os.Getenv("UIDCHECK_JAVA_TREES"); extra != "" {

@@ -73,6 +73,7 @@ func TestScanHeader(t *testing.T) {
 // are among them. UIDCHECK_JAVA_TREES adds trees (a colon-separated list),
 // such as checkouts of real repositories.
 func TestHeaderSkipLosesNothing(t *testing.T) {
+	t.Parallel()
 	srcs := map[string][]byte{
 		"ErrorInImports.java":  []byte("package a;\nimport x.Y\nimport z.W;\nclass C { void f() { s.map(x -> x).uid(\"u\"); } }\n"),
 		"ErrorAfter.java":      []byte("package a;\nimport x.Y;\n}} class C {}\n"),

@@ -7,6 +7,7 @@ import (
 )
 
 func TestQueriesCompile(t *testing.T) {
+	t.Parallel()
 	qs, err := compiledQueries()
 	if err != nil {
 		t.Fatal(err)
@@ -25,6 +26,7 @@ func TestQueriesCompile(t *testing.T) {
 }
 
 func TestLineComments(t *testing.T) {
+	t.Parallel()
 	src := []byte("class A {\n  String s = \"// not a comment\"; // want \"x\"\n}\n")
 	cs, err := LineComments(src)
 	if err != nil {
@@ -36,6 +38,7 @@ func TestLineComments(t *testing.T) {
 }
 
 func TestLower(t *testing.T) {
+	t.Parallel()
 	src := `package p.q;
 import static a.B.C;
 import x.y.*;
@@ -85,6 +88,7 @@ public class Outer<T> extends Base<T> implements I1, I2<String> {
 }
 
 func TestSyntaxErrors(t *testing.T) {
+	t.Parallel()
 	f, err := Parse("Broken.java", []byte("class A { void f( { }\nclass B {}\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -95,6 +99,7 @@ func TestSyntaxErrors(t *testing.T) {
 }
 
 func TestDecodeString(t *testing.T) {
+	t.Parallel()
 	for raw, want := range map[string]string{
 		`"plain"`:                "plain",
 		`"a\nb"`:                 "a\nb",
@@ -111,6 +116,7 @@ func TestDecodeString(t *testing.T) {
 // Annotations name test methods (pipeline.isTest); they are read from the
 // annotation's text, whatever its form.
 func TestMethodAnnotations(t *testing.T) {
+	t.Parallel()
 	src := `class T {
     @Test void a() {}
     @org.junit.jupiter.api.Test @Disabled("flaky") public void b() {}

@@ -59,6 +59,7 @@ public class Job {
 `
 
 func TestModel(t *testing.T) {
+	t.Parallel()
 	m := build(t, map[string]string{"Job.java": modelJob})
 	if len(m.Jobs) != 1 {
 		t.Fatalf("jobs = %d", len(m.Jobs))
@@ -99,6 +100,7 @@ func TestModel(t *testing.T) {
 }
 
 func TestIncompleteJob(t *testing.T) {
+	t.Parallel()
 	m := build(t, map[string]string{"Helper.java": `package h;
 import org.apache.flink.streaming.api.datastream.DataStream;
 public class Helper {
@@ -116,6 +118,7 @@ public class Helper {
 }
 
 func TestCatalogExtension(t *testing.T) {
+	t.Parallel()
 	src := `package c;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public class Job {
@@ -150,6 +153,7 @@ public class Job {
 }
 
 func TestUIDResolution(t *testing.T) {
+	t.Parallel()
 	m := build(t, map[string]string{
 		"com/a/Uids.java": `package com.a;
 public final class Uids {
@@ -208,6 +212,7 @@ public class Job {
 // the helper is in the tree or in a library (issue 20): it is evaluated with
 // the stream argument bound to its parameter.
 func TestLambdaPassedToHelper(t *testing.T) {
+	t.Parallel()
 	const job = `package acme;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -245,6 +250,7 @@ class Helper {
 // A helper called from a test and from a main belongs to the main's job
 // only, unless test jobs are included; then the test's job is marked.
 func TestTestJobs(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{
 		"src/main/java/m/Shared.java": `package m;
 import org.apache.flink.streaming.api.datastream.DataStream;

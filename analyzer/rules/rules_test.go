@@ -14,6 +14,7 @@ import (
 // TestRules checks what analysis.Validate does not: the side table, the doc
 // title's form, unique URLs and no facts.
 func TestRules(t *testing.T) {
+	t.Parallel()
 	all := rules.All()
 	var as []*analysis.Analyzer
 	urls := map[string]bool{}
@@ -56,6 +57,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestAllReturnsFreshSlice(t *testing.T) {
+	t.Parallel()
 	a := rules.All()
 	a[0] = rules.Rule{}
 	if rules.All()[0].Analyzer == nil {

@@ -126,6 +126,7 @@ func TestBadInput(t *testing.T) {
 // TestLargePipelineFile checks that a pipeline file above the parse limit
 // is reported, not parsed, and does not stop the rest.
 func TestLargePipelineFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeJava(t, dir, "good/Job.java", statefulJob)
 	big := statefulJob + "// " + strings.Repeat("x", 3<<20) + "\n"

@@ -163,6 +163,7 @@ func TestCheckJSONShape(t *testing.T) {
 }
 
 func TestCheckExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeJava(t, dir, "stateful/Job.java", statefulJob)
 	writeJava(t, dir, "unknown/Job.java", strings.Replace(statefulJob, ".keyBy(v -> v).sum(0)", ".map(new com.vendor.Fn())", 1))
@@ -189,6 +190,7 @@ func TestCheckExitCodes(t *testing.T) {
 }
 
 func TestCheckAllOperators(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeJava(t, dir, "Job.java", strings.Replace(statefulJob, ".sum(0)", ".sum(0).uid(\"s\").map(v -> v)", 1))
 	_, stdout, _ := runCLI(t, "check", "--format", "json", dir)
@@ -221,6 +223,7 @@ func TestCheckTextOutput(t *testing.T) {
 }
 
 func TestCheckColor(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeJava(t, dir, "Job.java", statefulJob)
 	_, stdout, _ := runCLI(t, "check", "--color", "always", dir)

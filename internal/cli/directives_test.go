@@ -6,6 +6,7 @@ import (
 )
 
 func TestSuppressionDirectives(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeJava(t, dir, "Job.java", `package x;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

@@ -16,6 +16,7 @@ import (
 )
 
 func TestFixAndDiff(t *testing.T) {
+	t.Parallel()
 	sample, err := filepath.Abs("../../testdata/sample")
 	if err != nil {
 		t.Fatal(err)
@@ -58,6 +59,7 @@ func TestFixAndDiff(t *testing.T) {
 }
 
 func TestKebabNames(t *testing.T) {
+	t.Parallel()
 	ios, stdout, _ := Test()
 	dir := t.TempDir()
 	src := `package com.example;
@@ -108,6 +110,7 @@ func TestFixEditsAFileOnceWhateverThePaths(t *testing.T) {
 // TestFixLeavesAFileChangedSinceAnalysis: the edit was computed from the
 // content the analysis saw, so it is not written over another.
 func TestFixLeavesAFileChangedSinceAnalysis(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	job := writeJava(t, dir, "Job.java", statefulJob)
 	r := &report.Result{Diagnostics: []report.Diagnostic{{
@@ -128,6 +131,7 @@ func TestFixLeavesAFileChangedSinceAnalysis(t *testing.T) {
 // uids do not match, the fix would add uidformat findings; every file is
 // put back and the run exits 2.
 func TestFixRefusesEditsThatAddFindings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	job := writeJava(t, dir, "Job.java", statefulJob)
 	conf := filepath.Join(dir, ".uidcheck.yaml")
@@ -146,6 +150,7 @@ func TestFixRefusesEditsThatAddFindings(t *testing.T) {
 // TestFixJSONCarriesTheEditsFixMakes: the suggested fixes of the JSON output
 // are the edits --fix applies, and a finding --fix leaves alone says why.
 func TestFixJSONCarriesTheEditsFixMakes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	job := writeJava(t, dir, "Job.java", `package x;
 import org.apache.flink.streaming.api.datastream.DataStreamSource;

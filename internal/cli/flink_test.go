@@ -134,6 +134,7 @@ func TestCancelNeverCancelsWithoutCompletedSavepoint(t *testing.T) {
 }
 
 func TestCancelAfterCompletedSavepoint(t *testing.T) {
+	t.Parallel()
 	ff := savepointFlink("2.0.0", func(w http.ResponseWriter) {
 		writeJSON(w, 200, map[string]any{"status": map[string]any{"id": "COMPLETED"}, "operation": map[string]any{"location": "file:/savepoints/savepoint-1"}})
 	})
@@ -146,6 +147,7 @@ func TestCancelAfterCompletedSavepoint(t *testing.T) {
 }
 
 func TestCancelRequiresSavepoint(t *testing.T) {
+	t.Parallel()
 	ff := savepointFlink("2.0.0", nil)
 	srv := httptest.NewServer(ff)
 	defer srv.Close()
@@ -157,6 +159,7 @@ func TestCancelRequiresSavepoint(t *testing.T) {
 
 // Flink ≤ 1.14 does not know formatType: uidcheck must refuse rather than send it.
 func TestSavepointFormatNeedsVersion(t *testing.T) {
+	t.Parallel()
 	ff := savepointFlink("1.14.6", nil)
 	srv := httptest.NewServer(ff)
 	defer srv.Close()
@@ -170,6 +173,7 @@ func TestSavepointFormatNeedsVersion(t *testing.T) {
 }
 
 func TestUnknownJobAndConnectionRefused(t *testing.T) {
+	t.Parallel()
 	ff := &fakeFlink{handle: func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, 404, map[string]any{"errors": []string{"org.apache.flink.runtime.messages.FlinkJobNotFoundException: Could not find Flink job (" + jobID + ")\n\tat org.apache..."}})
 	}}
@@ -186,6 +190,7 @@ func TestUnknownJobAndConnectionRefused(t *testing.T) {
 }
 
 func TestRunRefusedByGateWithoutSources(t *testing.T) {
+	t.Parallel()
 	ff := savepointFlink("2.0.0", nil)
 	srv := httptest.NewServer(ff)
 	defer srv.Close()
@@ -199,6 +204,7 @@ func TestRunRefusedByGateWithoutSources(t *testing.T) {
 // after a few retries the command gives up with exit 2, and nothing was
 // cancelled.
 func TestConnectionLostWhilePolling(t *testing.T) {
+	t.Parallel()
 	var polls atomic.Int32
 	ff := &fakeFlink{}
 	inner := savepointFlink("2.0.0", func(w http.ResponseWriter) {
@@ -226,6 +232,7 @@ func TestConnectionLostWhilePolling(t *testing.T) {
 
 // A savepoint that never completes ends with --timeout, exit 2, job untouched.
 func TestSavepointTimeout(t *testing.T) {
+	t.Parallel()
 	ff := savepointFlink("2.0.0", func(w http.ResponseWriter) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": map[string]any{"id": "IN_PROGRESS"}})
 	})
@@ -241,6 +248,7 @@ func TestSavepointTimeout(t *testing.T) {
 // Flink 1.19 and older answer 400 to fields they do not know; uidcheck
 // shows Flink's message, first line only.
 func TestUnknownFieldRejected(t *testing.T) {
+	t.Parallel()
 	ff := &fakeFlink{handle: func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/config" {
 			writeJSON(w, http.StatusOK, map[string]any{"flink-version": "1.19.1"})
@@ -258,6 +266,7 @@ func TestUnknownFieldRejected(t *testing.T) {
 
 // The Authorization header comes from the environment and is sent, never printed.
 func TestAuthorizationHeader(t *testing.T) {
+	t.Parallel()
 	var got string
 	ff := &fakeFlink{handle: func(w http.ResponseWriter, r *http.Request) {
 		got = r.Header.Get("Authorization")

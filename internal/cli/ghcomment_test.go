@@ -95,6 +95,7 @@ func ghCommentEnv(t *testing.T, api, event string) *IOStreams {
 // the second finds it by its marker and edits the same comment; other
 // people's comments are left alone.
 func TestGitHubCommentCreatesThenUpdates(t *testing.T) {
+	t.Parallel()
 	gh := &fakeGitHub{token: "t0ken"}
 	// 120 unrelated comments: the search must page past the first 100.
 	for i := range 120 {
@@ -151,6 +152,7 @@ func TestGitHubCommentCreatesThenUpdates(t *testing.T) {
 // TestGitHubCommentErrors: a rejected token is a one-line error and exit
 // 2; outside a pull request nothing is posted.
 func TestGitHubCommentErrors(t *testing.T) {
+	t.Parallel()
 	gh := &fakeGitHub{token: "other"}
 	srv := httptest.NewServer(gh)
 	defer srv.Close()

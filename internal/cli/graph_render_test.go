@@ -150,6 +150,7 @@ func parseSVG(t *testing.T, name string, data []byte) int {
 // TestGraphBuiltinSVGParses needs no external tool: every built-in SVG is
 // well-formed XML with a node group per operator and savepoint entry.
 func TestGraphBuiltinSVGParses(t *testing.T) {
+	t.Parallel()
 	files := writeGraphs(t, t.TempDir())
 	for _, f := range files["builtin.svg"] {
 		data, err := os.ReadFile(f)
@@ -179,6 +180,7 @@ func TestGraphBuiltinSVGParses(t *testing.T) {
 // TestGraphDotRenders has Graphviz parse every DOT file and lay out the
 // SVG that graph --format svg writes; Go's XML parser then reads them.
 func TestGraphDotRenders(t *testing.T) {
+	t.Parallel()
 	dot := requireTool(t, "dot", "apt-get install graphviz")
 	dir := t.TempDir()
 	files := writeGraphs(t, dir, "dot")
@@ -206,6 +208,7 @@ func TestGraphDotRenders(t *testing.T) {
 // TestGraphMermaidParses runs Mermaid's own parser over every Mermaid
 // file, and over the diagram of the Markdown reports.
 func TestGraphMermaidParses(t *testing.T) {
+	t.Parallel()
 	node := requireNodeModules(t)
 	dir := t.TempDir()
 	files := writeGraphs(t, dir)["mmd"]

@@ -89,6 +89,7 @@ public class BigJob {
 // report collapses the graph to stay under GitHub's comment limit and
 // Mermaid's own limits, saying how many operators it left out.
 func TestGraphLargeJob(t *testing.T) {
+	t.Parallel()
 	dir := writeBigJob(t, t.TempDir(), 1000)
 	code, stdout, stderr := runCLI(t, "graph", "--format", "mermaid", dir)
 	if code != ExitOK {
@@ -141,6 +142,7 @@ func BenchmarkGraph1000(b *testing.B) {
 // drawn are those compat computes (fromSequence → map → process → side
 // output map; the startNewChain map with print).
 func TestGraphEdgesAndChains(t *testing.T) {
+	t.Parallel()
 	code, dot, stderr := runCLI(t, "graph", "--format", "dot", renderDir+"/edges")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -161,6 +163,7 @@ func TestGraphEdgesAndChains(t *testing.T) {
 // TestGraphBadInput: usage and input errors are one line naming the flag
 // or file, with exit 2.
 func TestGraphBadInput(t *testing.T) {
+	t.Parallel()
 	corrupt := filepath.Join(t.TempDir(), "_metadata")
 	if err := os.WriteFile(corrupt, []byte("not a savepoint"), 0o600); err != nil {
 		t.Fatal(err)
@@ -191,6 +194,7 @@ func TestGraphBadInput(t *testing.T) {
 // detached node, with a hint edge to the likely owner, which starts empty);
 // with -n the entry is dropped instead. Every status reads as text.
 func TestGraphOutcomes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := migrationJob(`"CheckpointingKeyedStateFlatMap2"`, `"renamed-flatmap"`)
 	if err := os.WriteFile(filepath.Join(dir, "MigrationJob.java"), []byte(src), 0o600); err != nil {
@@ -225,6 +229,7 @@ func TestGraphOutcomes(t *testing.T) {
 // TestGraphLikelyOwner: a KafkaSource whose uid changed gets a hint edge
 // from the savepoint entry that is likely its old state.
 func TestGraphLikelyOwner(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := strings.Replace(kafkaJob(true), "kafka-source-operator-uid", "kafka-orders", 1)
 	if err := os.WriteFile(filepath.Join(dir, "KafkaJob.java"), []byte(src), 0o600); err != nil {

@@ -15,6 +15,7 @@ import (
 // the line of testdata/known-uids that sets that uid, in every fixture of
 // testdata/savepoints/collection.
 func TestInspectSrcMapsKnownUIDs(t *testing.T) {
+	t.Parallel()
 	known, err := filepath.Abs("../../testdata/known-uids")
 	if err != nil {
 		t.Fatal(err)

@@ -118,6 +118,7 @@ func TestPredict(t *testing.T) {
 // A Sink V2 whose uid is renamed loses both its Writer and its Committer
 // entries; the new sink starts empty and names them as candidates.
 func TestPredictSinkRenamed(t *testing.T) {
+	t.Parallel()
 	writer := func(u string) *Operator {
 		o := pinned(u, "sinkTo", report.StatefulYes)
 		o.SubOperator = "Writer"

@@ -10,6 +10,7 @@ import (
 // A configuration is one YAML map: a second document or a top-level list
 // is an error naming the file and line, in words rather than Go types.
 func TestLoadRefusesWhatItWouldIgnore(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ content, want string }{
 		{"fail-on: error\n---\nfail-on: none\n", ".uidcheck.yaml:3: a second YAML document"},
 		{"- fail-on: error\n", ".uidcheck.yaml:1: want a map of settings (key: value) at the top level, have a list"},

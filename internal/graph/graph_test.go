@@ -6,6 +6,7 @@ import (
 )
 
 func TestQuoting(t *testing.T) {
+	t.Parallel()
 	if got, want := dotQuote("a \"b\" \\ c\nd"), `"a \"b\" \\ c\nd"`; got != want {
 		t.Errorf("dotQuote = %s, want %s", got, want)
 	}
@@ -17,6 +18,7 @@ func TestQuoting(t *testing.T) {
 // TestCollapse keeps what matters and its neighbours, drops the rest, and
 // counts what it dropped.
 func TestCollapse(t *testing.T) {
+	t.Parallel()
 	// a → b → c → d → e, only c matters.
 	jg := &JobGraph{Name: "j"}
 	for i, s := range []Status{StatusStateless, StatusStateless, StatusUnpinned, StatusStateless, StatusStateless} {

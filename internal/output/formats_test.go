@@ -40,6 +40,7 @@ var sampleRules = []RuleInfo{
 // The SARIF output must validate against the official SARIF 2.1.0 schema
 // (testdata/sarif-schema-2.1.0.json) and list every rule, fired or not.
 func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	t.Parallel()
 	src := map[string][]byte{"src/Job.java": []byte("a\nb\n\t// é😀 x.process(f)\n")}
 	var buf bytes.Buffer
 	err := WriteSARIF(&buf, sampleResult(), sampleRules, SARIFOptions{
@@ -93,6 +94,7 @@ func validateSARIF(t *testing.T, sarif []byte) {
 }
 
 func TestCompatSARIF(t *testing.T) {
+	t.Parallel()
 	id := flinkid.FromUID("counter")
 	op := &compat.Operator{File: "Job.java", Line: 7, Column: 10, Call: "process", UID: "counter-v2", ID: new(flinkid.FromUID("counter-v2")), Pinned: true, Stateful: report.StatefulYes}
 	job := &compat.Job{Name: "Job#main", File: "Job.java", Line: 3, Operators: []*compat.Operator{op}}
@@ -109,6 +111,7 @@ func TestCompatSARIF(t *testing.T) {
 }
 
 func TestCheckstyleIsWellFormed(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := WriteCheckstyle(&buf, sampleResult()); err != nil {
 		t.Fatal(err)
@@ -137,6 +140,7 @@ func TestCheckstyleIsWellFormed(t *testing.T) {
 }
 
 func TestGitHubGolden(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if err := WriteGitHub(&buf, sampleResult()); err != nil {
 		t.Fatal(err)

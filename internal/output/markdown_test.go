@@ -8,6 +8,7 @@ import (
 )
 
 func TestMarkdownLinks(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"GITHUB_SERVER_URL": "https://github.example", "GITHUB_REPOSITORY": "acme/jobs", "GITHUB_SHA": "abc123"}
 	for _, tc := range []struct {
 		links Links
@@ -33,6 +34,7 @@ func TestMarkdownLinks(t *testing.T) {
 // verdict line first, stays under the limit and says how many rows it left
 // out.
 func TestCheckMarkdownRowsCut(t *testing.T) {
+	t.Parallel()
 	r := &report.Result{}
 	for range 2000 {
 		r.Diagnostics = append(r.Diagnostics, report.Diagnostic{

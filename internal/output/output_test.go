@@ -64,6 +64,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestWriteText(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	r := sample()
 	report.AttachLineText(r.Diagnostics, linesOf(func(string) []byte { return source }))
@@ -75,6 +76,7 @@ func TestWriteText(t *testing.T) {
 }
 
 func TestWriteJSON(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if err := WriteJSON(&b, sample()); err != nil {
 		t.Fatal(err)
@@ -90,6 +92,7 @@ func TestWriteJSON(t *testing.T) {
 }
 
 func TestWriteOperatorsText(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	if err := WriteOperatorsText(&b, sample(), TextOptions{}); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 )
 
 func TestAttachLineText(t *testing.T) {
+	t.Parallel()
 	srcs := map[string][]byte{
 		"a.java": []byte("class A {\n  x.process(f);\n}\n"),
 		"b.java": []byte("one\ntwo"),
@@ -41,6 +42,7 @@ func TestAttachLineText(t *testing.T) {
 }
 
 func TestFingerprintsIgnoreLineNumbersAndWhitespace(t *testing.T) {
+	t.Parallel()
 	a := []Diagnostic{{Rule: "missinguid", File: "J.java", Line: 10, LineText: "\tin.process(f);"}}
 	b := []Diagnostic{{Rule: "missinguid", File: "J.java", Line: 42, LineText: "    in.process(f);  "}}
 	AssignFingerprints(a)

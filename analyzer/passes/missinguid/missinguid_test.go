@@ -17,6 +17,7 @@ func TestMissingUID(t *testing.T) {
 }
 
 func TestMissingUIDIncludeTests(t *testing.T) {
+	t.Parallel()
 	s := settings.Default()
 	s.IncludeTests = true
 	analyzertest.RunWith(t, s, analyzertest.TestData(), missinguid.Analyzer, "includetests")
