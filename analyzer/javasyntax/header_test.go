@@ -100,11 +100,11 @@ func TestHeaderSkipLosesNothing(t *testing.T) {
 		if h.end > 0 {
 			skipped++
 		}
-		after, err := parseAfter(p, name, src, h)
+		after, err := parseAfter(p, name, src, h, new(arena))
 		if err != nil {
 			t.Fatal(err)
 		}
-		whole, err := parseAfter(p, name, src, header{})
+		whole, err := parseAfter(p, name, src, header{}, new(arena))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -221,7 +221,7 @@ func (r *Result) keep(name string) *File {
 			context.AfterFunc(r.ctx, p.ts.cancel)
 		}
 		defer r.parsers.Put(p)
-		if f, err := parse(p, name, src); err == nil {
+		if f, err := parse(p, name, src, new(arena)); err == nil {
 			k.file = f
 		}
 	})
@@ -250,9 +250,10 @@ func (r *Result) Kept() []*File {
 
 // Parse parses the pending files in parallel, ParseWorkers goroutines at
 // once, and calls fn, from those goroutines, with each file's index in
-// Pending and lowered syntax. Only fn keeps a file: the pending files are
-// the bulk of a large tree, and holding them all would hold the whole
-// tree's syntax.
+// Pending and lowered syntax. The syntax is reused for the next file once
+// fn returns, so fn must keep neither the file nor any of its nodes (a copy
+// parsed on demand by Classes is separate and kept): the pending files are
+// the bulk of a large tree.
 //
 // Parse stops within a file's parse when the run's context is done, and
 // returns its error.
@@ -265,6 +266,7 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 			p := newParser() // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
 			defer context.AfterFunc(r.ctx, p.ts.cancel)()
+			var a arena // the syntax of one file at a time
 			for i := range next {
 				name := r.Pending[i]
 				r.mu.Lock() // a second Parse may run at the same time
@@ -277,13 +279,14 @@ func (r *Result) Parse(fn func(i int, f *File)) error {
 				}
 				var f *File
 				if err == nil {
-					f, err = parse(p, name, src)
+					f, err = parse(p, name, src, &a)
 				}
 				if err != nil {
 					errs[i] = err
 					continue
 				}
 				fn(i, f)
+				a.reset()
 			}
 		})
 	}
@@ -325,18 +328,19 @@ func newParser() *parser { return &parser{ts: newTSParser()} }
 // Close releases the tree-sitter parser.
 func (p *parser) Close() { p.ts.close() }
 
-// parse parses and lowers one file, the package and imports by bytes.
-func parse(p *parser, name string, src []byte) (*File, error) {
-	return parseAfter(p, name, src, scanHeader(src))
+// parse parses and lowers one file into a, the package and imports by
+// bytes.
+func parse(p *parser, name string, src []byte, a *arena) (*File, error) {
+	return parseAfter(p, name, src, scanHeader(src), a)
 }
 
 // parseAfter parses and lowers one file whose header h was read by bytes.
-func parseAfter(p *parser, name string, src []byte, h header) (*File, error) {
+func parseAfter(p *parser, name string, src []byte, h header, a *arena) (*File, error) {
 	if err := p.scratch.parseFlat(p.ts, src, h.end); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer p.scratch.release()
-	f := lower(name, src, h, &p.scratch)
+	f := lower(name, src, h, &p.scratch, a)
 	if p.scratch.canceled() {
 		return nil, errCanceled // lowered only in part
 	}
@@ -369,7 +373,7 @@ func (p *BareParser) Close() { p.ts.close() }
 func Parse(name string, src []byte) (*File, error) {
 	p := newParser()
 	defer p.Close()
-	return parse(p, name, src)
+	return parse(p, name, src, new(arena))
 }
 
 // scan is what run learns about one file from its bytes.

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
+	"github.com/uidcheck/uidcheck/analyzer/internal/slab"
 )
 
 // maxDepth bounds the nesting the lowering follows. Deeper expressions become
@@ -24,18 +25,44 @@ type lowerer struct {
 	// anon collects anonymous class bodies in lowering order, so that an
 	// enclosing class can leave their ranges out of its own state uses.
 	anon []*Class
+	*arena
+}
+
+// arena holds the most frequent nodes, and lists, of one file's lowered
+// syntax in slabs. A parse worker resets its arena after each pending file
+// (whose syntax is dropped once evaluated) and lowers the next one into it.
+type arena struct {
+	calls   slab.Slab[Call]
+	idents  slab.Slab[Ident]
+	lits    slab.Slab[Lit]
+	lambdas slab.Slab[Lambda]
+	exprs   slab.Slab[Expr]
+	strs    slab.Slab[string]
+}
+
+// reset ends the life of the syntax lowered into a so far; see
+// [slab.Slab.Reset].
+func (a *arena) reset() {
+	a.calls.Reset()
+	a.idents.Reset()
+	a.lits.Reset()
+	a.lambdas.Reset()
+	a.exprs.Reset()
+	a.strs.Reset()
 }
 
 func (l *lowerer) lit(p Pos, kind LitKind, value string) *Lit {
-	return &Lit{Pos: p, Kind: kind, Value: value}
+	x := l.lits.New()
+	*x = Lit{Pos: p, Kind: kind, Value: value}
+	return x
 }
 
 // lower converts a flattened tree of src after its header h into the
-// lowered syntax.
-func lower(name string, src []byte, h header, scratch *flatTree) *File {
+// lowered syntax, whose frequent nodes come from a.
+func lower(name string, src []byte, h header, scratch *flatTree, a *arena) *File {
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src, Package: h.pkg, Imports: h.imports}
-	l := &lowerer{src: src, file: f}
+	l := &lowerer{src: src, file: f, arena: a}
 	if root.HasError() {
 		collectErrors(f, root)
 	}
@@ -553,7 +580,7 @@ func (l *lowerer) callArgs(n *fnode, depth int, udf bool) []Expr {
 			k++
 		}
 	}
-	out := make([]Expr, 0, k)
+	out := l.exprs.Take(k)[:0]
 	for i := range int(n.NamedChildCount()) {
 		switch c := n.NamedChild(i); {
 		case isComment(c):
@@ -592,7 +619,8 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 	}
 	switch n.Type() {
 	case "method_invocation":
-		c := &Call{Pos: p}
+		c := l.calls.New()
+		c.Pos = p
 		if name := n.ChildByFieldName("name"); name != nil {
 			c.Name = l.text(name)
 			c.NameOff, c.NameEnd = int(name.StartByte()), int(name.EndByte())
@@ -612,7 +640,9 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		}
 		return c
 	case "identifier", "type_identifier":
-		return &Ident{Pos: p, Name: l.text(n)}
+		id := l.idents.New()
+		*id = Ident{Pos: p, Name: l.text(n)}
+		return id
 	case "this":
 		return &This{Pos: p}
 	case "field_access", "scoped_identifier", "scoped_type_identifier":
@@ -763,12 +793,14 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 
 // lambda lowers a lambda expression, without its body unless withBody.
 func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {
-	lam := &Lambda{Pos: pos(n)}
+	lam := l.lambdas.New()
+	lam.Pos = pos(n)
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		if ps.Type() == "identifier" {
-			lam.Params = []string{l.text(ps)}
+			lam.Params = l.strs.Take(1)
+			lam.Params[0] = l.text(ps)
 		} else {
-			lam.Params = make([]string, 0, int(ps.NamedChildCount()))
+			lam.Params = l.strs.Take(int(ps.NamedChildCount()))[:0]
 			for i := range int(ps.NamedChildCount()) {
 				c := ps.NamedChild(i)
 				if c.Type() == "identifier" {

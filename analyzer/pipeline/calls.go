@@ -35,7 +35,7 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 			// their own uids (table.exec.uid.format); the DataStream
 			// operators after the conversion are the job's own.
 			e.gap("a stream converted from the Table API")
-			return new(value{kind: vStream, stype: "DataStream", ins: []Input{{Partition: Forward}}})
+			return e.newValue(value{kind: vStream, stype: "DataStream", ins: []Input{{Partition: Forward}}})
 		}
 		e.callPos = e.pos(c.NameOff)
 		if e.a.inlinable(recv.cls) {
@@ -67,13 +67,13 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 // pipelines built inside them are still seen.
 func (e *evaluator) unknownCall(c *javasyntax.Call, recv *value, args []*value) *value {
 	if reason, ok := flinkapi.UnstableCalls[c.Name]; ok {
-		return new(value{unstable: reason})
+		return e.newValue(value{unstable: reason})
 	}
 	if flinkapi.Is(flinkapi.EnvFactory, c.Name) {
 		return e.newEnv("")
 	}
 	repeated := strings.HasPrefix(c.Name, "forEach") || c.Name == "map" || c.Name == "flatMap" || c.Name == "computeIfAbsent"
-	out := new(value{})
+	out := e.newValue(value{})
 	if recv != nil {
 		out.unstable, out.config = recv.unstable, recv.config
 		out.className = recv.className // builder chains keep their origin
@@ -165,13 +165,13 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 func (e *evaluator) classLiteralCall(c *javasyntax.Call, recv *value, args []*value) *value {
 	switch c.Name {
 	case "getSimpleName":
-		return new(value{kind: vConst, s: simpleName(recv.className)})
+		return e.newValue(value{kind: vConst, s: simpleName(recv.className)})
 	case "getName", "getCanonicalName", "getTypeName":
 		if recv.cls != nil {
-			return new(value{kind: vConst, s: binaryName(recv.cls, c.Name != "getName")})
+			return e.newValue(value{kind: vConst, s: binaryName(recv.cls, c.Name != "getName")})
 		}
 		if strings.Contains(recv.className, ".") {
-			return new(value{kind: vConst, s: recv.className})
+			return e.newValue(value{kind: vConst, s: recv.className})
 		}
 	}
 	return e.unknownCall(c, recv, args)
@@ -190,7 +190,7 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 	case simple == "ExecutionEnvironment" && c.Name == "getInstance":
 		return e.newEnv("v2")
 	case simple == tableEnvType && c.Name == "create":
-		return new(value{kind: vObject, className: tableEnvType})
+		return e.newValue(value{kind: vObject, className: tableEnvType})
 	case c.Name == "addSink" && stream != nil && recvNotInTree(simple, e):
 		// Static sink wrappers such as CassandraSink.addSink(stream) create
 		// the sink and return a builder that configures it.
@@ -199,7 +199,7 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		if entry, ok := e.a.lookupCatalog(simple); ok {
 			op.Stateful, op.StatefulReason = statefulOf(entry), entry.Reason
 		}
-		return new(value{kind: vStream, stype: "SinkBuilder", last: op})
+		return e.newValue(value{kind: vStream, stype: "SinkBuilder", last: op})
 	case (simple == "DataStreamV2SinkUtils" || simple == "DataStreamV2SourceUtils") && strings.HasPrefix(c.Name, "wrap") && len(args) == 1:
 		return args[0]
 	case simple == "AsyncDataStream" && strings.HasSuffix(strings.TrimSuffix(c.Name, "WithRetry"), "Wait") && stream != nil:
@@ -207,9 +207,9 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		op.Stateful, op.StatefulReason = StatefulYes, "async I/O keeps in-flight records in operator state (_async_wait_operator_state_)"
 		return e.streamOf(op)
 	case simple == "CEP" && c.Name == "pattern" && stream != nil:
-		return new(value{kind: vStream, stype: "PatternStream", ins: stream.ins})
+		return e.newValue(value{kind: vStream, stype: "PatternStream", ins: stream.ins})
 	case simple == "DataStreamUtils" && c.Name == "reinterpretAsKeyedStream" && stream != nil:
-		return new(value{kind: vStream, stype: "KeyedStream", ins: stream.ins, keyed: true})
+		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: stream.ins, keyed: true})
 	}
 	return nil
 }
@@ -311,7 +311,7 @@ func javaFormat(format string, args []*value) (string, bool) {
 }
 
 func (e *evaluator) streamOf(op *Operator) *value {
-	return new(value{kind: vStream, stype: "SingleOutputStreamOperator", last: op, ins: []Input{{From: op, Partition: Forward}}})
+	return e.newValue(value{kind: vStream, stype: "SingleOutputStreamOperator", last: op, ins: []Input{{From: op, Partition: Forward}}})
 }
 
 func (e *evaluator) envCall(c *javasyntax.Call, env *value, sc *scope) *value {
@@ -348,7 +348,7 @@ func (e *evaluator) envCall(c *javasyntax.Call, env *value, sc *scope) *value {
 	case c.Name == "disableOperatorChaining" && env.env != nil:
 		env.env.chainingDisabled = true
 	case c.Name == "getConfig":
-		return new(value{kind: vEnv, stype: "ExecutionConfig", env: env.env})
+		return e.newValue(value{kind: vEnv, stype: "ExecutionConfig", env: env.env})
 	case strings.HasPrefix(c.Name, "set"), strings.HasPrefix(c.Name, "enable"), strings.HasPrefix(c.Name, "disable"),
 		strings.HasPrefix(c.Name, "configure"), strings.HasPrefix(c.Name, "register"), strings.HasPrefix(c.Name, "add"):
 	default:
@@ -515,15 +515,15 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		}
 		return e.streamOf(op)
 	case name == "keyBy":
-		return new(value{kind: vStream, stype: "KeyedStream", ins: withPartition(sv.ins, Hash), keyed: true})
+		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: withPartition(sv.ins, Hash), keyed: true})
 	case flinkapi.Is(flinkapi.Partitioner, name):
 		row, _ := flinkapi.Lookup(flinkapi.Partitioner, name)
-		return new(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Partitioning(row.Partitioning))})
+		return e.newValue(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Partitioning(row.Partitioning))})
 	case name == "broadcast":
 		if len(args) == 0 {
-			return new(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Broadcast)})
+			return e.newValue(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Broadcast)})
 		}
-		return new(value{kind: vStream, stype: "BroadcastStream", ins: withPartition(sv.ins, Broadcast)})
+		return e.newValue(value{kind: vStream, stype: "BroadcastStream", ins: withPartition(sv.ins, Broadcast)})
 	case name == "union":
 		ins := append([]Input(nil), sv.ins...)
 		for _, a := range args {
@@ -534,10 +534,10 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		for i := range ins {
 			ins[i].Union = true
 		}
-		return new(value{kind: vStream, stype: "DataStream", ins: ins})
+		return e.newValue(value{kind: vStream, stype: "DataStream", ins: ins})
 	case name == "connect" && len(args) == 1:
 		other := args[0]
-		v := new(value{kind: vStream, stype: "ConnectedStreams", ins: sv.ins, ins2: other.ins, keyed: sv.keyed})
+		v := e.newValue(value{kind: vStream, stype: "ConnectedStreams", ins: sv.ins, ins2: other.ins, keyed: sv.keyed})
 		if other.stype == "BroadcastStream" {
 			v.stype, v.bcast = "BroadcastConnectedStream", true
 		}
@@ -550,41 +550,41 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		if name == "coGroup" {
 			stype = "CoGroupedStreams"
 		}
-		v := new(value{kind: vStream, stype: stype, ins: withPartition(sv.ins, Hash), ins2: withPartition(args[0].ins, Hash)})
+		v := e.newValue(value{kind: vStream, stype: stype, ins: withPartition(sv.ins, Hash), ins2: withPartition(args[0].ins, Hash)})
 		if args[0].kind != vStream {
 			v.ins2 = []Input{{Partition: Hash}}
 		}
 		return v
 	case name == "intervalJoin" && len(args) == 1:
-		v := new(value{kind: vStream, stype: "IntervalJoin", ins: sv.ins, ins2: args[0].ins})
+		v := e.newValue(value{kind: vStream, stype: "IntervalJoin", ins: sv.ins, ins2: args[0].ins})
 		if args[0].kind != vStream {
 			v.ins2 = []Input{{Partition: Hash}}
 		}
 		return v
 	case name == "window" || name == "countWindow" || name == "timeWindow":
 		if sv.keyed {
-			return new(value{kind: vStream, stype: "WindowedStream", ins: sv.ins, keyed: true})
+			return e.newValue(value{kind: vStream, stype: "WindowedStream", ins: sv.ins, keyed: true})
 		}
 	case name == "windowAll" || name == "countWindowAll" || name == "timeWindowAll":
-		return new(value{kind: vStream, stype: "AllWindowedStream", ins: withPartition(sv.ins, Global)})
+		return e.newValue(value{kind: vStream, stype: "AllWindowedStream", ins: withPartition(sv.ins, Global)})
 	case flinkapi.Is(flinkapi.Sink, name):
 		op := e.newOperator(c, KindSink, sv.ins...)
 		op.Stateful, op.StatefulReason, op.Parts = e.sinkState(name, args)
-		return new(value{kind: vStream, stype: "DataStreamSink", last: op})
+		return e.newValue(value{kind: vStream, stype: "DataStreamSink", last: op})
 	case flinkapi.Is(flinkapi.Collect, name):
 		op := e.newOperator(c, KindSink, sv.ins...)
 		op.Stateful, op.StatefulReason = rowState(flinkapi.Collect, name)
 		return unknown
 	case name == "getSideOutput":
 		if sv.last != nil {
-			return new(value{kind: vStream, stype: "DataStream", ins: []Input{{From: sv.last, Partition: Forward, SideOutput: true}}})
+			return e.newValue(value{kind: vStream, stype: "DataStream", ins: []Input{{From: sv.last, Partition: Forward, SideOutput: true}}})
 		}
-		return new(value{kind: vStream, stype: "DataStream", ins: sv.ins})
+		return e.newValue(value{kind: vStream, stype: "DataStream", ins: sv.ins})
 	case name == "iterate":
-		return new(value{kind: vStream, stype: "IterativeStream", ins: sv.ins, last: sv.last})
+		return e.newValue(value{kind: vStream, stype: "IterativeStream", ins: sv.ins, last: sv.last})
 	case name == "getExecutionEnvironment":
 		if sv.last != nil && sv.last.env != nil {
-			return new(value{kind: vEnv, env: sv.last.env})
+			return e.newValue(value{kind: vEnv, env: sv.last.env})
 		}
 		return e.newEnv("")
 	case name == "closeWith" || name == "getType" || name == "getId" || name == "getTransformation" ||
@@ -623,15 +623,15 @@ func (e *evaluator) v2Call(c *javasyntax.Call, sv *value, args []*value) *value 
 	case name == "toSink" && len(args) > 0:
 		op := e.newOperator(c, KindSink, sv.ins...)
 		op.Stateful, op.StatefulReason, op.Parts = e.sinkState("sinkTo", args)
-		return new(value{kind: vStream, stype: "NonKeyedPartitionStream", last: op})
+		return e.newValue(value{kind: vStream, stype: "NonKeyedPartitionStream", last: op})
 	case name == "keyBy":
-		return new(value{kind: vStream, stype: "KeyedPartitionStream", ins: withPartition(sv.ins, Hash), keyed: true})
+		return e.newValue(value{kind: vStream, stype: "KeyedPartitionStream", ins: withPartition(sv.ins, Hash), keyed: true})
 	case name == "shuffle":
-		return new(value{kind: vStream, stype: "NonKeyedPartitionStream", ins: withPartition(sv.ins, Shuffle)})
+		return e.newValue(value{kind: vStream, stype: "NonKeyedPartitionStream", ins: withPartition(sv.ins, Shuffle)})
 	case name == "broadcast":
-		return new(value{kind: vStream, stype: "V2BroadcastStream", ins: withPartition(sv.ins, Broadcast)})
+		return e.newValue(value{kind: vStream, stype: "V2BroadcastStream", ins: withPartition(sv.ins, Broadcast)})
 	case name == "global":
-		return new(value{kind: vStream, stype: "GlobalStream", ins: withPartition(sv.ins, Global)})
+		return e.newValue(value{kind: vStream, stype: "GlobalStream", ins: withPartition(sv.ins, Global)})
 	}
 	e.gap("call of " + name + " on a " + sv.stype + " is not modelled")
 	return e.unknownCall(c, sv, args)

@@ -175,11 +175,18 @@ type evaluator struct {
 
 func (e *evaluator) top() *frame { return e.frames[len(e.frames)-1] }
 
+// newValue allocates v from the file's arena of values.
+func (e *evaluator) newValue(v value) *value {
+	p := e.a.arena.values.New()
+	*p = v
+	return p
+}
+
 // newEnv returns a fresh environment value; kind is "" for DataStream V1,
 // "v2" for Flink 2.x's DataStream V2.
 func (e *evaluator) newEnv(kind string) *value {
 	e.envs++
-	return new(value{kind: vEnv, stype: kind, env: &envInfo{id: e.envs}})
+	return e.newValue(value{kind: vEnv, stype: kind, env: &envInfo{id: e.envs}})
 }
 
 func (e *evaluator) gap(reason string) {
@@ -210,7 +217,7 @@ func (e *evaluator) runMethod(m *javasyntax.Method, this *value, args []*value) 
 		if i >= len(args) && v.kind == vUnknown {
 			// An entry point's parameter: the caller, outside the tree,
 			// configures it.
-			v = new(value{config: "the parameter " + p.Name})
+			v = e.newValue(value{config: "the parameter " + p.Name})
 		}
 		sc.define(p.Name, v)
 	}
@@ -326,13 +333,13 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.Lit:
 		switch x.Kind {
 		case javasyntax.LitString, javasyntax.LitChar:
-			return new(value{kind: vConst, s: x.Value})
+			return e.newValue(value{kind: vConst, s: x.Value})
 		case javasyntax.LitInt:
 			if n, err := strconv.ParseInt(strings.TrimRight(strings.ReplaceAll(x.Value, "_", ""), "lL"), 0, 64); err == nil {
-				return new(value{kind: vConst, s: strconv.FormatInt(n, 10), isInt: true})
+				return e.newValue(value{kind: vConst, s: strconv.FormatInt(n, 10), isInt: true})
 			}
 		case javasyntax.LitBool:
-			return new(value{kind: vConst, s: x.Value})
+			return e.newValue(value{kind: vConst, s: x.Value})
 		case javasyntax.LitNull, javasyntax.LitOther:
 		}
 		return unknown
@@ -342,7 +349,7 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 		if t := e.top().this; t != nil {
 			return t
 		}
-		return new(value{kind: vObject, cls: e.top().cls})
+		return e.newValue(value{kind: vObject, cls: e.top().cls})
 	case *javasyntax.FieldAccess:
 		return e.fieldAccess(x, sc)
 	case *javasyntax.Binary:
@@ -351,10 +358,10 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.Unary:
 		v := e.eval(x.X, sc)
 		if x.Op == "++" || x.Op == "--" {
-			return new(value{unstable: "a counter (" + x.Op + ")"})
+			return e.newValue(value{unstable: "a counter (" + x.Op + ")"})
 		}
 		if x.Op == "-" && v.kind == vConst && v.isInt {
-			return new(value{kind: vConst, s: "-" + v.s, isInt: true})
+			return e.newValue(value{kind: vConst, s: "-" + v.s, isInt: true})
 		}
 		return derived(v)
 	case *javasyntax.Cond:
@@ -376,11 +383,11 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 	case *javasyntax.Assign:
 		return e.assign(x, sc)
 	case *javasyntax.ClassLit:
-		return new(value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file})
+		return e.newValue(value{kind: vClassRef, className: x.Type, cls: e.a.class(x.Type, e.top().file), expr: x, file: e.top().file})
 	case *javasyntax.Lambda:
-		return new(value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file, def: e.top()})
+		return e.newValue(value{kind: vFunc, lam: x, scope: sc, expr: x, file: e.top().file, def: e.top()})
 	case *javasyntax.MethodRef:
-		return new(value{kind: vFunc, expr: x})
+		return e.newValue(value{kind: vFunc, expr: x})
 	case *javasyntax.New:
 		return e.newObject(x, sc)
 	case *javasyntax.Call:
@@ -417,7 +424,7 @@ func firstNonEmpty(a ...string) string {
 // derived is a value computed from vs and not folded to a constant: it
 // varies between runs, or with configuration, as they do.
 func derived(vs ...*value) *value {
-	out := new(value{})
+	out := &value{}
 	for _, v := range vs {
 		out.unstable = firstNonEmpty(out.unstable, v.unstable)
 		out.config = firstNonEmpty(out.config, v.config)
@@ -433,10 +440,10 @@ func (e *evaluator) binary(op string, l, r *value) *value {
 		a, err1 := strconv.ParseInt(l.s, 10, 64)
 		b, err2 := strconv.ParseInt(r.s, 10, 64)
 		if err1 == nil && err2 == nil {
-			return new(value{kind: vConst, s: strconv.FormatInt(a+b, 10), isInt: true})
+			return e.newValue(value{kind: vConst, s: strconv.FormatInt(a+b, 10), isInt: true})
 		}
 	}
-	return new(value{kind: vConst, s: l.s + r.s})
+	return e.newValue(value{kind: vConst, s: l.s + r.s})
 }
 
 func (e *evaluator) ident(name string, sc *scope) *value {
@@ -452,7 +459,7 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
 		// Resolved among pipeline files only; fieldAccess resolves fully
 		// when a constant is read.
-		return new(value{kind: vClassRef, className: name, cls: e.a.eagerClass(name, e.top().file), file: e.top().file})
+		return e.newValue(value{kind: vClassRef, className: name, cls: e.a.eagerClass(name, e.top().file), file: e.top().file})
 	}
 	return unknown
 }
@@ -467,9 +474,9 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 		case v.kind != vUnknown && v.kind != vConst:
 			return v
 		case mut == mutConfigured:
-			return new(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s setters"})
+			return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s setters"})
 		}
-		return new(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
+		return e.newValue(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
 	}
 	if f.Init != nil && !e.fieldEval[f] {
 		e.fieldEval[f] = true
@@ -488,7 +495,7 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 	if f.Init == nil && v.kind == vUnknown {
 		// Neither initialised nor set during this job: a constructor
 		// argument, given by code outside the tree.
-		return new(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s constructor"})
+		return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s constructor"})
 	}
 	return v
 }
@@ -503,7 +510,7 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 			}
 			for _, in := range recv.cls.Inner {
 				if in.Name == x.Name {
-					return new(value{kind: vClassRef, className: x.Name, cls: in})
+					return e.newValue(value{kind: vClassRef, className: x.Name, cls: in})
 				}
 			}
 		}
@@ -515,7 +522,7 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 		return unknown
 	}
 	if x.Name != "" && x.Name[0] >= 'A' && x.Name[0] <= 'Z' && recv.kind != vObject {
-		return new(value{kind: vClassRef, className: e.text(x), cls: e.a.eagerClass(e.text(x), e.top().file), file: e.top().file})
+		return e.newValue(value{kind: vClassRef, className: e.text(x), cls: e.a.eagerClass(e.text(x), e.top().file), file: e.top().file})
 	}
 	return unknown
 }
@@ -565,11 +572,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	args := e.args(x.Args, sc)
 	file := e.top().file
 	if x.Body != nil {
-		return new(value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file})
+		return e.newValue(value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file})
 	}
 	simple := simpleName(x.Type)
 	if flinkapi.PerRunTypes[simple] {
-		return new(value{unstable: "new " + simple + "()"})
+		return e.newValue(value{unstable: "new " + simple + "()"})
 	}
 	if simple == "String" && len(args) == 1 && args[0].kind == vConst {
 		return args[0]
@@ -581,12 +588,12 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	cls := e.a.eagerClass(x.Type, file)
 	if e.a.inlinable(cls) {
 		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
-			this := new(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
+			this := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
 			e.callPos = e.pos(x.Off)
 			e.inline(ctor, this, args)
 		}
 	}
-	v := new(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
+	v := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
 	for _, a := range args {
 		if a.kind == vFunc || a.kind == vObject {
 			v.wrapped = a
@@ -606,7 +613,7 @@ func (e *evaluator) classOf(v *value) *javasyntax.Class {
 }
 
 func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {
-	out := make([]*value, len(list))
+	out := e.a.arena.lists.Take(len(list))
 	for i, a := range list {
 		out[i] = e.eval(a, sc)
 	}
@@ -679,7 +686,7 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 	case typ == "" || typ == "var":
 		return unknown
 	case flinkapi.StreamTypes[simple] && e.a.flinkFile(file):
-		v := new(value{kind: vStream, stype: simple, ins: []Input{{Partition: Forward}}, keyed: simple == "KeyedStream"})
+		v := e.newValue(value{kind: vStream, stype: simple, ins: []Input{{Partition: Forward}}, keyed: simple == "KeyedStream"})
 		if simple == "KeyedStream" {
 			v.ins[0].Partition = Hash
 		}
@@ -688,13 +695,13 @@ func (e *evaluator) typed(typ string, file *javasyntax.File) *value {
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("")
 	case simple == tableEnvType && e.a.flinkFile(file):
-		return new(value{kind: vObject, className: tableEnvType})
+		return e.newValue(value{kind: vObject, className: tableEnvType})
 	case simple == "ExecutionEnvironment" && imports(file, "org.apache.flink.datastream.api"):
 		e.gap("an environment from outside the analysed code")
 		return e.newEnv("v2")
 	}
 	if cls := e.a.eagerClass(typ, file); cls != nil {
-		return new(value{kind: vObject, cls: cls, className: typ})
+		return e.newValue(value{kind: vObject, cls: cls, className: typ})
 	}
 	return unknown
 }

@@ -42,10 +42,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
+	"github.com/uidcheck/uidcheck/analyzer/internal/slab"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
@@ -109,7 +111,16 @@ type evaluated struct {
 func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Catalog, includeTests bool) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
 	broken := make([]*javasyntax.File, len(syn.Pending))
+	var arenas sync.Pool // one per parse worker at a time
 	err := syn.Parse(func(i int, f *javasyntax.File) {
+		a, _ := arenas.Get().(*arena)
+		if a == nil {
+			a = new(arena)
+		}
+		defer func() {
+			a.reset()
+			arenas.Put(a)
+		}()
 		if len(f.Errors) > 0 {
 			// Only the errors of a broken file are kept, not its syntax.
 			broken[i] = &javasyntax.File{Name: f.Name, Errors: f.Errors}
@@ -123,6 +134,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 			states:  map[*javasyntax.Class]stateVerdict{},
 			mutable: map[*javasyntax.Class]map[string]mutation{},
 			flink:   map[*javasyntax.File]bool{},
+			arena:   a,
 		}
 		perFile[i] = ix.evaluateAll(f)
 	})
@@ -336,9 +348,27 @@ type index struct {
 	syn     *javasyntax.Result
 	tfs     map[string]*token.File
 	catalog *flinkapi.Catalog
+	arena   *arena
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]mutation
 	flink   map[*javasyntax.File]bool
+}
+
+// arena holds the evaluation's values and argument lists, which die with
+// the file's evaluation: no operator or job refers to them. An arena passes
+// from one file's evaluation to the next, so that the values, most of the
+// bytes the evaluation allocates, reuse memory instead of feeding the
+// collector (on 10,000 generated jobs, about 3% of instructions and more of
+// the collector's time on two cores).
+type arena struct {
+	values slab.Slab[value]
+	lists  slab.Slab[*value]
+}
+
+// reset ends the life of the values of the file just evaluated.
+func (a *arena) reset() {
+	a.values.Reset()
+	a.lists.Reset()
 }
 
 // flinkFile reports whether a file uses Flink: only there do simple type
