@@ -574,25 +574,42 @@ func TestInterruptStopsWithinHalfASecond(t *testing.T) {
 	run := time.Since(start)
 	for _, frac := range []float64{0.05, 0.3, 0.5, 0.7} {
 		after := time.Duration(frac * float64(run))
-		cmd := exec.CommandContext(t.Context(), bin, args...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
+		// go test runs other packages' tests on the same cores; one of three
+		// attempts at each point must make it, so that a busy moment of the
+		// machine is not taken for a slow stop.
+		var fails []string
+		for range 3 {
+			code, took, stderr := interruptAfter(t, after, args)
+			t.Logf("SIGINT after %v of a %v run: exit %d %v later", after, run, code, took)
+			if code == 130 && took <= 500*time.Millisecond {
+				fails = nil
+				break
+			}
+			fails = append(fails, fmt.Sprintf("exit %d %v later (stderr %q)", code, took, stderr))
 		}
-		time.Sleep(after)
-		sent := time.Now()
-		if err := cmd.Process.Signal(os.Interrupt); err != nil {
-			t.Fatal(err)
-		}
-		_ = cmd.Wait()
-		took := time.Since(sent)
-		code := cmd.ProcessState.ExitCode()
-		t.Logf("SIGINT after %v of a %v run: exit %d %v later", after, run, code, took)
-		if code != 130 || took > 500*time.Millisecond {
-			t.Errorf("SIGINT after %v: exit %d %v later, want 130 within 0.5 s; stderr %s", after, code, took, stderr.String())
+		if fails != nil {
+			t.Errorf("SIGINT after %v: %s; want 130 within 0.5 s", after, strings.Join(fails, "; "))
 		}
 	}
+}
+
+// interruptAfter runs uidcheck and sends SIGINT after the given time; it
+// returns the exit code and how long the exit took after the signal.
+func interruptAfter(t *testing.T, after time.Duration, args []string) (int, time.Duration, string) {
+	t.Helper()
+	cmd := exec.CommandContext(t.Context(), bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(after)
+	sent := time.Now()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	return cmd.ProcessState.ExitCode(), time.Since(sent), stderr.String()
 }
 
 // A second SIGINT exits at once with 130.
