@@ -29,8 +29,6 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 )
 
 // DefaultMaxFileSize is the largest Java file analysed by default. No
@@ -400,7 +398,6 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	defer javasyntax.WithContext(res.Fset, ctx)()
 	var pending []*analysis.Analyzer
 	for _, a := range order(analyzers) {
 		if v, ok := opts.Results[a]; ok {

@@ -412,33 +412,17 @@ func scanFile(read func(string) ([]byte, error), name string, maxSize int64, kep
 	return sc
 }
 
-// contexts maps the FileSet of each driver run to the run's context:
-// analysis.Pass carries none, and parsing must stop when the user presses
-// Ctrl-C.
-var contexts sync.Map
-
-// WithContext makes ctx the context of the passes over fset until release
-// is called. Passes over a FileSet without one never stop early.
-func WithContext(fset *token.FileSet, ctx context.Context) (release func()) {
-	contexts.Store(fset, ctx)
-	return func() { contexts.Delete(fset) }
-}
-
-func contextOf(fset *token.FileSet) context.Context {
-	v, _ := contexts.Load(fset)
-	if ctx, ok := v.(context.Context); ok {
-		return ctx
-	}
-	return context.Background()
-}
-
 func run(pass *analysis.Pass) (any, error) {
 	maxSize := settings.Of(pass).MaxParseSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxParseSize
 	}
+	ctx := settings.Of(pass).Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	res := &Result{
-		ctx:      contextOf(pass.Fset),
+		ctx:      ctx,
 		maxSize:  maxSize,
 		read:     pass.ReadFile,
 		declared: map[string][]string{},

@@ -7,6 +7,7 @@
 package settings
 
 import (
+	"context"
 	"reflect"
 	"regexp"
 
@@ -17,6 +18,10 @@ import (
 
 // Settings is one run's configuration.
 type Settings struct {
+	// Context is the run's: long passes (the parse) stop when it is done,
+	// so that Ctrl-C takes effect at once; nil never stops them.
+	// analysis.Pass carries no context of its own.
+	Context context.Context
 	// AllOperators makes missinguid report stateless operators too (info).
 	AllOperators bool
 	// IncludeTests keeps jobs whose entry point is a test (JUnit or TestNG

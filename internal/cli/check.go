@@ -291,7 +291,7 @@ func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*ana
 	}
 	res, err := driver.Run(ctx, files, analyzers, driver.Options{
 		MaxFileSize: o.maxFileSize,
-		Results:     map[*analysis.Analyzer]any{settings.Analyzer: o.settings},
+		Results:     map[*analysis.Analyzer]any{settings.Analyzer: withContext(o.settings, ctx)},
 	})
 	if err != nil {
 		return nil, err
@@ -315,6 +315,13 @@ func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*ana
 		}
 	}
 	return &analysisResult{run: res, report: rep, errs: errs}, nil
+}
+
+// withContext returns a copy of s whose passes stop when ctx is done.
+func withContext(s *settings.Settings, ctx context.Context) *settings.Settings {
+	c := *s
+	c.Context = ctx
+	return &c
 }
 
 func toDiagnostic(fset *token.FileSet, d driver.Diagnostic) report.Diagnostic {
