@@ -1,6 +1,9 @@
 package flinkapi
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // Role is what a method of Flink's DataStream API does to a pipeline.
 type Role uint8
@@ -196,14 +199,20 @@ const (
 	windowReason           = "window operator keeps window contents, trigger state and timers"
 )
 
-// table is Methods indexed by role and name.
+// table is Methods indexed by role and name, with the name sets the front
+// end asks about for every call it lowers.
 type table struct {
 	byRole map[Role]map[string]Method
 	udf    map[string]bool
+	builds map[string]bool
 }
 
+// buildingRoles are the roles whose calls mark a method as building part
+// of a pipeline.
+var buildingRoles = []Role{EnvSource, EnvFactory, OneInput, Sink, Collect, Structure, TableConversion}
+
 var index = sync.OnceValue(func() *table {
-	t := &table{byRole: make(map[Role]map[string]Method), udf: map[string]bool{}}
+	t := &table{byRole: make(map[Role]map[string]Method), udf: map[string]bool{}, builds: map[string]bool{}}
 	for _, m := range Methods {
 		if t.byRole[m.Role] == nil {
 			t.byRole[m.Role] = map[string]Method{}
@@ -211,6 +220,9 @@ var index = sync.OnceValue(func() *table {
 		t.byRole[m.Role][m.Name] = m
 		if m.UDF {
 			t.udf[m.Name] = true
+		}
+		if slices.Contains(buildingRoles, m.Role) {
+			t.builds[m.Name] = true
 		}
 	}
 	return t
@@ -230,14 +242,7 @@ func Is(role Role, name string) bool {
 
 // BuildsPipeline reports whether a call of name marks the method holding it
 // as building part of a pipeline.
-func BuildsPipeline(name string) bool {
-	for _, r := range []Role{EnvSource, EnvFactory, OneInput, Sink, Collect, Structure, TableConversion} {
-		if Is(r, name) {
-			return true
-		}
-	}
-	return false
-}
+func BuildsPipeline(name string) bool { return index().builds[name] }
 
 // UDFMethods returns the names whose lambda arguments are user functions.
 func UDFMethods() map[string]bool { return index().udf }
