@@ -113,73 +113,64 @@ type fixedFile struct {
 }
 
 // applyFixes applies the first fix of every finding, or prints the result
-// as a unified diff. Files are told apart by their real path, so a file
-// reached twice (a symlink, "./X.java" and "X.java", a file and its
-// directory) is edited once; a file whose content is no longer what was
-// analysed is not edited.
+// as a unified diff. The driver analyses a file reached by several paths
+// (a symlink, "./X.java" and "X.java", a file and its directory) once,
+// under one name, so each file is edited once; a file whose content is no
+// longer what was analysed is not edited.
 func applyFixes(f *Factory, r *report.Result, unchanged func(name string, src []byte) bool, diffOnly bool) ([]fixedFile, error) {
-	byReal, reals, err := editsByRealPath(r)
-	if err != nil {
-		return nil, err
-	}
+	byFile, files := editsByFile(r)
 	var out []fixedFile
-	for _, realName := range reals {
-		t := byReal[realName]
-		src, err := os.ReadFile(t.name)
+	for _, name := range files {
+		t := byFile[name]
+		src, err := os.ReadFile(name)
 		if err != nil {
-			return out, fmt.Errorf("fix %s: %w", t.name, err)
+			return out, fmt.Errorf("fix %s: %w", name, err)
 		}
-		if !unchanged(t.name, src) {
-			return out, fmt.Errorf("fix %s: %w during the run; run uidcheck again", t.name, atomicfile.ErrChanged)
+		if !unchanged(name, src) {
+			return out, fmt.Errorf("fix %s: %w during the run; run uidcheck again", name, atomicfile.ErrChanged)
 		}
 		fixed, err := applyEdits(src, t.edits)
 		if err != nil {
-			return out, fmt.Errorf("fix %s: %w", t.name, err)
+			return out, fmt.Errorf("fix %s: %w", name, err)
 		}
 		if diffOnly {
-			name := filepath.ToSlash(t.name)
-			if _, err := fmt.Fprint(f.IO.Out, udiff.Unified("a/"+name, "b/"+name, string(src), string(fixed))); err != nil {
+			slash := filepath.ToSlash(name)
+			if _, err := fmt.Fprint(f.IO.Out, udiff.Unified("a/"+slash, "b/"+slash, string(src), string(fixed))); err != nil {
 				return out, err
 			}
 			continue
 		}
-		if err := atomicfile.Replace(t.name, src, fixed); err != nil {
-			return out, fmt.Errorf("fix %s: %w", t.name, err)
+		if err := atomicfile.Replace(name, src, fixed); err != nil {
+			return out, fmt.Errorf("fix %s: %w", name, err)
 		}
-		out = append(out, fixedFile{path: t.name, before: src, after: fixed, fixes: t.fixes})
+		out = append(out, fixedFile{path: name, before: src, after: fixed, fixes: t.fixes})
 	}
 	return out, nil
 }
 
-// editTarget is one real file and the edits for it.
+// editTarget is the edits for one file.
 type editTarget struct {
-	name  string // the path the user gave first
 	edits []report.Edit
 	fixes int
 }
 
-// editsByRealPath groups the first fix of every finding by the real path of
-// the file, dropping identical edits, and returns the real paths sorted.
-func editsByRealPath(r *report.Result) (map[string]*editTarget, []string, error) {
-	byReal := map[string]*editTarget{}
-	var reals []string
+// editsByFile groups the first fix of every finding by file, dropping
+// identical edits (two operators pinned in one statement share the comment
+// line above it), and returns the files sorted.
+func editsByFile(r *report.Result) (map[string]*editTarget, []string) {
+	byFile := map[string]*editTarget{}
+	var files []string
 	for _, d := range r.Diagnostics {
 		if len(d.Fixes) == 0 {
 			continue
 		}
 		for i, e := range d.Fixes[0].Edits {
-			realName, err := realPath(e.File)
-			if err != nil {
-				return nil, nil, fmt.Errorf("fix %s: %w", e.File, err)
-			}
-			t := byReal[realName]
+			t := byFile[e.File]
 			if t == nil {
-				t = &editTarget{name: e.File}
-				byReal[realName] = t
-				reals = append(reals, realName)
+				t = &editTarget{}
+				byFile[e.File] = t
+				files = append(files, e.File)
 			}
-			// The same file under another name got the same edit.
-			e.File = t.name
 			if !slices.Contains(t.edits, e) {
 				t.edits = append(t.edits, e)
 				if i == 0 {
@@ -188,8 +179,8 @@ func editsByRealPath(r *report.Result) (map[string]*editTarget, []string, error)
 			}
 		}
 	}
-	sort.Strings(reals)
-	return byReal, reals, nil
+	sort.Strings(files)
+	return byFile, files
 }
 
 // restoreFixed puts the original content back into every fixed file that
@@ -202,14 +193,6 @@ func restoreFixed(files []fixedFile) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func realPath(name string) (string, error) {
-	abs, err := filepath.Abs(name)
-	if err != nil {
-		return "", err
-	}
-	return filepath.EvalSymlinks(abs)
 }
 
 // applyEdits applies edits to src. Identical edits count once; insertions
@@ -247,14 +230,10 @@ func unfixed(diags []report.Diagnostic) []report.Diagnostic {
 var lineRefs = regexp.MustCompile(`:\d+\b`)
 
 // newFindings returns the findings of after that before does not have,
-// comparing rule, category, real file and message (without line numbers).
+// comparing rule, category, file and message (without line numbers).
 func newFindings(before, after []report.Diagnostic) []report.Diagnostic {
 	key := func(d report.Diagnostic) string {
-		file, err := realPath(d.File)
-		if err != nil {
-			file = d.File
-		}
-		return strings.Join([]string{d.Rule, d.Category, file, lineRefs.ReplaceAllString(d.Message, "")}, "\x00")
+		return strings.Join([]string{d.Rule, d.Category, d.File, lineRefs.ReplaceAllString(d.Message, "")}, "\x00")
 	}
 	count := map[string]int{}
 	for _, d := range before {
