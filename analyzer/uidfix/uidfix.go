@@ -25,6 +25,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,7 +39,10 @@ import (
 // ends at byte offset CallEnd.
 type Request struct {
 	CallEnd int
-	UID     string
+	// Call is the creating method's name ("process"): it tells whether the
+	// edit depends on the code around the call at all.
+	Call string
+	UID  string
 	// UIDHash, when set, is the operator's current OperatorID in hex: the
 	// edit then also pins it with setUidHash, so that state saved under
 	// the auto-generated ID is restored once (see PinComment).
@@ -87,8 +91,26 @@ func ParseSetter(text string) (string, bool) {
 	return uid, err == nil
 }
 
-// PlanFile plans the requests of one file.
+// needsSyntax reports whether r's edit depends on the code around the
+// call: a source's or a window join's result type decides the form, and a
+// pin puts a comment above the statement. Other calls return an operator
+// type whose uid() returns the same type, so .uid() is appended as is.
+func (r Request) needsSyntax() bool {
+	return r.UIDHash != "" || r.Call == "apply" || flinkapi.Is(flinkapi.EnvSource, r.Call)
+}
+
+// PlanFile plans the requests of one file. The file is parsed only when a
+// request needs its syntax: the JSON output plans every finding's fix, and
+// parsing every file with findings again would double the analysis.
 func PlanFile(src []byte, reqs []Request) ([]Plan, error) {
+	if !slices.ContainsFunc(reqs, Request.needsSyntax) {
+		plans := make([]Plan, len(reqs))
+		for i, r := range reqs {
+			end := r.CallEnd
+			plans[i] = Plan{Edits: []Edit{{Offset: end, End: end, NewText: Setter(r.UID)}}}
+		}
+		return plans, nil
+	}
 	f, done, err := parse(src)
 	if err != nil {
 		return nil, err

@@ -14,7 +14,8 @@ func apply(t *testing.T, src, hash string, flink int) (string, string) {
 	if end < 0 {
 		t.Fatal("no /*|*/ marker")
 	}
-	plans, err := PlanFile([]byte(src), []Request{{CallEnd: end, UID: "u", UIDHash: hash, FlinkMajor: flink}})
+	req := Request{CallEnd: end, Call: callName(src[:end]), UID: "u", UIDHash: hash, FlinkMajor: flink}
+	plans, err := PlanFile([]byte(src), []Request{req})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,6 +30,39 @@ func apply(t *testing.T, src, hash string, flink int) (string, string) {
 		out = out[:e.Offset] + e.NewText + out[e.End:]
 	}
 	return strings.ReplaceAll(out, "/*|*/", ""), ""
+}
+
+// callName returns the name of the call whose ")" ends src, as the
+// analysis would pass it: the word before the matching "(".
+func callName(src string) string {
+	depth := 0
+	for i := len(src) - 1; i >= 0; i-- {
+		switch src[i] {
+		case ')':
+			depth++
+		case '(':
+			depth--
+			if depth == 0 {
+				j := i
+				for j > 0 && (src[j-1] == '_' || src[j-1] >= 'a' && src[j-1] <= 'z' || src[j-1] >= 'A' && src[j-1] <= 'Z' || src[j-1] >= '0' && src[j-1] <= '9') {
+					j--
+				}
+				return src[j:i]
+			}
+		}
+	}
+	return ""
+}
+
+// TestPlanAppendsWithoutParsing: a call that returns an operator type gets
+// .uid() appended right after it, whatever surrounds it.
+func TestPlanAppendsWithoutParsing(t *testing.T) {
+	t.Parallel()
+	src := "this is not Java ) s.process(f)"
+	plans, err := PlanFile([]byte(src), []Request{{CallEnd: len(src), Call: "process", UID: "u"}})
+	if err != nil || len(plans) != 1 || len(plans[0].Edits) != 1 || plans[0].Edits[0].NewText != `.uid("u")` {
+		t.Fatalf("plans %+v, err %v", plans, err)
+	}
 }
 
 func TestPlan(t *testing.T) {

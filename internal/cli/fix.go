@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -42,6 +43,7 @@ func planFixes(r *report.Result, pins *fixPins, unchanged func(name string, src 
 		for i, p := range ps {
 			reqs[i] = p.req
 			reqs[i].FlinkMajor = major
+			reqs[i].Call = spanText(src, p.diag)
 		}
 		plans, err := uidfix.PlanFile(src, reqs)
 		if err != nil {
@@ -64,6 +66,27 @@ func planFixes(r *report.Result, pins *fixPins, unchanged func(name string, src 
 		}
 	}
 	return nil
+}
+
+// spanText returns the source text a finding's range covers: for
+// missinguid, the name of the creating method.
+func spanText(src []byte, d *report.Diagnostic) string {
+	offset := func(line, col int) int {
+		off := 0
+		for range line - 1 {
+			i := bytes.IndexByte(src[off:], '\n')
+			if i < 0 {
+				return -1
+			}
+			off += i + 1
+		}
+		return off + col - 1
+	}
+	start, end := offset(d.Line, d.Column), offset(d.EndLine, d.EndColumn)
+	if start < 0 || end < start || end > len(src) {
+		return ""
+	}
+	return string(src[start:end])
 }
 
 // pendingFix is one finding whose plain append awaits planning.
