@@ -70,9 +70,6 @@ var styles = map[Status]Style{
 	StatusNoState:      {Fill: "#FFFFFF", Text: "no state to restore", Shape: "box", Dash: ""},
 }
 
-// StyleOf returns the drawing of s.
-func StyleOf(s Status) Style { return styles[s] }
-
 // legendOrder lists the statuses the legend shows, per mode.
 var (
 	legendPlain     = []Status{StatusPinned, StatusUnpinned, StatusUnknownState, StatusStateless}
