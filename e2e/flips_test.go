@@ -97,13 +97,18 @@ func TestFlipsFlinkAccepts(t *testing.T) {
 			t.Fatalf("%s: harness.LoadMetadata: %v", profile, err)
 		}
 		sc := bufio.NewScanner(bytes.NewReader(out))
+		lines := 0
 		for sc.Scan() {
 			line := sc.Text()
-			loaded++
+			lines++
 			if !strings.HasPrefix(line, "OK ") {
 				t.Errorf("%s: uidcheck accepts a copy Flink refuses: %s", profile, line)
 			}
 		}
+		if lines != len(dirs) {
+			t.Errorf("%s: harness.LoadMetadata answered for %d of %d copies", profile, lines, len(dirs))
+		}
+		loaded += lines
 	}
 	if loaded == 0 {
 		t.Skip("no harness profile built: run scripts/e2e.sh")
