@@ -123,6 +123,7 @@ public final class Harness {
         outcome.put("savepoint_format", props.getProperty("format", "canonical"));
 
         JobGraph first = jobGraph(v1, props);
+        StateReads.reset();
         JobID id = cluster.submitJob(first).get().getJobID();
         String savepoint;
         try {
@@ -146,6 +147,10 @@ public final class Harness {
             cluster.requestJobResult(id).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         }
         outcome.put("savepoint", savepoint);
+        // The keyed states v1 wrote before its savepoint, as its probes saw them.
+        if (!StateReads.isEmpty()) {
+            outcome.put("v1_state_read", StateReads.snapshot());
+        }
         writeMetadata(savepoint, out.resolve("metadata.json"));
 
         Map<String, Object> strict = resume(cluster, v2, props, savepoint, false);
