@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.execution.ExecutionState;
@@ -73,6 +74,8 @@ public final class Harness {
         }
         Configuration clusterConf = new Configuration();
         clusterConf.set(TaskManagerOptions.NUM_TASK_SLOTS, 16);
+        // Any free port: another harness or session cluster on the machine may hold 8081.
+        clusterConf.set(RestOptions.BIND_PORT, "0");
         MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
                 .setConfiguration(clusterConf)
                 .setNumTaskManagers(1)
@@ -238,6 +241,8 @@ public final class Harness {
     private static void waitForTasks(MiniCluster cluster, JobID id) throws Exception {
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         while (!tasksRunning(cluster, id)) {
+            // A job that ended fails here with its own message, not a time-out.
+            waitFor(cluster, id, JobStatus.RUNNING);
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("job " + id + ": not every task RUNNING within " + TIMEOUT_MS + " ms");
             }
