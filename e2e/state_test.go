@@ -150,8 +150,8 @@ type compatStateReport struct {
 // compat's verdict (with and without -n), its quoted failure and its
 // per-state findings to equal Flink's. The "uidcheck" parts need the
 // state-schema check of #18 (state meta info from the savepoint, state
-// descriptors from the source); until it is in, they fail and the "flink"
-// parts still pass.
+// descriptors from the source, compat --flink-version); until it is in,
+// they fail and the "flink" parts still pass.
 func TestStateScenarios(t *testing.T) {
 	seen := map[string]int{}
 	var rows []string
@@ -229,14 +229,17 @@ func checkFlinkOutcome(t *testing.T, o outcomeFile, want flinkExpect) {
 	}
 }
 
-// checkCompatAgainstFlink runs compat on v2 against v1's savepoint and
-// requires Flink's outcome: the verdict with and without -n, Flink's message
-// among the failures, and for a running job the per-state findings the
-// probes proved (kept: compatible or migrated, fresh: new, unread: dropped).
+// checkCompatAgainstFlink runs compat on v2 against v1's savepoint, for the
+// Flink version that ran it, and requires Flink's outcome: the verdict with
+// and without -n, Flink's message among the failures, and for a running job
+// the per-state findings the probes proved (kept: compatible or migrated,
+// fresh: new, unread: dropped).
 func checkCompatAgainstFlink(t *testing.T, o outcomeFile, want flinkExpect) {
 	t.Helper()
 	for _, withN := range []bool{false, true} {
-		args := []string{"compat", "--format", "json", "--fail-on", "never", "--savepoint", o.Savepoint}
+		// --flink-version: whether a TTL switch restores depends on it (§6.5),
+		// and the scenarios have no build file to read it from.
+		args := []string{"compat", "--format", "json", "--fail-on", "never", "--flink-version", o.FlinkVersion, "--savepoint", o.Savepoint}
 		if withN {
 			args = append(args, "-n")
 		}
