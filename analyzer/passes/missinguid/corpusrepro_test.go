@@ -29,6 +29,7 @@ func TestCorpusRepros(t *testing.T) {
 		{"repro_dataset", "other: DataSet API batch jobs analysed as DataStream jobs", false},
 		{"repro_uncalled", "other: operators in a method no job calls", false},
 		{"repro_externalhelper", "test jobs: stream handed out by a test harness outside the analysed sources is not followed", true},
+		{"repro_inheritedtest", "inherited test methods: a sink from an abstract factory method that the concrete test class implements is not traced", true},
 	}
 	for _, c := range cases {
 		t.Run(c.dir, func(t *testing.T) {

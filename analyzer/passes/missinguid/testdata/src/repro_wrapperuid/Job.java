@@ -50,13 +50,23 @@ abstract class StoreBuilder<T> {
 }
 
 class TupleBuilder extends StoreBuilder<Tuple2<String, Long>> {
+    private Remember<Tuple2<String, Long>> custom;
+
     TupleBuilder(DataStream<Tuple2<String, Long>> in) {
         super(in);
     }
 
+    // No caller sets a custom function, so the second branch creates nothing.
+    TupleBuilder withCustom(Remember<Tuple2<String, Long>> fn) {
+        this.custom = fn;
+        return this;
+    }
+
     @Override
     Store<Tuple2<String, Long>> create() {
-        return new Store<>(in.keyBy(t -> t.f0).map(new Remember<>()));
+        return custom == null
+                ? new Store<>(in.keyBy(t -> t.f0).map(new Remember<>()))
+                : new Store<>(in.keyBy(t -> t.f1).map(custom));
     }
 }
 
