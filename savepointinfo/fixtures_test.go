@@ -100,6 +100,7 @@ func splitQuoted(s string) []string {
 // TestFixturesAgreeWithProvenance decodes every fixture to its end and
 // compares each operator with PROVENANCE.md.
 func TestFixturesAgreeWithProvenance(t *testing.T) {
+	t.Parallel()
 	want := parseProvenance(t)
 	dirs, err := os.ReadDir(fixtureDir)
 	if err != nil {

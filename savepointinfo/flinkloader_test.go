@@ -13,6 +13,7 @@ import (
 // what Flink's own Checkpoints.loadCheckpointMetadata read from the same
 // file, recorded next to it as flink-loader.json.
 func TestAgreesWithFlinkLoader(t *testing.T) {
+	t.Parallel()
 	dirs, err := filepath.Glob(filepath.Join(localFixtures, "harness-*"))
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no harness savepoints in %s: %v", localFixtures, err)

@@ -65,6 +65,7 @@ func TestTruncatedUnknownSize(t *testing.T) {
 }
 
 func TestBadHeaderAndCounts(t *testing.T) {
+	t.Parallel()
 	header := func(magic uint32, version int32) []byte {
 		b := binary.BigEndian.AppendUint32(nil, magic)
 		return binary.BigEndian.AppendUint32(b, uint32(version))

@@ -11,6 +11,7 @@ import (
 )
 
 func TestScanHeader(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, src string
 		pkg       string

@@ -11,6 +11,7 @@ import (
 // file of each kind: each bad file gets a message naming it, nothing
 // panics, and the good job is still analysed.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	deepParens := strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000)
 	deepChain := "env.fromSequence(0, 1)" + strings.Repeat(".map(v -> v)", 10000) + ";"
 	tests := []struct {

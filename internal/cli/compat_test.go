@@ -54,6 +54,7 @@ public class KafkaJob {
 }
 
 func TestCompatScenarios(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name      string
 		savepoint string

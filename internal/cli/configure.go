@@ -10,7 +10,6 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/rules"
 	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/config"
-	"github.com/uidcheck/uidcheck/internal/report"
 )
 
 // loadConfig reads --config, or .uidcheck.yaml found upward from the
@@ -71,26 +70,6 @@ func checkSettings(c *config.Config, opts *checkOptions) (*settings.Settings, er
 	var err error
 	s.Catalog, err = flinkapi.NewCatalog(entries)
 	return s, err
-}
-
-// applyConfigAfter drops findings of disabled rules and of excluded files,
-// and applies severity overrides.
-func applyConfigAfter(c *config.Config, r *report.Result) {
-	if c == nil {
-		return
-	}
-	kept := r.Diagnostics[:0]
-	for _, d := range r.Diagnostics {
-		sev, override := c.Rules[d.Rule]
-		switch {
-		case sev == config.Off, !c.Selects(d.File):
-			continue
-		case override:
-			d.Severity = report.Severity(sev)
-		}
-		kept = append(kept, d)
-	}
-	r.Diagnostics = kept
 }
 
 func simpleClassName(name string) string {

@@ -84,6 +84,7 @@ func runREST(t *testing.T, srv *httptest.Server, args ...string) (ExitCode, stri
 }
 
 func TestCancelNeverCancelsWithoutCompletedSavepoint(t *testing.T) {
+	t.Parallel()
 	failedPoll := func(w http.ResponseWriter) {
 		writeJSON(w, 200, map[string]any{
 			"status": map[string]any{"id": "COMPLETED"},
@@ -291,6 +292,7 @@ func TestAuthorizationHeader(t *testing.T) {
 // ends only uidcheck's wait: the message says the stop goes on, with the
 // trigger ID and where to follow it, never that the job keeps running.
 func TestStopInterruptedSaysInProgress(t *testing.T) {
+	t.Parallel()
 	inProgress := func(w http.ResponseWriter) {
 		writeJSON(w, 200, map[string]any{"status": map[string]any{"id": "IN_PROGRESS"}})
 	}

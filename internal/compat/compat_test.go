@@ -31,6 +31,7 @@ func withCollisions(j Job) Job {
 }
 
 func TestPredict(t *testing.T) {
+	t.Parallel()
 	src := pinned("src", "fromSource", report.StatefulYes)
 	counter := pinned("counter", "process", report.StatefulYes)
 	renamed := pinned("counter-v2", "process", report.StatefulYes)
