@@ -20,6 +20,7 @@ func TestAgreesWithFlinkLoader(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
 			data, err := os.ReadFile(filepath.Join(dir, "flink-loader.json"))
 			if err != nil {
 				t.Fatal(err)

@@ -17,6 +17,7 @@ func TestGoldenDumps(t *testing.T) {
 	t.Parallel()
 	for _, name := range smallFixtures {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			m, err := Open(filepath.Join(localFixtures, name))
 			if err != nil {
 				t.Fatal(err)

@@ -87,6 +87,7 @@ func TestBadHeaderAndCounts(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			_, err := Decode(bytes.NewReader(tc.in), WithSize(int64(len(tc.in))))
 			if !errors.Is(err, tc.is) || !strings.Contains(err.Error(), tc.message) {
 				t.Errorf("error %v, want %v containing %q", err, tc.is, tc.message)

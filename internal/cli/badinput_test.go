@@ -101,6 +101,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			writeJava(t, dir, "good/Job.java", statefulJob)
 			tt.setup(t, dir)

@@ -119,6 +119,7 @@ func TestCancelNeverCancelsWithoutCompletedSavepoint(t *testing.T) {
 	for _, tc := range cases {
 		for _, cmd := range [][]string{{"cancel", "-s", "/savepoints", jobID}, {"stop", "--savepointPath", "/savepoints", jobID}} {
 			t.Run(tc.name+"/"+cmd[0], func(t *testing.T) {
+				t.Parallel()
 				ff := savepointFlink("1.20.1", tc.poll)
 				srv := httptest.NewServer(ff)
 				defer srv.Close()
@@ -305,6 +306,7 @@ func TestStopInterruptedSaysInProgress(t *testing.T) {
 		{"timeout", ExitError, []string{"--timeout", "300ms"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			ctx, cancel := context.WithCancelCause(context.Background())
 			defer cancel(nil)
 			var polled atomic.Bool
