@@ -15,6 +15,7 @@ import (
 // they are skipped, naming the cause, unless UIDCHECK_CORPUS_REPROS is set.
 // Whoever fixes a cause moves its case into TestMissingUID.
 func TestCorpusRepros(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		dir, cause string
 		tests      bool
@@ -33,6 +34,7 @@ func TestCorpusRepros(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.dir, func(t *testing.T) {
+			t.Parallel()
 			if os.Getenv("UIDCHECK_CORPUS_REPROS") == "" {
 				t.Skipf("known mistake (issue 16): %s", c.cause)
 			}

@@ -10,6 +10,7 @@ import (
 // sink is not expected as a missinguid finding, and unstableuid errors in the
 // labelled files (only those) are counted.
 func TestEvaluateCollectAndUnstable(t *testing.T) {
+	t.Parallel()
 	const job = "src/Job.java"
 	r := repo{Repo: "o/r", LabelledFiles: []string{job}}
 	labels := []label{
