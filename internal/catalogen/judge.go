@@ -103,8 +103,8 @@ type class struct {
 // jars built against it.
 type world struct {
 	classes map[string]*class
-	// implementors lists, for each class or interface, the classes of the
-	// world that extend or implement it, to follow calls through an
+	// implementors lists, for each class or interface, the classes of its
+	// jar that extend or implement it, to follow calls through an
 	// interface to its few implementations.
 	implementors map[string][]string
 	memo         map[string]*Verdict
@@ -138,7 +138,12 @@ func (w *world) index() {
 			continue
 		}
 		for _, sup := range w.supertypes(c) {
-			w.implementors[sup] = append(w.implementors[sup], n)
+			// Only implementations from the interface's own jar: a
+			// class's verdict then depends on its own jar and those of its
+			// superclasses, never on which other connectors were scanned.
+			if k := w.classes[sup]; k != nil && k.artifact == c.artifact {
+				w.implementors[sup] = append(w.implementors[sup], n)
+			}
 		}
 	}
 }
@@ -560,23 +565,35 @@ func (w *world) builderTarget(c *class) *Verdict {
 	}
 	w.memo[key] = nil
 	var v *Verdict
-	for i := range c.Methods {
-		m := &c.Methods[i]
-		if m.Name != "build" || m.Access&classfile.AccStatic != 0 || !strings.HasPrefix(m.Desc, "()L") {
-			continue
-		}
-		targets := w.created(c, m, 1)
-		if ret := strings.TrimSuffix(strings.TrimPrefix(m.Desc, "()L"), ";"); len(targets) == 0 {
-			if t := w.classes[ret]; t != nil && w.role(t) != "" {
-				targets = []string{ret}
-			}
-		}
-		if v = w.combine(targets, shortName(c.Name)+".build()"); v != nil {
+	chain, _ := w.chain(c)
+	for _, k := range chain {
+		if v = w.buildOf(c, k); v != nil {
 			break
 		}
 	}
 	w.memo[key] = v
 	return v
+}
+
+// buildOf judges the build() that builder c declares in k, itself or one
+// of its superclasses (Elasticsearch7SinkBuilder inherits its build()).
+func (w *world) buildOf(c, k *class) *Verdict {
+	for i := range k.Methods {
+		m := &k.Methods[i]
+		if m.Name != "build" || m.Access&classfile.AccStatic != 0 || !strings.HasPrefix(m.Desc, "()L") {
+			continue
+		}
+		targets := w.created(k, m, 1)
+		if ret := strings.TrimSuffix(strings.TrimPrefix(m.Desc, "()L"), ";"); len(targets) == 0 {
+			if t := w.classes[ret]; t != nil && w.role(t) != "" {
+				targets = []string{ret}
+			}
+		}
+		if v := w.combine(targets, shortName(c.Name)+".build()"); v != nil {
+			return v
+		}
+	}
+	return nil
 }
 
 // judgeSinkV2 reads a Sink V2's parts and state from the interfaces it
