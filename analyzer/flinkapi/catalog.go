@@ -249,7 +249,7 @@ func (c *Catalog) Entry(key string) (CatalogEntry, bool) {
 // the classes it is nested in.
 func (c *Catalog) Lookup(name string) (CatalogEntry, bool) {
 	name, _, _ = strings.Cut(name, "<")
-	if _, own := c.own[name]; !own {
+	if _, own := c.own[name[strings.LastIndexByte(name, '.')+1:]]; !own {
 		if e, ok := merged(generated().byClass[name]); ok && strings.Contains(name, ".") {
 			return e, true
 		}
@@ -257,7 +257,7 @@ func (c *Catalog) Lookup(name string) (CatalogEntry, bool) {
 	for name != "" {
 		// Outer.Inner and Class.method, as the generated catalog names
 		// nested classes and factory methods, longest first.
-		for j := 0; j < len(name); j++ {
+		for j := range len(name) {
 			if j == 0 || name[j-1] == '.' {
 				if strings.Contains(name[j:], ".") {
 					if e, ok := c.Entry(name[j:]); ok {

@@ -88,7 +88,6 @@ func Generate(repo string, arts []Artifact) (*Catalog, error) {
 	cat := &Catalog{About: about}
 	var order []string
 	worlds := map[string]*world{}
-	var jars = map[string][]*classfile.Class{}
 	for i := range arts {
 		a := &arts[i]
 		a.path = JarPath(repo, a.Coords)
@@ -102,7 +101,6 @@ func Generate(repo string, arts []Artifact) (*Catalog, error) {
 		if err != nil {
 			return nil, err
 		}
-		jars[a.Coords] = classes
 		if worlds[a.Universe] == nil {
 			worlds[a.Universe] = newWorld()
 			order = append(order, a.Universe)
@@ -169,8 +167,10 @@ func (w *world) entries() []Entry {
 			if kind == "method" {
 				match += name[strings.LastIndexByte(name, '.'):]
 			}
-			return Entry{Class: name, Match: match, Kind: kind, Role: v.Role, Stateful: v.Stateful, Reason: v.Reason,
-				Parts: v.Parts, Returns: javaName(v.Returns), From: []string{c.artifact}}
+			return Entry{
+				Class: name, Match: match, Kind: kind, Role: v.Role, Stateful: v.Stateful, Reason: v.Reason,
+				Parts: v.Parts, Returns: javaName(v.Returns), From: []string{c.artifact},
+			}
 		}
 		v := w.judge(c)
 		if v != nil {

@@ -287,7 +287,7 @@ func stateCall(r classfile.Ref) string {
 
 // method finds the implementation of name+desc in owner or its superclasses.
 func (w *world) method(owner, name, desc string) (*class, *classfile.Method) {
-	for depth := 0; depth < 50; depth++ {
+	for range 50 {
 		k := w.classes[owner]
 		if k == nil {
 			return nil, nil
@@ -473,7 +473,7 @@ func (w *world) created(k *class, m *classfile.Method, budget int) []string {
 // StreamMap) leave the verdict to that function, which is created too.
 func (w *world) creates(t *class) bool {
 	if v := w.judge(t); v != nil {
-		return !(w.is(t, tUdfOperator) && v.Stateful == "false")
+		return !w.is(t, tUdfOperator) || v.Stateful != "false"
 	}
 	return w.builderTarget(t) != nil
 }

@@ -362,7 +362,7 @@ func instructionSize(code []byte, pc int) (int, error) {
 		}
 		var end int64
 		if op == 0xab {
-			pairs := int64(int32(binary.BigEndian.Uint32(code[p+4:])))
+			pairs := s32(code[p+4:])
 			if pairs < 0 {
 				return 0, fmt.Errorf("lookupswitch with %d pairs", pairs)
 			}
@@ -371,8 +371,8 @@ func instructionSize(code []byte, pc int) (int, error) {
 			if p+12 > len(code) {
 				return 0, fmt.Errorf("switch %w", errTruncated)
 			}
-			low := int64(int32(binary.BigEndian.Uint32(code[p+4:])))
-			high := int64(int32(binary.BigEndian.Uint32(code[p+8:])))
+			low := s32(code[p+4:])
+			high := s32(code[p+8:])
 			if high < low {
 				return 0, fmt.Errorf("tableswitch high %d below low %d", high, low)
 			}
@@ -395,4 +395,9 @@ func instructionSize(code []byte, pc int) (int, error) {
 		return 0, fmt.Errorf("instruction 0x%02x %w", op, errTruncated)
 	}
 	return size, nil
+}
+
+// s32 reads a switch's signed 32-bit operand (JVMS §6.5 tableswitch).
+func s32(b []byte) int64 {
+	return int64(int32(binary.BigEndian.Uint32(b))) //nolint:gosec // the operand is signed by definition
 }

@@ -23,7 +23,7 @@ func compileFixtures(t *testing.T) string {
 	}
 	out := t.TempDir()
 	srcs, _ := filepath.Glob("testdata/fixture/*.java")
-	cmd := exec.Command(javac, append([]string{"-d", out}, srcs...)...) //nolint:gosec // javac and the fixtures of this package
+	cmd := exec.CommandContext(t.Context(), javac, append([]string{"-d", out}, srcs...)...)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("javac: %v\n%s", err, b)
 	}
@@ -32,7 +32,7 @@ func compileFixtures(t *testing.T) string {
 
 func parseFile(t *testing.T, path string) *Class {
 	t.Helper()
-	data, err := os.ReadFile(path) //nolint:gosec // a file the test compiled
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestParseDamaged(t *testing.T) {
 func TestReadJar(t *testing.T) {
 	dir := compileFixtures(t)
 	jar := filepath.Join(t.TempDir(), "f.jar")
-	f, err := os.Create(jar) //nolint:gosec // a temporary file
+	f, err := os.Create(jar)
 	if err != nil {
 		t.Fatal(err)
 	}
