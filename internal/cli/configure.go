@@ -60,16 +60,24 @@ func checkSettings(c *config.Config, opts *checkOptions) (*settings.Settings, er
 		return s, nil
 	}
 	s.UIDPattern = c.UIDPattern
-	var entries []flinkapi.CatalogEntry
-	for _, cls := range c.StatefulClasses {
-		entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Role: "function", Stateful: "true", Reason: "declared stateful in " + c.Path})
-	}
-	for _, cls := range c.StatelessClasses {
-		entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Role: "function", Stateful: "false", Reason: "declared stateless in " + c.Path})
-	}
 	var err error
-	s.Catalog, err = flinkapi.NewCatalog(entries)
+	s.Catalog, err = projectCatalog(c)
 	return s, err
+}
+
+// projectCatalog is the built-in catalog with the classes the configuration
+// declares stateful or stateless on top.
+func projectCatalog(c *config.Config) (*flinkapi.Catalog, error) {
+	var entries []flinkapi.CatalogEntry
+	if c != nil {
+		for _, cls := range c.StatefulClasses {
+			entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Class: cls, Role: "function", Stateful: "true", Reason: "declared stateful in " + c.Path, Origin: c.Path})
+		}
+		for _, cls := range c.StatelessClasses {
+			entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Class: cls, Role: "function", Stateful: "false", Reason: "declared stateless in " + c.Path, Origin: c.Path})
+		}
+	}
+	return flinkapi.NewCatalog(entries)
 }
 
 func simpleClassName(name string) string {
