@@ -301,6 +301,8 @@ type flatTree struct {
 	// cancel is the parser's cancellation flag, read by the walk and the
 	// lowering so that a large file stops early too.
 	cancel *C.size_t
+	// keepBodies copies the bodies of user functions too (see ParseBodies).
+	keepBodies bool
 }
 
 // canceled reports whether the parser's cancellation flag is set.
@@ -506,8 +508,12 @@ func (t *flatTree) flatten(root C.uc_node, src []byte) error {
 		}
 		t.buf = t.buf[:cap(t.buf)]
 		t.g = javaGrammar()
+		cfg := t.g.cfg
+		if t.keepBodies {
+			cfg.field_body = ^C.uint16_t(0) // no node has this field: nothing is pruned as a body
+		}
 		n = int64(C.uc_flatten(root, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&t.g.kinds[0]), C.uint32_t(len(t.g.kinds)),
-			cBytes(src), t.g.cfg, t.cancel))
+			cBytes(src), cfg, t.cancel))
 		if n < 0 {
 			return errCanceled
 		}

@@ -25,6 +25,8 @@ type lowerer struct {
 	// anon collects anonymous class bodies in lowering order, so that an
 	// enclosing class can leave their ranges out of its own state uses.
 	anon []*Class
+	// keepBodies lowers user function bodies too (see ParseBodies).
+	keepBodies bool
 	*arena
 }
 
@@ -62,7 +64,7 @@ func (l *lowerer) lit(p Pos, kind LitKind, value string) *Lit {
 func lower(name string, src []byte, h header, scratch *flatTree, a *arena) *File {
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src, Package: h.pkg, Imports: h.imports}
-	l := &lowerer{src: src, file: f, arena: a}
+	l := &lowerer{src: src, file: f, arena: a, keepBodies: scratch.keepBodies}
 	if root.HasError() {
 		collectErrors(f, root)
 	}
@@ -185,8 +187,8 @@ func withoutSpace(s string) string {
 }
 
 type modifiers struct {
-	static, final bool
-	annotations   []string
+	static, final, public, transient, abstract bool
+	annotations                      []string
 }
 
 func (l *lowerer) modifiersOf(n *fnode) modifiers {
@@ -202,6 +204,12 @@ func (l *lowerer) modifiersOf(n *fnode) modifiers {
 				m.static = true
 			case "final":
 				m.final = true
+			case "public":
+				m.public = true
+			case "transient":
+				m.transient = true
+			case "abstract":
+				m.abstract = true
 			case "annotation", "marker_annotation":
 				m.annotations = append(m.annotations, annotationName(l.text(k)))
 			}
@@ -239,7 +247,8 @@ func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
 	default:
 		return nil
 	}
-	c := &Class{Kind: kind, Outer: outer, File: l.file, Off: int(n.StartByte()), End: int(n.EndByte())}
+	mods := l.modifiersOf(n)
+	c := &Class{Kind: kind, Outer: outer, File: l.file, Off: int(n.StartByte()), End: int(n.EndByte()), Public: mods.public, Static: mods.static, Abstract: mods.abstract}
 	if name := n.ChildByFieldName("name"); name != nil {
 		c.Name = l.text(name)
 		c.NameOff = int(name.StartByte())
@@ -254,17 +263,18 @@ func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
 	}
 	if sc := n.ChildByFieldName("superclass"); sc != nil && sc.NamedChildCount() > 0 {
 		c.Super = l.typeName(sc.NamedChild(0))
+		c.SuperText = withoutSpace(l.text(sc.NamedChild(0)))
 	}
 	for _, field := range []string{"interfaces", "extends_interfaces"} {
 		if si := n.ChildByFieldName(field); si != nil {
-			l.typeList(si, &c.Interfaces)
+			l.typeList(si, c)
 		}
 	}
 	if kind == KindInterface {
 		// interface_declaration keeps "extends" in a child without a field name.
 		for i := range int(n.NamedChildCount()) {
 			if ch := n.NamedChild(i); ch.Type() == "extends_interfaces" {
-				l.typeList(ch, &c.Interfaces)
+				l.typeList(ch, c)
 			}
 		}
 	}
@@ -274,14 +284,15 @@ func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
 	return c
 }
 
-func (l *lowerer) typeList(n *fnode, out *[]string) {
+func (l *lowerer) typeList(n *fnode, cls *Class) {
 	for i := range int(n.NamedChildCount()) {
 		c := n.NamedChild(i)
 		if c.Type() == "type_list" {
-			l.typeList(c, out)
+			l.typeList(c, cls)
 			continue
 		}
-		*out = append(*out, l.typeName(c))
+		cls.Interfaces = append(cls.Interfaces, l.typeName(c))
+		cls.InterfaceTexts = append(cls.InterfaceTexts, withoutSpace(l.text(c)))
 	}
 }
 
@@ -300,6 +311,9 @@ func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 		case "enum_body_declarations":
 			l.classBody(c, m, depth)
 		case "enum_constant":
+			if name := m.ChildByFieldName("name"); name != nil {
+				c.EnumConstants = append(c.EnumConstants, l.text(name))
+			}
 			if b := m.ChildByFieldName("body"); b != nil {
 				l.classBody(c, b, depth)
 			}
@@ -335,13 +349,18 @@ func (l *lowerer) field(c *Class, n *fnode, depth int) {
 	if c.Kind == KindInterface {
 		mods = modifiers{static: true, final: true}
 	}
-	typ := l.typeName(n.ChildByFieldName("type"))
+	typeNode := n.ChildByFieldName("type")
+	typ := l.typeName(typeNode)
+	var text string
+	if typeNode != nil {
+		text = withoutSpace(l.text(typeNode))
+	}
 	for i := range int(n.NamedChildCount()) {
 		d := n.NamedChild(i)
 		if d.Type() != "variable_declarator" {
 			continue
 		}
-		f := &Field{Type: typ, Static: mods.static, Final: mods.final, Class: c}
+		f := &Field{Type: typ, TypeText: text, Static: mods.static, Final: mods.final, Public: mods.public, Transient: mods.transient, Class: c}
 		if name := d.ChildByFieldName("name"); name != nil {
 			f.Name = l.text(name)
 			f.Off = int(name.StartByte())
@@ -355,7 +374,7 @@ func (l *lowerer) field(c *Class, n *fnode, depth int) {
 
 func (l *lowerer) method(c *Class, n *fnode, depth int) {
 	mods := l.modifiersOf(n)
-	m := &Method{Class: c, Static: mods.static, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
+	m := &Method{Class: c, Static: mods.static, Public: mods.public, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
 	if name := n.ChildByFieldName("name"); name != nil {
 		m.Name = l.text(name)
 		m.Off = int(name.StartByte())
@@ -383,7 +402,7 @@ func (l *lowerer) method(c *Class, n *fnode, depth int) {
 		}
 	}
 	if body := n.ChildByFieldName("body"); body != nil {
-		if !m.Constructor && isFunctionClass(c) {
+		if !m.Constructor && !l.keepBodies && isFunctionClass(c) {
 			// Flink calls a user function's methods, user code does not:
 			// they build no pipeline, and their state use is found by
 			// stateUses. Keep an empty body so the method still resolves.
@@ -584,7 +603,7 @@ func (l *lowerer) callArgs(n *fnode, depth int, udf bool) []Expr {
 	for i := range int(n.NamedChildCount()) {
 		switch c := n.NamedChild(i); {
 		case isComment(c):
-		case udf && c.Type() == "lambda_expression" && depth <= maxDepth:
+		case udf && !l.keepBodies && c.Type() == "lambda_expression" && depth <= maxDepth:
 			out = append(out, l.lambda(c, depth, false))
 		default:
 			out = append(out, l.expr(c, depth))
@@ -721,6 +740,9 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		for i := range int(n.NamedChildCount()) {
 			if c := n.NamedChild(i); c.Type() == "class_body" {
 				anon := &Class{Kind: KindAnonymous, Super: nw.Type, File: l.file, Off: int(c.StartByte()), End: int(c.EndByte()), NameOff: p.Off}
+				if t := n.ChildByFieldName("type"); t != nil {
+					anon.SuperText = withoutSpace(l.text(t))
+				}
 				anon.Qualified = nw.Type + "$anon"
 				l.classBody(anon, c, depth+1)
 				l.anon = append(l.anon, anon)
