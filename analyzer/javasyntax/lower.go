@@ -188,7 +188,7 @@ func withoutSpace(s string) string {
 
 type modifiers struct {
 	static, final, public, transient, abstract bool
-	annotations                      []string
+	annotations                                []string
 }
 
 func (l *lowerer) modifiersOf(n *fnode) modifiers {

@@ -60,10 +60,10 @@ type Class struct {
 	SuperText      string
 	InterfaceTexts []string
 	Outer          *Class
-	File       *File
-	Fields     []*Field
-	Methods    []*Method
-	Inner      []*Class
+	File           *File
+	Fields         []*Field
+	Methods        []*Method
+	Inner          []*Class
 	// Off and End delimit the declaration; NameOff is the name's offset.
 	Off, End, NameOff int
 	// EnumConstants are an enum's constants in declaration order (Flink's
@@ -91,9 +91,9 @@ type Field struct {
 	Static, Final bool
 	// Public and Transient are the modifiers Flink's POJO rules read.
 	Public, Transient bool
-	Init          Expr // nil without initialiser
-	Off           int
-	Class         *Class
+	Init              Expr // nil without initialiser
+	Off               int
+	Class             *Class
 }
 
 // Param is a formal parameter.
@@ -103,10 +103,10 @@ type Param struct {
 
 // Method is a method or constructor with a body (Body nil for abstract ones).
 type Method struct {
-	Name        string
-	Params      []Param
-	ReturnType  string
-	Static      bool
+	Name       string
+	Params     []Param
+	ReturnType string
+	Static     bool
 	// Public is the modifier Flink's POJO rules read (getters, setters and
 	// the no-argument constructor must be public).
 	Public      bool
