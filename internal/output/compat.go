@@ -15,19 +15,19 @@ const CompatVersion = 1
 // CompatReport is the JSON shape of `uidcheck compat --format json`, a
 // documented, stable interface: add fields, never rename or remove them.
 type CompatReport struct {
-	Version               int           `json:"version"`
-	Verdict               string        `json:"verdict"` // OK, "OK with state dropped (-n)", UNKNOWN or FAILS
-	Savepoint             string        `json:"savepoint"`
-	Job                   string        `json:"job"`
-	Route                 string        `json:"route"`
-	AllowNonRestoredState bool          `json:"allow_non_restored_state"`
-	Failures              []string      `json:"failures"` // the errors Flink will raise, quoted
-	Unknowns              []string      `json:"unknowns"` // what could not be decided, and why
+	Version               int      `json:"version"`
+	Verdict               string   `json:"verdict"` // OK, "OK with state dropped (-n)", UNKNOWN or FAILS
+	Savepoint             string   `json:"savepoint"`
+	Job                   string   `json:"job"`
+	Route                 string   `json:"route"`
+	AllowNonRestoredState bool     `json:"allow_non_restored_state"`
+	Failures              []string `json:"failures"` // the errors Flink will raise, quoted
+	Unknowns              []string `json:"unknowns"` // what could not be decided, and why
 	// Unchecked names the states whose compatibility was not checked, and
 	// why (they leave the verdict as it is).
-	Unchecked []string `json:"unchecked"`
-	Entries               []CompatEntry `json:"entries"`
-	Operators             []CompatNew   `json:"operators"`
+	Unchecked []string      `json:"unchecked"`
+	Entries   []CompatEntry `json:"entries"`
+	Operators []CompatNew   `json:"operators"`
 }
 
 // CompatEntry is the prediction for one savepoint entry.
