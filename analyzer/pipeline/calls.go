@@ -426,13 +426,12 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 			switch {
 			case sv.bcast:
 				op.Stateful, op.StatefulReason = StatefulYes, "broadcast state is kept in operator state"
+				e.functionStates(op, args, sv)
 			case name == "transform":
 				op.Stateful, op.StatefulReason = StatefulUnknown, "custom operator"
 			case len(args) > 0:
 				op.Stateful, op.StatefulReason = e.functionState(args[0])
-			}
-			if name != "transform" && len(args) > 0 {
-				e.inferStates(op, args[0], sv)
+				e.functionStates(op, args, sv)
 			}
 			return e.streamOf(op)
 		}

@@ -1,6 +1,9 @@
 package pipeline
 
-import "go/token"
+import (
+	"go/token"
+	"strings"
+)
 
 // State kinds, spelled as Flink writes them into a savepoint's state meta
 // info (docs/state-meta-format.md §4.3): the keyed StateDescriptor.Type, or
@@ -141,14 +144,11 @@ func (t *TypeInfo) String() string {
 	if len(t.Args) == 0 {
 		return name
 	}
-	s := name + "<"
+	args := make([]string, len(t.Args))
 	for i, a := range t.Args {
-		if i > 0 {
-			s += ", "
-		}
-		s += a.String()
+		args[i] = a.String()
 	}
-	return s + ">"
+	return name + "<" + strings.Join(args, ", ") + ">"
 }
 
 // OperatorStates is what the source tells about the states one operator

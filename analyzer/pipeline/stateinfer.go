@@ -578,6 +578,14 @@ func (e *evaluator) keyTypeOf(c *javasyntax.Call) *TypeInfo {
 	return e.a.keyType(c, site{fr.cls, fr.method})
 }
 
+// functionStates infers the states of an operator whose user function is
+// its first argument.
+func (e *evaluator) functionStates(op *Operator, args []*value, sv *value) {
+	if len(args) > 0 {
+		e.inferStates(op, args[0], sv)
+	}
+}
+
 // inferStates records on op the states its user function fn registers
 // (nil for operators without one) and, on a keyed stream sv, the key type.
 func (e *evaluator) inferStates(op *Operator, fn, sv *value) {

@@ -100,9 +100,11 @@ func TestInferStates(t *testing.T) {
 			s += " key=" + d.MapKey.String()
 		}
 		if d.Value.Family == "pojo" {
+			fields := make([]string, 0, len(d.Value.Fields))
 			for _, f := range d.Value.Fields {
-				s += " " + f.Name + ":" + f.Type.String()
+				fields = append(fields, f.Name+":"+f.Type.String())
 			}
+			s += " " + strings.Join(fields, " ")
 		}
 		got = append(got, s)
 	}

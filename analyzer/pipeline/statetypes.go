@@ -84,8 +84,6 @@ const maxTypeDepth = 8
 
 // typeOf infers the TypeInformation Flink's TypeExtractor gives the type t
 // written in file (a TypeHint's argument, a class literal, a POJO field).
-//
-//nolint:cyclop // one case per kind of type Flink's TypeExtractor tells apart
 func (ix *index) typeOf(t *typeExpr, file *javasyntax.File, depth int) *TypeInfo {
 	if t == nil {
 		return unknownType("the type is not written in a form the analysis reads")
@@ -343,8 +341,6 @@ func (ix *index) typeHint(body *javasyntax.Class, file *javasyntax.File) *TypeIn
 }
 
 // typeInfoCall infers the TypeInformation a factory call returns.
-//
-//nolint:cyclop // one case per factory of Types
 func (ix *index) typeInfoCall(c *javasyntax.Call, s site, depth int) *TypeInfo {
 	file := s.file()
 	recv := simpleName(exprText(file, c.Recv))

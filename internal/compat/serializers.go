@@ -46,8 +46,6 @@ const maxNesting = 16
 
 // resolve predicts what the new type's serializer snapshot answers when
 // asked about the old snapshot (§6.2).
-//
-//nolint:cyclop // one case per serializer family Flink checks by its own rule
 func resolve(old *savepointinfo.Serializer, nw *pipeline.TypeInfo, depth int) resolution {
 	switch {
 	case depth > maxNesting:
@@ -171,8 +169,10 @@ func resolveEnum(old *savepointinfo.Serializer, nw *pipeline.TypeInfo) resolutio
 	}
 	for _, c := range old.EnumConstants {
 		if !slices.Contains(nw.EnumConstants, c) {
-			return resolution{verdict: incompatible, why: "constant " + c + " was removed from " + nw.Class,
-				early: "Could not create a restore serializer for enum " + nw.Class + ". Probably because an enum value was removed."}
+			return resolution{
+				verdict: incompatible, why: "constant " + c + " was removed from " + nw.Class,
+				early: "Could not create a restore serializer for enum " + nw.Class + ". Probably because an enum value was removed.",
+			}
 		}
 	}
 	return resolution{verdict: asIs}

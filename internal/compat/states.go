@@ -2,6 +2,7 @@ package compat
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
@@ -55,10 +56,8 @@ const (
 // (savepointinfo.Operator.KeyedHandles): incremental handles are RocksDB's
 // native format; others are restored by whichever backend the job sets.
 func BackendOf(keyedHandles []string) StateBackend {
-	for _, h := range keyedHandles {
-		if h == "incremental" {
-			return BackendRocksDB
-		}
+	if slices.Contains(keyedHandles, "incremental") {
+		return BackendRocksDB
 	}
 	return BackendUnknown
 }
@@ -67,9 +66,10 @@ func BackendOf(keyedHandles []string) StateBackend {
 // known. Only TTL changes depend on it (§6.5).
 type FlinkVersion struct{ Major, Minor int }
 
-// atLeast reports whether v is known and at least major.minor.
-func (v FlinkVersion) atLeast(major, minor int) bool {
-	return v.Major > major || v.Major == major && v.Minor >= minor
+// since2 reports whether v is known and at least 2.minor: the TTL rules
+// changed in 2.1 and 2.2.
+func (v FlinkVersion) since2(minor int) bool {
+	return v.Major > 2 || v.Major == 2 && v.Minor >= minor
 }
 
 func (v FlinkVersion) known() bool { return v.Major > 0 }
@@ -207,8 +207,10 @@ func (c *stateCheck) states() {
 	}
 	for _, d := range c.st.Descriptors {
 		if d.Unresolved == "" && !saved[key{stateClass(d.Kind), d.Name}] {
-			c.add(StateFinding{Name: d.Name, Kind: d.Kind, Outcome: StateNew,
-				Message: "the new code registers state " + quote(d.Name) + ", which the savepoint does not hold: it starts empty"})
+			c.add(StateFinding{
+				Name: d.Name, Kind: d.Kind, Outcome: StateNew,
+				Message: "the new code registers state " + quote(d.Name) + ", which the savepoint does not hold: it starts empty",
+			})
 		}
 	}
 }
@@ -260,7 +262,7 @@ func (c *stateCheck) compareOperator(s *savepointinfo.StateMeta, d *pipeline.Sta
 		f.Message = fmt.Sprintf("Incompatible state assignment modes. Was [%s], registered with [%s].", s.Kind, d.Kind)
 		return
 	}
-	c.outcome(resolve(s.Value, d.Value, 0), f, "The new state typeSerializer for operator state must not be incompatible.", true)
+	c.outcome(resolve(s.Value, d.Value, 0), f, "The new state typeSerializer for operator state must not be incompatible.")
 }
 
 // compareBroadcast checks broadcast state's key, then value serializer.
@@ -275,21 +277,19 @@ func (c *stateCheck) compareBroadcast(s *savepointinfo.StateMeta, d *pipeline.St
 		f.Outcome, f.Message = StateFails, "The new value typeSerializer for broadcast state must not be incompatible."
 		return
 	}
-	c.outcome(worst(r, v), f, "", true)
+	c.outcome(worst(r, v), f, "")
 }
 
 // outcome turns a resolution into a finding; failMsg is the message of an
-// incompatible result, migrationOK whether a migration is accepted.
-func (c *stateCheck) outcome(r resolution, f *StateFinding, failMsg string, migrationOK bool) {
+// incompatible result. Every caller accepts a migration: the heap backend
+// and operator state were read with the old serializer already, RocksDB
+// rewrites the values (§6.3).
+func (c *stateCheck) outcome(r resolution, f *StateFinding, failMsg string) {
 	switch r.verdict {
 	case asIs:
 		f.Outcome, f.Message = StateCompatible, "unchanged"
 	case migrate:
-		if migrationOK {
-			f.Outcome, f.Message = StateMigrated, "Flink migrates the state on restore: "+r.why
-			return
-		}
-		f.Outcome, f.Message = StateFails, failMsg
+		f.Outcome, f.Message = StateMigrated, "Flink migrates the state on restore: "+r.why
 	case incompatible:
 		f.Outcome, f.Message = StateFails, failMsg
 		if r.early != "" {
@@ -338,7 +338,7 @@ func (c *stateCheck) compareKeyed(s *savepointinfo.StateMeta, d *pipeline.StateD
 		c.ttlChange(r, f, d, newTTL, s)
 		return
 	}
-	c.outcome(r, f, incompatibleMsg, true)
+	c.outcome(r, f, incompatibleMsg)
 }
 
 // ttlChange decides a state whose TTL was switched on or off (§6.5):
@@ -350,26 +350,26 @@ func (c *stateCheck) ttlChange(r resolution, f *StateFinding, d *pipeline.StateD
 		change = "TTL switched on"
 	}
 	if r.verdict == incompatible {
-		c.outcome(r, f, c.incompatible(d, newTTL, s), true)
+		c.outcome(r, f, c.incompatible(d, newTTL, s))
 		return
 	}
 	switch {
 	case !c.version.known():
 		f.Outcome = StateUnchecked
 		f.Message = change + ": Flink up to 2.0 refuses this and 2.2+ migrates it; the new job's Flink version is not known (no flink version in its pom.xml or build.gradle)"
-	case c.version.atLeast(2, 2):
+	case c.version.since2(2):
 		if r.verdict == unknown {
 			f.Outcome, f.Message = StateUnchecked, change+" (migrated by Flink 2.2+), but the value type is not checked: "+r.why
 			return
 		}
 		f.Outcome, f.Message = StateMigrated, change+": Flink 2.2+ migrates every value on restore"
-	case c.version.atLeast(2, 1) && c.backend == BackendRocksDB:
+	case c.version.since2(1) && c.backend == BackendRocksDB:
 		f.Outcome, f.Message = StateMigrated, change+": RocksDB on Flink 2.1 migrates every value on restore"
-	case c.version.atLeast(2, 1) && c.backend == BackendHeap:
+	case c.version.since2(1) && c.backend == BackendHeap:
 		f.Outcome = StateFails
 		f.Message = fmt.Sprintf("For heap backends, the new state serializer (%s) must not need ttl state migration with the old state serializer (%s).",
 			stateSerializer(d, newTTL), savedSerializer(s.Value))
-	case c.version.atLeast(2, 1):
+	case c.version.since2(1):
 		f.Outcome = StateUnchecked
 		f.Message = change + ": on Flink 2.1 RocksDB migrates it and the heap backend refuses it; the backend is not known from the savepoint"
 	default:

@@ -63,8 +63,10 @@ func keyed(name, kind string, v *savepointinfo.Serializer) savepointinfo.StateMe
 
 // timers is the priority queue every keyed process operator writes.
 func timers() savepointinfo.StateMeta {
-	return savepointinfo.StateMeta{Name: "_timer_state/processing_user-timers", Backend: "PRIORITY_QUEUE",
-		Value: &savepointinfo.Serializer{Snapshot: timerSnap, Family: "composite"}}
+	return savepointinfo.StateMeta{
+		Name: "_timer_state/processing_user-timers", Backend: "PRIORITY_QUEUE",
+		Value: &savepointinfo.Serializer{Snapshot: timerSnap, Family: "composite"},
+	}
 }
 
 func simple(class string) *pipeline.TypeInfo {
@@ -75,8 +77,9 @@ func simple(class string) *pipeline.TypeInfo {
 	}[class]}
 }
 
-func pojo(class string, fields ...pipeline.TypeField) *pipeline.TypeInfo {
-	return &pipeline.TypeInfo{Family: "pojo", Class: class, Fields: fields}
+// eventPojo is the new code's com.acme.Event POJO.
+func eventPojo(fields ...pipeline.TypeField) *pipeline.TypeInfo {
+	return &pipeline.TypeInfo{Family: "pojo", Class: "com.acme.Event", Fields: fields}
 }
 
 func desc(name, kind string, v *pipeline.TypeInfo, ttl pipeline.TTL) pipeline.StateDescriptor {
@@ -194,15 +197,27 @@ func TestPredictStates(t *testing.T) {
 		{
 			name: "POJO field added", backend: BackendHeap,
 			meta: meta(keyed("last", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "user", Serializer: snapString()}))),
-			states: withKey(longKey, desc("last", "VALUE", pojo(event,
+			states: withKey(longKey, desc("last", "VALUE", eventPojo(
 				pipeline.TypeField{Name: "user", Type: simple("java.lang.String")},
 				pipeline.TypeField{Name: "amount", Type: simple("java.lang.Long")}), pipeline.TTLOff)),
 			want: VerdictOK, outcomes: []StateOutcome{StateCompatible, StateMigrated},
 		},
 		{
+			name: "value type Int to Long", meta: meta(keyed("count", "VALUE", snapInt())), backend: BackendHeap,
+			states: withKey(longKey, desc("count", "VALUE", simple("java.lang.Long"), pipeline.TTLOff)),
+			want:   VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "old state serializer (org.apache.flink.api.common.typeutils.base.IntSerializer)",
+		},
+		{
+			name: "POJO class changed",
+			meta: meta(keyed("last", "VALUE", snapPojo("com.acme.OldEvent", savepointinfo.PojoField{Name: "user", Serializer: snapString()}))),
+			states: withKey(longKey, desc("last", "VALUE", eventPojo(
+				pipeline.TypeField{Name: "user", Type: simple("java.lang.String")}), pipeline.TTLOff)),
+			want: VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "PojoSerializer",
+		},
+		{
 			name: "POJO field type changed",
 			meta: meta(keyed("last", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "amount", Serializer: snapLong()}))),
-			states: withKey(longKey, desc("last", "VALUE", pojo(event,
+			states: withKey(longKey, desc("last", "VALUE", eventPojo(
 				pipeline.TypeField{Name: "amount", Type: simple("java.lang.String")}), pipeline.TTLOff)),
 			want: VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "PojoSerializer",
 		},
@@ -215,7 +230,7 @@ func TestPredictStates(t *testing.T) {
 		{
 			name: "POJO field type not inferred",
 			meta: meta(keyed("last", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "tags", Serializer: &savepointinfo.Serializer{Snapshot: kryoSnap, Family: "kryo", Type: "java.util.List"}}))),
-			states: withKey(longKey, desc("last", "VALUE", pojo(event,
+			states: withKey(longKey, desc("last", "VALUE", eventPojo(
 				pipeline.TypeField{Name: "tags", Type: &pipeline.TypeInfo{Unknown: "List: depends on the Flink version"}}), pipeline.TTLOff)),
 			want: VerdictOK, outcomes: []StateOutcome{StateCompatible, StateUnchecked}, msg: "field tags",
 		},

@@ -25,11 +25,13 @@ func stateResult(t *testing.T) (*compat.Result, *compat.Job) {
 		{Name: "seen", Backend: "KEY_VALUE", Kind: "VALUE", Value: long},
 	}}
 	str := &pipeline.TypeInfo{Family: "simple", Class: "java.lang.String", Serializer: "org.apache.flink.api.common.typeutils.base.StringSerializer"}
-	src := &pipeline.Operator{States: &pipeline.OperatorStates{Complete: true, Key: &pipeline.TypeInfo{Unknown: "the return type of the key selector lambda is not inferred"},
+	src := &pipeline.Operator{States: &pipeline.OperatorStates{
+		Complete: true, Key: &pipeline.TypeInfo{Unknown: "the return type of the key selector lambda is not inferred"},
 		Descriptors: []pipeline.StateDescriptor{
 			{Name: "count", Kind: "VALUE", Value: str, TTL: pipeline.TTLOff},
 			{Name: "visited", Kind: "VALUE", Value: str, TTL: pipeline.TTLOff},
-		}}}
+		},
+	}}
 	op := &compat.Operator{File: "Job.java", Line: 7, Column: 10, Call: "process", UID: "counter", ID: new(flinkid.FromUID("counter")), Pinned: true, Stateful: report.StatefulYes, Source: src}
 	job := &compat.Job{Name: "Job#main", File: "Job.java", Line: 3, Operators: []*compat.Operator{op}}
 	saved := compat.Saved{ID: flinkid.FromUID("counter"), MaxParallelism: 128, HasState: true, StateMeta: meta, Backend: compat.BackendHeap}
@@ -49,7 +51,11 @@ func TestCompatStateFindings(t *testing.T) {
 		Verdict   string   `json:"verdict"`
 		Unchecked []string `json:"unchecked"`
 		Entries   []struct {
-			States []struct{ Name, Kind, Outcome, Message string } `json:"states"`
+			States []struct {
+				Name    string `json:"name"`
+				Kind    string `json:"kind"`
+				Outcome string `json:"outcome"`
+			} `json:"states"`
 		} `json:"entries"`
 	}
 	if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
