@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -97,9 +98,11 @@ func (ix *index) functionStates(cls *javasyntax.Class) *OperatorStates {
 		}
 	}
 	for k, seen := cls, 0; k != nil && seen < 20; seen++ {
-		k = ix.bodies(k)
-		for _, m := range k.Methods {
-			ix.statesIn(site{k, m}, out, incomplete)
+		if mayRegisterState(k) {
+			k = ix.bodies(k)
+			for _, m := range k.Methods {
+				ix.statesIn(site{k, m}, out, incomplete)
+			}
 		}
 		if k.Super == "" {
 			break
@@ -114,6 +117,25 @@ func (ix *index) functionStates(cls *javasyntax.Class) *OperatorStates {
 		k = sup
 	}
 	return out
+}
+
+// mayRegisterState reports whether a class's own body calls a state
+// getter or reaches a context that can register state; only then is its
+// file parsed again with its bodies (most user functions keep no state).
+func mayRegisterState(c *javasyntax.Class) bool {
+	if len(c.StateUses) > 0 {
+		return true
+	}
+	if c.File == nil || c.End > len(c.File.Src) || c.Off > c.End {
+		return true
+	}
+	body := c.File.Src[c.Off:c.End]
+	for _, marker := range [][]byte{[]byte("getRuntimeContext"), []byte("StateStore")} {
+		if bytes.Contains(body, marker) {
+			return true
+		}
+	}
+	return false
 }
 
 // statesIn adds the states registered in one method.
@@ -257,7 +279,7 @@ func (ix *index) definition(x javasyntax.Expr, s site) (javasyntax.Expr, site, *
 			}
 			for _, p := range s.m.Params {
 				if p.Name == x.Name {
-					return nil, s, nil, "it is the parameter " + p.Name + " of " + s.m.Name
+					return nil, s, nil, "it is the parameter " + p.Name + " of " + methodName(s.m)
 				}
 			}
 		}
@@ -285,6 +307,13 @@ func (ix *index) definition(x javasyntax.Expr, s site) (javasyntax.Expr, site, *
 		return nil, s, nil, "field " + x.Name + " is not declared in " + cls.Name
 	}
 	return nil, s, nil, "it is computed by an expression the analysis does not follow"
+}
+
+func methodName(m *javasyntax.Method) string {
+	if m.Constructor {
+		return "the constructor of " + m.Class.Name
+	}
+	return m.Name
 }
 
 // fieldDef is the value of a field: its initialiser, or the one value a

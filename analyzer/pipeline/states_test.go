@@ -117,3 +117,218 @@ func TestInferStates(t *testing.T) {
 		t.Errorf("descriptors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// describeStates renders an operator's inferred states for comparison.
+func describeStates(st *pipeline.OperatorStates) string {
+	if st == nil {
+		return "<nil>"
+	}
+	lines := []string{"key=" + st.Key.String()}
+	if !st.Complete {
+		lines = append(lines, "incomplete: "+st.Incomplete)
+	}
+	for _, d := range st.Descriptors {
+		if d.Unresolved != "" {
+			lines = append(lines, d.Kind+" unresolved: "+d.Unresolved)
+			continue
+		}
+		s := d.Kind + " " + d.Name + " " + d.Value.Family + ":" + d.Value.String() + " ttl=" + d.TTL.String()
+		if d.MapKey != nil {
+			s += " key=" + d.MapKey.String()
+		}
+		if len(d.Value.EnumConstants) > 0 {
+			s += " " + strings.Join(d.Value.EnumConstants, "|")
+		}
+		if d.Value.Family == "" {
+			s += " (" + d.Value.Unknown + ")"
+		}
+		lines = append(lines, s)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func opStates(t *testing.T, m *pipeline.Model, call string) *pipeline.OperatorStates {
+	t.Helper()
+	for _, o := range m.Operators {
+		if o.Call == call {
+			return o.States
+		}
+	}
+	t.Fatalf("no %s operator", call)
+	return nil
+}
+
+const inferHeader = `package m;
+import org.apache.flink.api.common.state.*;
+import org.apache.flink.api.common.typeinfo.*;
+import org.apache.flink.api.java.tuple.*;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.state.*;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.*;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.api.common.functions.*;
+import org.apache.flink.util.Collector;
+`
+
+func TestInferStateForms(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		files map[string]string
+		call  string
+		want  string
+	}{
+		{
+			name: "operator list and union state in initializeState",
+			call: "map",
+			files: map[string]string{"m/Job.java": inferHeader + `
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.fromSequence(0, 9).map(new Buffering()).uid("b");
+        env.execute();
+    }
+}
+class Buffering extends RichMapFunction<Long, Long> implements CheckpointedFunction {
+    private ListState<Long> buffer;
+    public Long map(Long v) { return v; }
+    public void snapshotState(FunctionSnapshotContext c) {}
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        buffer = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("buffer", Types.LONG));
+        OperatorStateStore store = context.getOperatorStateStore();
+        store.getUnionListState(new ListStateDescriptor<>("offsets", BasicTypeInfo.STRING_TYPE_INFO));
+    }
+}
+`},
+			want: "key=?\nSPLIT_DISTRIBUTE buffer simple:java.lang.Long ttl=off\nUNION offsets simple:java.lang.String ttl=off",
+		},
+		{
+			name: "broadcast state from a constant, key from the function's type arguments",
+			call: "process",
+			files: map[string]string{"m/Job.java": inferHeader + `
+public class Job {
+    static final MapStateDescriptor<String, Rule> RULES = new MapStateDescriptor<>("rules", Types.STRING, Types.POJO(Rule.class));
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        var rules = env.fromSequence(0, 1).map(v -> new Rule()).broadcast(RULES);
+        env.fromSequence(0, 9).keyBy(v -> v % 4).connect(rules).process(new Matcher()).uid("m");
+        env.execute();
+    }
+}
+`, "m/Matcher.java": inferHeader + `
+public class Matcher extends KeyedBroadcastProcessFunction<Long, Long, Rule, String> {
+    public void processElement(Long v, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+        ctx.getBroadcastState(Job.RULES).get("x");
+    }
+    public void processBroadcastElement(Rule r, Context ctx, Collector<String> out) throws Exception {
+        ctx.getBroadcastState(Job.RULES).put(r.name, r);
+    }
+}
+`, "m/Rule.java": `package m;
+public class Rule { public String name; public int priority; }
+`},
+			want: "key=java.lang.Long\nBROADCAST rules pojo:m.Rule ttl=off key=java.lang.String\nBROADCAST rules pojo:m.Rule ttl=off key=java.lang.String",
+		},
+		{
+			name: "anonymous function in the job file, POJO rules failing to Kryo, a generic key type from a method reference not inferred",
+			call: "flatMap",
+			files: map[string]string{"m/Job.java": inferHeader + `
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.fromSequence(0, 9).map(v -> new Click()).keyBy(Click::getPage)
+           .flatMap(new RichFlatMapFunction<Click, String>() {
+               private transient ValueState<Click> last;
+               private transient ValueState<Color> color;
+               @Override public void open(Configuration c) {
+                   last = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Click.class));
+                   color = getRuntimeContext().getState(new ValueStateDescriptor<>("color", Color.class));
+               }
+               @Override public void flatMap(Click c, Collector<String> out) {}
+           }).uid("f");
+        env.execute();
+    }
+}
+`, "m/Click.java": `package m;
+import org.apache.flink.api.java.tuple.Tuple2;
+public class Click {
+    private String page;
+    public Tuple2<String, Long> getPage() { return null; }
+}
+`, "m/Color.java": `package m;
+public enum Color { RED, GREEN, BLUE }
+`},
+			want: "key=?\nVALUE last kryo:m.Click ttl=off\nVALUE color enum:m.Color ttl=off RED|GREEN|BLUE",
+		},
+		{
+			name: "descriptor built by a helper with TTL; keyBy by position; TypeHint list state",
+			call: "process",
+			files: map[string]string{"m/Job.java": inferHeader + `
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.fromSequence(0, 9).map(v -> Tuple2.of(v, "x")).keyBy(0).process(new Agg()).uid("a");
+        env.execute();
+    }
+}
+`, "m/Agg.java": inferHeader + `
+public class Agg extends ProcessFunction<Tuple2<Long, String>, String> {
+    public void open(Configuration c) {
+        getRuntimeContext().getState(Descriptors.total());
+        getRuntimeContext().getListState(new ListStateDescriptor<>("pairs", TypeInformation.of(new TypeHint<Tuple2<Long, String>>() {})));
+        getRuntimeContext().getAggregatingState(new AggregatingStateDescriptor<>("avg", new Avg(), Types.TUPLE(Types.LONG, Types.INT)));
+    }
+    public void processElement(Tuple2<Long, String> v, Context ctx, Collector<String> out) {}
+}
+`, "m/Descriptors.java": inferHeader + `
+public final class Descriptors {
+    static ValueStateDescriptor<Long> total() {
+        ValueStateDescriptor<Long> d = new ValueStateDescriptor<>("total", Long.class);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(java.time.Duration.ofDays(1)).build());
+        return d;
+    }
+}
+`},
+			want: "key=org.apache.flink.api.java.tuple.Tuple1<?>\nVALUE total simple:java.lang.Long ttl=on\n" +
+				"LIST pairs tuple:org.apache.flink.api.java.tuple.Tuple2<java.lang.Long, java.lang.String> ttl=off\n" +
+				"AGGREGATING avg tuple:org.apache.flink.api.java.tuple.Tuple2<java.lang.Long, java.lang.Integer> ttl=off",
+		},
+		{
+			name: "descriptor given to the constructor and a context handed to a helper",
+			call: "process",
+			files: map[string]string{"m/Job.java": inferHeader + `
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.fromSequence(0, 9).keyBy(new KeySelector<Long, Integer>() { public Integer getKey(Long v) { return 1; } })
+           .process(new Passed(new ValueStateDescriptor<>("x", Long.class))).uid("p");
+        env.execute();
+    }
+}
+`, "m/Passed.java": inferHeader + `
+public class Passed extends KeyedProcessFunction<Integer, Long, Long> {
+    private final ValueStateDescriptor<Long> desc;
+    Passed(ValueStateDescriptor<Long> desc) { this.desc = desc; }
+    public void open(Configuration c) {
+        getRuntimeContext().getState(desc);
+        Helper.register(getRuntimeContext());
+    }
+    public void processElement(Long v, Context ctx, Collector<Long> out) {}
+}
+`},
+			want: "key=java.lang.Integer\nincomplete: the state descriptor desc could not be traced to its creation: it is the parameter desc of the constructor of Passed\n" +
+				"VALUE unresolved: the state descriptor desc could not be traced to its creation: it is the parameter desc of the constructor of Passed",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			got := describeStates(opStates(t, build(t, c.files), c.call))
+			if got != c.want {
+				t.Errorf("states:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+}
