@@ -376,19 +376,6 @@ func Parse(name string, src []byte) (*File, error) {
 	return parse(p, name, src, new(arena))
 }
 
-// ParseBodies parses and lowers one Java source keeping what [Parse]
-// leaves out: the method bodies of user function classes and the bodies of
-// lambdas given as user functions. The state check reads the state
-// descriptors a function registers there (in open, initializeState,
-// processElement); it asks only for the few files that declare a stateful
-// function, so the pruning that keeps check fast still holds for the rest.
-func ParseBodies(name string, src []byte) (*File, error) {
-	p := newParser()
-	defer p.Close()
-	p.scratch.keepBodies = true
-	return parse(p, name, src, new(arena))
-}
-
 // scan is what run learns about one file from its bytes.
 type scan struct {
 	err      error

@@ -25,8 +25,6 @@ type lowerer struct {
 	// anon collects anonymous class bodies in lowering order, so that an
 	// enclosing class can leave their ranges out of its own state uses.
 	anon []*Class
-	// keepBodies lowers user function bodies too (see ParseBodies).
-	keepBodies bool
 	*arena
 }
 
@@ -64,7 +62,7 @@ func (l *lowerer) lit(p Pos, kind LitKind, value string) *Lit {
 func lower(name string, src []byte, h header, scratch *flatTree, a *arena) *File {
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src, Package: h.pkg, Imports: h.imports}
-	l := &lowerer{src: src, file: f, arena: a, keepBodies: scratch.keepBodies}
+	l := &lowerer{src: src, file: f, arena: a}
 	if root.HasError() {
 		collectErrors(f, root)
 	}
@@ -402,11 +400,16 @@ func (l *lowerer) method(c *Class, n *fnode, depth int) {
 		}
 	}
 	if body := n.ChildByFieldName("body"); body != nil {
-		if !m.Constructor && !l.keepBodies && isFunctionClass(c) {
+		if !m.Constructor && isFunctionClass(c) {
 			// Flink calls a user function's methods, user code does not:
 			// they build no pipeline, and their state use is found by
-			// stateUses. Keep an empty body so the method still resolves.
+			// stateUses. Keep an empty body so the method still resolves,
+			// and the statements of a body that may register state apart,
+			// for the state descriptors.
 			m.Body = []Stmt{}
+			if stateBody(l.src[body.StartByte():body.EndByte()]) {
+				m.StateBody = l.block(body, depth+1)
+			}
 		} else {
 			m.Body = l.block(body, depth+1)
 			if m.Body == nil {
@@ -603,7 +606,7 @@ func (l *lowerer) callArgs(n *fnode, depth int, udf bool) []Expr {
 	for i := range int(n.NamedChildCount()) {
 		switch c := n.NamedChild(i); {
 		case isComment(c):
-		case udf && !l.keepBodies && c.Type() == "lambda_expression" && depth <= maxDepth:
+		case udf && c.Type() == "lambda_expression" && depth <= maxDepth:
 			out = append(out, l.lambda(c, depth, false))
 		default:
 			out = append(out, l.expr(c, depth))
@@ -841,6 +844,13 @@ func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {
 		}
 	}
 	return lam
+}
+
+// stateBody reports whether a user function's method body may register
+// state: it names a state (getState, ValueStateDescriptor, …) or a runtime
+// context. The C walk keeps exactly these bodies (uc_state_body).
+func stateBody(body []byte) bool {
+	return bytes.Contains(body, []byte("State")) || bytes.Contains(body, []byte("RuntimeContext"))
 }
 
 func isFunctionClass(c *Class) bool {

@@ -115,7 +115,11 @@ type Method struct {
 	// ("Test" for @org.junit.jupiter.api.Test).
 	Annotations []string
 	Body        []Stmt
-	Off         int // offset of the name
+	// StateBody is, for a method of a user function class (whose Body is
+	// left empty), the statements of a body that may register state; nil
+	// otherwise. The state check reads the descriptors registered there.
+	StateBody []Stmt
+	Off       int // offset of the name
 	Class       *Class
 }
 

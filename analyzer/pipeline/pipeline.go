@@ -352,9 +352,8 @@ type index struct {
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]mutation
 	flink   map[*javasyntax.File]bool
-	// full holds files parsed again with their user functions' bodies,
-	// by name, for the state descriptors registered there (see bodies).
-	full map[string]*javasyntax.File
+	// fnStates memoises the states each user function class registers.
+	fnStates map[*javasyntax.Class]*OperatorStates
 }
 
 // arena holds the evaluation's values and argument lists, which die with

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 
@@ -30,79 +29,39 @@ type holder struct {
 // followed to a descriptor's creation.
 const maxResolve = 12
 
-// bodies returns c as lowered with its method bodies (javasyntax leaves a
-// user function's bodies out; see javasyntax.ParseBodies). The file is
-// parsed again once per evaluation.
-func (ix *index) bodies(c *javasyntax.Class) *javasyntax.Class {
-	if c == nil || c.File == nil {
-		return c
+// stmtsOf is the statements of a method as the state check reads them: the
+// body, or for a user function's method its StateBody (javasyntax keeps
+// user function bodies only when they may register state).
+func stmtsOf(m *javasyntax.Method) []javasyntax.Stmt {
+	if m.StateBody != nil {
+		return m.StateBody
 	}
-	if ix.full == nil {
-		ix.full = map[string]*javasyntax.File{}
-	}
-	f, ok := ix.full[c.File.Name]
-	if !ok {
-		f, _ = javasyntax.ParseBodies(c.File.Name, c.File.Src)
-		ix.full[c.File.Name] = f
-	}
-	if f == nil {
-		return c
-	}
-	if found := classAt(f, c.Off); found != nil {
-		return found
-	}
-	return c
-}
-
-// classAt finds the class (named, nested, local or anonymous) declared at
-// off in f.
-func classAt(f *javasyntax.File, off int) *javasyntax.Class {
-	var found *javasyntax.Class
-	var visit func(c *javasyntax.Class)
-	inExpr := func(x javasyntax.Expr) {
-		if n, ok := x.(*javasyntax.New); ok && n.Body != nil && found == nil {
-			visit(n.Body)
-		}
-	}
-	visit = func(c *javasyntax.Class) {
-		if found != nil || off < c.Off || off >= c.End && c.End > c.Off {
-			return
-		}
-		if c.Off == off {
-			found = c
-			return
-		}
-		for _, in := range c.Inner {
-			visit(in)
-		}
-		for _, fl := range c.Fields {
-			walkExpr(fl.Init, inExpr)
-		}
-		for _, m := range c.Methods {
-			walkStmts(m.Body, inExpr)
-		}
-	}
-	for _, c := range f.Classes {
-		visit(c)
-	}
-	return found
+	return m.Body
 }
 
 // functionStates infers the states a user function class registers: every
 // call of a state getter in its methods and its superclasses' in the tree.
 func (ix *index) functionStates(cls *javasyntax.Class) *OperatorStates {
+	if st, ok := ix.fnStates[cls]; ok {
+		c := *st // each operator gets its own copy: Key is set per operator
+		return &c
+	}
 	out := &OperatorStates{Complete: true}
+	defer func() {
+		if ix.fnStates == nil {
+			ix.fnStates = map[*javasyntax.Class]*OperatorStates{}
+		}
+		c := *out
+		ix.fnStates[cls] = &c
+	}()
 	incomplete := func(why string) {
 		if out.Complete {
 			out.Complete, out.Incomplete = false, why
 		}
 	}
 	for k, seen := cls, 0; k != nil && seen < 20; seen++ {
-		if mayRegisterState(k) {
-			k = ix.bodies(k)
-			for _, m := range k.Methods {
-				ix.statesIn(site{k, m}, out, incomplete)
-			}
+		for _, m := range k.Methods {
+			ix.statesIn(site{k, m}, out, incomplete)
 		}
 		if k.Super == "" {
 			break
@@ -119,32 +78,13 @@ func (ix *index) functionStates(cls *javasyntax.Class) *OperatorStates {
 	return out
 }
 
-// mayRegisterState reports whether a class's own body calls a state
-// getter or reaches a context that can register state; only then is its
-// file parsed again with its bodies (most user functions keep no state).
-func mayRegisterState(c *javasyntax.Class) bool {
-	if len(c.StateUses) > 0 {
-		return true
-	}
-	if c.File == nil || c.End > len(c.File.Src) || c.Off > c.End {
-		return true
-	}
-	body := c.File.Src[c.Off:c.End]
-	for _, marker := range [][]byte{[]byte("getRuntimeContext"), []byte("StateStore")} {
-		if bytes.Contains(body, marker) {
-			return true
-		}
-	}
-	return false
-}
-
 // statesIn adds the states registered in one method.
 func (ix *index) statesIn(s site, out *OperatorStates, incomplete func(string)) {
 	params := map[string]string{}
 	for _, p := range s.m.Params {
 		params[p.Name] = p.Type
 	}
-	walkStmts(s.m.Body, func(x javasyntax.Expr) {
+	walkStmts(stmtsOf(s.m), func(x javasyntax.Expr) {
 		c, ok := x.(*javasyntax.Call)
 		if !ok {
 			return
@@ -274,7 +214,7 @@ func (ix *index) definition(x javasyntax.Expr, s site) (javasyntax.Expr, site, *
 	switch x := x.(type) {
 	case *javasyntax.Ident:
 		if s.m != nil {
-			if def := localDef(s.m.Body, x.Name); def != nil {
+			if def := localDef(stmtsOf(s.m), x.Name); def != nil {
 				return def, s, &holder{name: x.Name, local: s.m}, ""
 			}
 			for _, p := range s.m.Params {
@@ -319,21 +259,15 @@ func methodName(m *javasyntax.Method) string {
 // fieldDef is the value of a field: its initialiser, or the one value a
 // constructor or method of its class assigns to it.
 func (ix *index) fieldDef(f *javasyntax.Field, decl *javasyntax.Class) (javasyntax.Expr, site, *holder, string) {
-	decl = ix.bodies(decl)
 	h := &holder{name: f.Name, cls: decl}
 	if f.Init != nil {
-		for _, df := range decl.Fields {
-			if df.Name == f.Name && df.Init != nil {
-				return df.Init, site{cls: decl}, h, ""
-			}
-		}
 		return f.Init, site{cls: decl}, h, ""
 	}
 	var def javasyntax.Expr
 	var at site
 	n := 0
 	for _, m := range decl.Methods {
-		walkStmts(m.Body, func(x javasyntax.Expr) {
+		walkStmts(stmtsOf(m), func(x javasyntax.Expr) {
 			a, ok := x.(*javasyntax.Assign)
 			if !ok || a.Op != "=" || !writesField(a.L, f.Name) {
 				return
@@ -404,13 +338,13 @@ func (ix *index) returned(c *javasyntax.Call, s site) (javasyntax.Expr, site, bo
 	if cls == nil {
 		return nil, s, false
 	}
-	m := ix.methodIn(ix.bodies(cls), c.Name, len(c.Args))
+	m := ix.methodIn(cls, c.Name, len(c.Args))
 	if m == nil {
 		return nil, s, false
 	}
 	var ret javasyntax.Expr
 	n := 0
-	walkReturns(m.Body, func(x javasyntax.Expr) { ret = x; n++ })
+	walkReturns(stmtsOf(m), func(x javasyntax.Expr) { ret = x; n++ })
 	if n != 1 || ret == nil {
 		return nil, s, false
 	}
@@ -476,7 +410,7 @@ func (ix *index) ttlOf(h *holder) TTL {
 	}
 	found := false
 	for _, m := range methods {
-		walkStmts(m.Body, func(x javasyntax.Expr) {
+		walkStmts(stmtsOf(m), func(x javasyntax.Expr) {
 			if c, ok := x.(*javasyntax.Call); ok && c.Name == "enableTimeToLive" && readsVar(c.Recv, h.name) {
 				found = true
 			}
