@@ -120,7 +120,7 @@ type Method struct {
 	// otherwise. The state check reads the descriptors registered there.
 	StateBody []Stmt
 	Off       int // offset of the name
-	Class       *Class
+	Class     *Class
 }
 
 // Stmt is a lowered statement.
