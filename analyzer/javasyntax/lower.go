@@ -400,24 +400,28 @@ func (l *lowerer) method(c *Class, n *fnode, depth int) {
 		}
 	}
 	if body := n.ChildByFieldName("body"); body != nil {
-		if !m.Constructor && isFunctionClass(c) {
-			// Flink calls a user function's methods, user code does not:
-			// they build no pipeline, and their state use is found by
-			// stateUses. Keep an empty body so the method still resolves,
-			// and the statements of a body that may register state apart,
-			// for the state descriptors.
-			m.Body = []Stmt{}
-			if stateBody(l.src[body.StartByte():body.EndByte()]) {
-				m.StateBody = l.block(body, depth+1)
-			}
-		} else {
-			m.Body = l.block(body, depth+1)
-			if m.Body == nil {
-				m.Body = []Stmt{}
-			}
-		}
+		l.methodBody(c, m, body, depth)
 	}
 	c.Methods = append(c.Methods, m)
+}
+
+// methodBody lowers the body of m. Flink calls a user function's methods,
+// user code does not: they build no pipeline, and their state use is found
+// by stateUses. Their Body stays empty so the method still resolves, and
+// the statements of a body that may register state are kept apart, in
+// StateBody, for the state descriptors.
+func (l *lowerer) methodBody(c *Class, m *Method, body *fnode, depth int) {
+	if !m.Constructor && isFunctionClass(c) {
+		m.Body = []Stmt{}
+		if stateBody(l.src[body.StartByte():body.EndByte()]) {
+			m.StateBody = l.block(body, depth+1)
+		}
+		return
+	}
+	m.Body = l.block(body, depth+1)
+	if m.Body == nil {
+		m.Body = []Stmt{}
+	}
 }
 
 func (l *lowerer) lastTypeIn(n *fnode) string {
