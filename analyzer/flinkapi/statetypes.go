@@ -42,6 +42,13 @@ var JavaLangNames = map[string]string{
 	"Object": "java.lang.Object",
 }
 
+// PrimitiveOf maps boxed classes to their primitive (Types.PRIMITIVE_ARRAY
+// takes the box's TypeInformation).
+var PrimitiveOf = map[string]string{
+	"java.lang.Long": "long", "java.lang.Integer": "int", "java.lang.Byte": "byte", "java.lang.Boolean": "boolean",
+	"java.lang.Double": "double", "java.lang.Float": "float", "java.lang.Short": "short", "java.lang.Character": "char",
+}
+
 // WellKnownClasses are JDK classes with a basic serializer, by simple name,
 // for type names written after an import.
 var WellKnownClasses = map[string]string{

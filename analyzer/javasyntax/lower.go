@@ -380,7 +380,10 @@ func (l *lowerer) method(c *Class, n *fnode, depth int) {
 	if m.Constructor {
 		m.Name = "<init>"
 	}
-	m.ReturnType = l.typeName(n.ChildByFieldName("type"))
+	if rt := n.ChildByFieldName("type"); rt != nil {
+		m.ReturnType = l.typeName(rt)
+		m.ReturnTypeText = withoutSpace(l.text(rt))
+	}
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		for i := range int(ps.NamedChildCount()) {
 			p := ps.NamedChild(i)

@@ -106,7 +106,9 @@ type Method struct {
 	Name       string
 	Params     []Param
 	ReturnType string
-	Static     bool
+	// ReturnTypeText is the return type as written, with type arguments.
+	ReturnTypeText string
+	Static         bool
 	// Public is the modifier Flink's POJO rules read (getters, setters and
 	// the no-argument constructor must be public).
 	Public      bool

@@ -481,7 +481,7 @@ func (ix *index) selectorKey(x javasyntax.Expr, s site, depth int) *TypeInfo {
 			return unknownType("the key selector " + exprText(s.file(), x) + " is not in the analysed sources")
 		}
 		if m := ix.methodIn(cls, x.Name, 0); m != nil {
-			return ix.typeOf(parseTypeText(m.ReturnType), cls.File, 0)
+			return ix.typeOf(parseTypeText(m.ReturnTypeText), cls.File, 0)
 		}
 		return unknownType("method " + x.Name + " is not found in " + cls.Name)
 	case *javasyntax.New:
@@ -512,7 +512,7 @@ func (ix *index) selectorClassKey(cls *javasyntax.Class) *TypeInfo {
 	}
 	for _, m := range cls.Methods {
 		if m.Name == "getKey" && len(m.Params) == 1 {
-			return ix.typeOf(parseTypeText(m.ReturnType), cls.File, 0)
+			return ix.typeOf(parseTypeText(m.ReturnTypeText), cls.File, 0)
 		}
 	}
 	return unknownType("the key type of " + cls.Name + " is not written in its declaration")

@@ -232,7 +232,7 @@ public class Rule { public String name; public int priority; }
 			want: "key=java.lang.Long\nBROADCAST rules pojo:m.Rule ttl=off key=java.lang.String\nBROADCAST rules pojo:m.Rule ttl=off key=java.lang.String",
 		},
 		{
-			name: "anonymous function in the job file, POJO rules failing to Kryo, a generic key type from a method reference not inferred",
+			name: "anonymous function in the job file, POJO rules failing to Kryo, a Tuple2 key from a method reference",
 			call: "flatMap",
 			files: map[string]string{"m/Job.java": inferHeader + `
 public class Job {
@@ -260,7 +260,7 @@ public class Click {
 `, "m/Color.java": `package m;
 public enum Color { RED, GREEN, BLUE }
 `},
-			want: "key=?\nVALUE last kryo:m.Click ttl=off\nVALUE color enum:m.Color ttl=off RED|GREEN|BLUE",
+			want: "key=org.apache.flink.api.java.tuple.Tuple2<java.lang.String, java.lang.Long>\nVALUE last kryo:m.Click ttl=off\nVALUE color enum:m.Color ttl=off RED|GREEN|BLUE",
 		},
 		{
 			name: "descriptor built by a helper with TTL; keyBy by position; TypeHint list state",
@@ -279,6 +279,7 @@ public class Agg extends ProcessFunction<Tuple2<Long, String>, String> {
         getRuntimeContext().getState(Descriptors.total());
         getRuntimeContext().getListState(new ListStateDescriptor<>("pairs", TypeInformation.of(new TypeHint<Tuple2<Long, String>>() {})));
         getRuntimeContext().getAggregatingState(new AggregatingStateDescriptor<>("avg", new Avg(), Types.TUPLE(Types.LONG, Types.INT)));
+        getRuntimeContext().getState(new ValueStateDescriptor<>("ids", Types.PRIMITIVE_ARRAY(Types.INT)));
     }
     public void processElement(Tuple2<Long, String> v, Context ctx, Collector<String> out) {}
 }
@@ -293,7 +294,8 @@ public final class Descriptors {
 `},
 			want: "key=org.apache.flink.api.java.tuple.Tuple1<?>\nVALUE total simple:java.lang.Long ttl=on\n" +
 				"LIST pairs tuple:org.apache.flink.api.java.tuple.Tuple2<java.lang.Long, java.lang.String> ttl=off\n" +
-				"AGGREGATING avg tuple:org.apache.flink.api.java.tuple.Tuple2<java.lang.Long, java.lang.Integer> ttl=off",
+				"AGGREGATING avg tuple:org.apache.flink.api.java.tuple.Tuple2<java.lang.Long, java.lang.Integer> ttl=off\n" +
+				"VALUE ids simple:int[] ttl=off",
 		},
 		{
 			name: "descriptor given to the constructor and a context handed to a helper",

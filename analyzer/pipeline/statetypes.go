@@ -379,8 +379,8 @@ func (ix *index) typeInfoCall(c *javasyntax.Call, s site, depth int) *TypeInfo {
 		return &TypeInfo{Family: "array", Class: a.Class, Args: []*TypeInfo{a}}
 	case c.Name == "PRIMITIVE_ARRAY":
 		a := one()
-		if a.Family == "simple" {
-			return basicType(strings.ToLower(strings.TrimPrefix(a.Class, "java.lang.")) + "[]")
+		if p, ok := flinkapi.PrimitiveOf[a.Class]; ok && a.Family == "simple" {
+			return basicType(p + "[]")
 		}
 		return unknownType("primitive array of " + a.String())
 	case c.Name == "POJO" || c.Name == "ENUM" || c.Name == "GENERIC":

@@ -87,7 +87,9 @@ func resolve(old *savepointinfo.Serializer, nw *pipeline.TypeInfo, depth int) re
 		return resolveEnum(old, nw)
 	case "avro":
 		return resolveAvro(old, nw)
-	case "tuple", "array":
+	case "tuple":
+		// The snapshot names the tuple class (Tuple2 …); arrays are told
+		// apart by their component, compared below.
 		if old.Type != "" && nw.Class != "" && old.Type != nw.Class {
 			return changed(old, nw)
 		}

@@ -206,7 +206,9 @@ func (c *stateCheck) states() {
 		return // a new descriptor may match a state the savepoint did not let us read
 	}
 	for _, d := range c.st.Descriptors {
-		if d.Unresolved == "" && !saved[key{stateClass(d.Kind), d.Name}] {
+		k := key{stateClass(d.Kind), d.Name}
+		if d.Unresolved == "" && !saved[k] {
+			saved[k] = true // a state registered in two methods is one state
 			c.add(StateFinding{
 				Name: d.Name, Kind: d.Kind, Outcome: StateNew,
 				Message: "the new code registers state " + quote(d.Name) + ", which the savepoint does not hold: it starts empty",

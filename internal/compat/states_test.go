@@ -254,6 +254,13 @@ func TestPredictStates(t *testing.T) {
 			want:   VerdictOK, outcomes: []StateOutcome{StateCompatible, StateDropped, StateNew},
 		},
 		{
+			// Registered in processElement and in processBroadcastElement: one state.
+			name: "new state registered twice", meta: meta(keyed("count", "VALUE", snapLong())),
+			states: withKey(longKey, desc("count", "VALUE", simple("java.lang.Long"), pipeline.TTLOff),
+				desc("seen", "LIST", simple("java.lang.Long"), pipeline.TTLOff), desc("seen", "LIST", simple("java.lang.Long"), pipeline.TTLOff)),
+			want: VerdictOK, outcomes: []StateOutcome{StateCompatible, StateCompatible, StateNew},
+		},
+		{
 			name: "state renamed, function not fully known", meta: meta(keyed("count", "VALUE", snapLong())),
 			states: pipeline.OperatorStates{Key: longKey, Descriptors: []pipeline.StateDescriptor{desc("counter", "VALUE", simple("java.lang.Long"), pipeline.TTLOff)}, Incomplete: "a state context is passed to helper"},
 			want:   VerdictOK, outcomes: []StateOutcome{StateCompatible, StateUnchecked, StateNew}, msg: "a state context is passed",
