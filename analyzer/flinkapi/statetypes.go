@@ -49,6 +49,11 @@ var PrimitiveOf = map[string]string{
 	"java.lang.Double": "double", "java.lang.Float": "float", "java.lang.Short": "short", "java.lang.Character": "char",
 }
 
+// PrimitiveNames are Java's primitive types.
+var PrimitiveNames = map[string]bool{
+	"long": true, "int": true, "byte": true, "boolean": true, "double": true, "float": true, "short": true, "char": true,
+}
+
 // WellKnownClasses are JDK classes with a basic serializer, by simple name,
 // for type names written after an import.
 var WellKnownClasses = map[string]string{

@@ -97,6 +97,10 @@ type TypeInfo struct {
 	Fields []TypeField
 	// EnumConstants are an enum's constants in declaration order.
 	EnumConstants []string
+	// NoArgConstructor reports, for a POJO or Kryo class of the tree,
+	// whether it has a constructor without arguments (the heap backend
+	// instantiates a POJO through it while it restores).
+	NoArgConstructor bool
 	// AvroSchema is an Avro specific record's schema (its SCHEMA$), "" when
 	// not found in the source.
 	AvroSchema string
@@ -108,6 +112,9 @@ type TypeInfo struct {
 type TypeField struct {
 	Name string
 	Type *TypeInfo
+	// Primitive is the primitive type the field is declared with ("long"),
+	// "" for a reference type: Java's reflection messages name it so.
+	Primitive string
 }
 
 // Known reports whether t, and every type nested in it, is inferred; when

@@ -193,12 +193,12 @@ func (ix *index) classType(c *javasyntax.Class, depth int) *TypeInfo {
 	}
 	fields, why := ix.pojoFields(c, depth)
 	if why == "" {
-		return &TypeInfo{Family: "pojo", Class: name, Fields: fields}
+		return &TypeInfo{Family: "pojo", Class: name, Fields: fields, NoArgConstructor: true}
 	}
 	if strings.HasPrefix(why, "?") {
 		return unknownType(why[1:])
 	}
-	return &TypeInfo{Family: "kryo", Class: name, Unknown: why}
+	return &TypeInfo{Family: "kryo", Class: name, Unknown: why, NoArgConstructor: hasNoArgConstructor(c)}
 }
 
 // avroRecord reports whether c is an Avro specific record: its hierarchy
@@ -250,7 +250,11 @@ func (ix *index) pojoFields(c *javasyntax.Class, depth int) (fields []TypeField,
 			if !f.Public && !hasAccessors(k, f) {
 				return nil, "field " + f.Name + " of " + c.Name + " is neither public nor has a getter and setter, so Flink serializes " + c.Name + " with Kryo"
 			}
-			fields = append(fields, TypeField{Name: f.Name, Type: ix.typeOf(parseTypeText(f.TypeText), k.File, depth+1)})
+			tf := TypeField{Name: f.Name, Type: ix.typeOf(parseTypeText(f.TypeText), k.File, depth+1)}
+			if flinkapi.PrimitiveNames[f.TypeText] {
+				tf.Primitive = f.TypeText
+			}
+			fields = append(fields, tf)
 		}
 		if k.Super == "" || k.Super == "Object" || k.Super == "java.lang.Object" {
 			return fields, ""
@@ -262,6 +266,19 @@ func (ix *index) pojoFields(c *javasyntax.Class, depth int) (fields []TypeField,
 		k = sup
 	}
 	return nil, "?class hierarchy of " + c.Name + " too deep"
+}
+
+func hasNoArgConstructor(c *javasyntax.Class) bool {
+	found := false
+	for _, m := range c.Methods {
+		if m.Constructor {
+			if len(m.Params) == 0 {
+				return true
+			}
+			found = true
+		}
+	}
+	return !found
 }
 
 func hasPublicNoArgConstructor(c *javasyntax.Class) bool {

@@ -319,6 +319,13 @@ func (c *stateCheck) compareKeyed(s *savepointinfo.StateMeta, d *pipeline.StateD
 		f.Outcome, f.Message = StateUnchecked, err
 		return
 	}
+	if msg := heapRead(old.value, d.Value); msg != "" && c.backend != BackendRocksDB {
+		f.Outcome, f.Message = StateFails, msg
+		if c.backend == BackendUnknown {
+			f.Message += " (the hashmap backend, while it restores; RocksDB fails when the state is registered: " + c.incompatible(d, d.TTL == pipeline.TTLOn, s) + ")"
+		}
+		return
+	}
 	if d.TTL == pipeline.TTLUnknown {
 		f.Outcome, f.Message = StateUnchecked, "whether the new descriptor enables TTL is not inferred"
 		return
@@ -509,4 +516,39 @@ func stateFailed(fs []StateFinding) bool {
 		}
 	}
 	return false
+}
+
+// heapRead predicts the heap backend's reading of a POJO state's data
+// (state-meta-format.md §6.3): while it restores, before any state is
+// registered, it reads every value with the saved snapshot's restore
+// serializer, which instantiates the new class and sets the saved fields
+// on it by reflection. It returns the error Java raises, "" when the read
+// succeeds.
+func heapRead(old *savepointinfo.Serializer, nw *pipeline.TypeInfo) string {
+	if old == nil || old.Family != "pojo" || nw == nil || nw.Class == "" || old.Type != nw.Class {
+		return ""
+	}
+	if (nw.Family == "pojo" || nw.Family == "kryo") && !nw.NoArgConstructor {
+		return nw.Class + ".<init>()"
+	}
+	if nw.Family != "pojo" {
+		return ""
+	}
+	for _, of := range old.Fields {
+		for _, f := range nw.Fields {
+			if f.Name != of.Name || of.Serializer == nil || resolve(of.Serializer, f.Type, 0).verdict != incompatible {
+				continue
+			}
+			declared := f.Primitive
+			if declared == "" {
+				declared = f.Type.Class
+			}
+			was := of.Serializer.Type
+			if was == "" {
+				was = savedSerializer(of.Serializer)
+			}
+			return fmt.Sprintf("Can not set %s field %s.%s to %s", declared, nw.Class, f.Name, was)
+		}
+	}
+	return ""
 }

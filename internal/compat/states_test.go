@@ -79,7 +79,7 @@ func simple(class string) *pipeline.TypeInfo {
 
 // eventPojo is the new code's com.acme.Event POJO.
 func eventPojo(fields ...pipeline.TypeField) *pipeline.TypeInfo {
-	return &pipeline.TypeInfo{Family: "pojo", Class: "com.acme.Event", Fields: fields}
+	return &pipeline.TypeInfo{Family: "pojo", Class: "com.acme.Event", Fields: fields, NoArgConstructor: true}
 }
 
 func desc(name, kind string, v *pipeline.TypeInfo, ttl pipeline.TTL) pipeline.StateDescriptor {
@@ -215,17 +215,44 @@ func TestPredictStates(t *testing.T) {
 			want: VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "PojoSerializer",
 		},
 		{
-			name: "POJO field type changed",
+			// pojo_field_type_changed_rocksdb: the state serializer check.
+			name: "POJO field type changed, RocksDB", backend: BackendRocksDB,
 			meta: meta(keyed("last", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "amount", Serializer: snapLong()}))),
 			states: withKey(longKey, desc("last", "VALUE", eventPojo(
 				pipeline.TypeField{Name: "amount", Type: simple("java.lang.String")}), pipeline.TTLOff)),
-			want: VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "PojoSerializer",
+			want: VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails},
+			msg: "The new state serializer (org.apache.flink.api.java.typeutils.runtime.PojoSerializer) must not be incompatible",
 		},
 		{
-			name:   "POJO falls back to Kryo",
+			// pojo_field_type_changed: the heap backend fails while it reads the data.
+			name: "POJO field type changed, heap", backend: BackendHeap,
+			meta: meta(keyed("last", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "amount", Serializer: snapLong()}))),
+			states: withKey(longKey, desc("last", "VALUE", eventPojo(
+				pipeline.TypeField{Name: "amount", Type: simple("java.lang.String")}), pipeline.TTLOff)),
+			want: VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails},
+			msg: "Can not set java.lang.String field com.acme.Event.amount to java.lang.Long",
+		},
+		{
+			// pojo_to_kryo_rocksdb: Kryo against the saved POJO snapshot.
+			name: "POJO falls back to Kryo, RocksDB", backend: BackendRocksDB,
 			meta:   meta(keyed("last", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "amount", Serializer: snapLong()}))),
 			states: withKey(longKey, desc("last", "VALUE", &pipeline.TypeInfo{Family: "kryo", Class: event}, pipeline.TTLOff)),
 			want:   VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "KryoSerializer",
+		},
+		{
+			// pojo_to_kryo: the class lost its no-argument constructor.
+			name: "POJO falls back to Kryo, heap", backend: BackendHeap,
+			meta:   meta(keyed("last", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "amount", Serializer: snapLong()}))),
+			states: withKey(longKey, desc("last", "VALUE", &pipeline.TypeInfo{Family: "kryo", Class: event}, pipeline.TTLOff)),
+			want:   VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "com.acme.Event.<init>()",
+		},
+		{
+			// A Kryo class that keeps a no-argument constructor and its field
+			// types reads at heap restore, then fails at registration.
+			name: "POJO falls back to Kryo with a constructor, heap", backend: BackendHeap,
+			meta:   meta(keyed("last", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "amount", Serializer: snapLong()}))),
+			states: withKey(longKey, desc("last", "VALUE", &pipeline.TypeInfo{Family: "kryo", Class: event, NoArgConstructor: true}, pipeline.TTLOff)),
+			want:   VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "For heap backends, the new state serializer (org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer)",
 		},
 		{
 			name: "POJO field type not inferred",
