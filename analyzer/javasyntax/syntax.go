@@ -20,6 +20,8 @@ type File struct {
 	Classes []*Class
 	// Errors are the syntax errors tree-sitter recovered from.
 	Errors []SyntaxError
+	// Directives are the file's uidcheck comments and annotations.
+	Directives []Directive
 }
 
 // SyntaxError is an ERROR or MISSING region of a file, or with Limit a

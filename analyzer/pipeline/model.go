@@ -18,6 +18,9 @@ type Model struct {
 	// Operators are the operators of all jobs, job by job in creation order.
 	// An operator built by a helper that two jobs call appears once per job.
 	Operators []*Operator
+	// Directives are the uidcheck comments and annotations of each parsed
+	// file that has any, read from the file's one parse.
+	Directives map[string][]javasyntax.Directive
 }
 
 // Job is one job graph: an entry point (a main method, or another method

@@ -54,6 +54,7 @@ public class KafkaJob {
 }
 
 func TestCompatScenarios(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name      string
 		savepoint string
@@ -118,6 +119,7 @@ func TestCompatScenarios(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			if err := os.WriteFile(filepath.Join(dir, "Job.java"), []byte(tc.java), 0o600); err != nil {
 				t.Fatal(err)
