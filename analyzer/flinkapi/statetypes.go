@@ -118,5 +118,8 @@ var KeyedFunctionKeyArg = map[string]int{
 	"ProcessWindowFunction": 2, "WindowFunction": 2,
 }
 
+// AvroGenericRecord is the class of Avro's generic records.
+const AvroGenericRecord = "org.apache.avro.generic.GenericRecord"
+
 // TupleClass is the package of Flink's TupleN classes.
 const TupleClass = "org.apache.flink.api.java.tuple.Tuple"

@@ -334,3 +334,39 @@ public class Passed extends KeyedProcessFunction<Integer, Long, Long> {
 		})
 	}
 }
+
+// avro_compatible's job: a GenericRecord state whose schema is parsed in
+// open() from a constant.
+func TestInferGenericRecord(t *testing.T) {
+	t.Parallel()
+	m := build(t, map[string]string{"m/Job.java": inferHeader + `
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.flink.formats.avro.typeutils.GenericRecordAvroTypeInfo;
+public class Job {
+    static final String SCHEMA = "{\"type\":\"record\",\"name\":\"Tally\",\"fields\":[{\"name\":\"count\",\"type\":\"long\"}]}";
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.fromSequence(0, 9).keyBy(v -> v % 8).process(new Tally()).uid("counter");
+        env.execute();
+    }
+    static class Tally extends KeyedProcessFunction<Long, Long, Long> {
+        private transient Schema schema;
+        private transient ValueState<GenericRecord> tally;
+        @Override public void open(Configuration c) {
+            schema = new Schema.Parser().parse(SCHEMA);
+            tally = getRuntimeContext().getState(new ValueStateDescriptor<>("tally", new GenericRecordAvroTypeInfo(schema)));
+        }
+        @Override public void processElement(Long v, Context ctx, Collector<Long> out) {}
+    }
+}
+`})
+	st := opStates(t, m, "process")
+	if len(st.Descriptors) != 1 {
+		t.Fatalf("states %s", describeStates(st))
+	}
+	v := st.Descriptors[0].Value
+	if v.Family != "avro" || v.Class != "org.apache.avro.generic.GenericRecord" || !strings.Contains(v.AvroSchema, `"name":"Tally"`) {
+		t.Errorf("tally type %+v", v)
+	}
+}

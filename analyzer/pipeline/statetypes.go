@@ -329,6 +329,9 @@ func (ix *index) typeInfoExpr(x javasyntax.Expr, s site, depth int) *TypeInfo {
 		if x.Body != nil && simpleName(x.Type) == "TypeHint" {
 			return ix.typeHint(x.Body, file)
 		}
+		if simpleName(x.Type) == "GenericRecordAvroTypeInfo" && len(x.Args) == 1 {
+			return ix.genericRecord(x.Args[0], s)
+		}
 		return unknownType("type given as " + exprText(file, x) + " is not inferred")
 	case *javasyntax.FieldAccess:
 		text := exprText(file, x)
@@ -416,4 +419,25 @@ func (ix *index) typeInfoCall(c *javasyntax.Call, s site, depth int) *TypeInfo {
 		return ix.typeInfoExpr(def, at, depth+1)
 	}
 	return unknownType("type given as " + exprText(file, c) + " is not inferred")
+}
+
+// genericRecord infers an Avro GenericRecord type from the schema given to
+// GenericRecordAvroTypeInfo: new Schema.Parser().parse("…"), possibly
+// through a variable or constant.
+func (ix *index) genericRecord(x javasyntax.Expr, s site) *TypeInfo {
+	for range maxResolve {
+		if c, ok := x.(*javasyntax.Call); ok && c.Name == "parse" && len(c.Args) == 1 {
+			schema, ok := ix.stringConst(c.Args[0], s, 0)
+			if !ok {
+				return unknownType("the Avro schema is not a constant")
+			}
+			return &TypeInfo{Family: "avro", Class: flinkapi.AvroGenericRecord, AvroSchema: schema}
+		}
+		def, at, _, why := ix.definition(x, s)
+		if def == nil {
+			return unknownType("the Avro schema could not be traced: " + why)
+		}
+		x, s = def, at
+	}
+	return unknownType("too many indirections")
 }

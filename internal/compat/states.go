@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
+
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 )
@@ -342,12 +344,34 @@ func (c *stateCheck) compareKeyed(s *savepointinfo.StateMeta, d *pipeline.StateD
 		}
 		r = worst(r, keyR)
 	}
-	incompatibleMsg := c.incompatible(d, newTTL, s)
 	if old.ttl != newTTL {
 		c.ttlChange(r, f, d, newTTL, s)
 		return
 	}
-	c.outcome(r, f, incompatibleMsg)
+	if r.verdict == migrate && d.Value.Class == flinkapi.AvroGenericRecord && c.genericRecordMigration(f) {
+		return
+	}
+	c.outcome(r, f, c.incompatible(d, newTTL, s))
+}
+
+// genericRecordMigration decides the migration of an Avro GenericRecord
+// state whose schema evolved compatibly (state-meta-format.md §6.3): the
+// heap backend reads the records with the old schema and keeps them;
+// RocksDB writes each record read with the old schema through the new
+// schema's writer, which fails. It reports whether it decided f.
+func (c *stateCheck) genericRecordMigration(f *StateFinding) bool {
+	switch c.backend {
+	case BackendRocksDB:
+		f.Outcome = StateFails
+		f.Message = "RocksDB migrates the GenericRecord state by writing each record, read with the saved schema, with the new schema's writer, which fails (for an added field: java.lang.ArrayIndexOutOfBoundsException: Index 1 out of bounds for length 1)"
+		return true
+	case BackendUnknown:
+		f.Outcome = StateUnchecked
+		f.Message = "the Avro GenericRecord schema evolved compatibly: the hashmap backend restores it, RocksDB fails to migrate it, and the savepoint does not tell which backend restores"
+		return true
+	case BackendHeap:
+	}
+	return false
 }
 
 // ttlChange decides a state whose TTL was switched on or off (§6.5):

@@ -111,6 +111,14 @@ func runStateCase(t *testing.T, c stateCase) *Result {
 	return Predict(&Job{Operators: []*Operator{op}}, []Saved{s}, Options{FlinkVersion: c.version, Route: c.route})
 }
 
+// Avro schemas of a tally record: v2 adds a field with a default, the
+// other one without.
+const (
+	tallyV1        = `{"type":"record","name":"Tally","fields":[{"name":"count","type":"long"}]}`
+	tallyV2        = `{"type":"record","name":"Tally","fields":[{"name":"count","type":"long"},{"name":"note","type":"string","default":""}]}`
+	tallyNoDefault = `{"type":"record","name":"Tally","fields":[{"name":"count","type":"long"},{"name":"note","type":"string"}]}`
+)
+
 func TestPredictStates(t *testing.T) {
 	t.Parallel()
 	event := "com.acme.Event"
@@ -260,6 +268,32 @@ func TestPredictStates(t *testing.T) {
 			states: withKey(longKey, desc("last", "VALUE", eventPojo(
 				pipeline.TypeField{Name: "tags", Type: &pipeline.TypeInfo{Unknown: "List: depends on the Flink version"}}), pipeline.TTLOff)),
 			want: VerdictOK, outcomes: []StateOutcome{StateCompatible, StateUnchecked}, msg: "field tags",
+		},
+		{
+			// avro_compatible (hashmap) and avro_compatible_rocksdb.
+			name: "GenericRecord schema gains a field with a default, heap", backend: BackendHeap,
+			meta:   meta(keyed("tally", "VALUE", &savepointinfo.Serializer{Snapshot: avroSnap, Family: "avro", Type: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV1})),
+			states: withKey(longKey, desc("tally", "VALUE", &pipeline.TypeInfo{Family: "avro", Class: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV2}, pipeline.TTLOff)),
+			want:   VerdictOK, outcomes: []StateOutcome{StateCompatible, StateMigrated},
+		},
+		{
+			name: "GenericRecord schema gains a field with a default, RocksDB", backend: BackendRocksDB,
+			meta:   meta(keyed("tally", "VALUE", &savepointinfo.Serializer{Snapshot: avroSnap, Family: "avro", Type: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV1})),
+			states: withKey(longKey, desc("tally", "VALUE", &pipeline.TypeInfo{Family: "avro", Class: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV2}, pipeline.TTLOff)),
+			want:   VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "ArrayIndexOutOfBoundsException",
+		},
+		{
+			name:   "GenericRecord schema gains a field with a default, backend unknown",
+			meta:   meta(keyed("tally", "VALUE", &savepointinfo.Serializer{Snapshot: avroSnap, Family: "avro", Type: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV1})),
+			states: withKey(longKey, desc("tally", "VALUE", &pipeline.TypeInfo{Family: "avro", Class: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV2}, pipeline.TTLOff)),
+			want:   VerdictOK, outcomes: []StateOutcome{StateCompatible, StateUnchecked}, msg: "does not tell which backend",
+		},
+		{
+			// avro_incompatible: a field added without a default.
+			name: "GenericRecord schema gains a field without a default", backend: BackendHeap,
+			meta:   meta(keyed("tally", "VALUE", &savepointinfo.Serializer{Snapshot: avroSnap, Family: "avro", Type: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV1})),
+			states: withKey(longKey, desc("tally", "VALUE", &pipeline.TypeInfo{Family: "avro", Class: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyNoDefault}, pipeline.TTLOff)),
+			want:   VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "For heap backends, the new state serializer (org.apache.flink.formats.avro.typeutils.AvroSerializer)",
 		},
 		{
 			name:   "enum constant removed",
