@@ -36,6 +36,7 @@ type compatOptions struct {
 	manifest       string
 	includeTests   bool
 	flinkVersion   string
+	stateBackend   string
 }
 
 // failOnLevels maps --fail-on values to the lowest failing verdict.
@@ -98,6 +99,9 @@ Exit codes:
 			if _, err := parseFlinkVersion(opts.flinkVersion); err != nil {
 				return err
 			}
+			if _, ok := stateBackends[opts.stateBackend]; !ok {
+				return flagErrorf("invalid --state-backend %q: want hashmap or rocksdb", opts.stateBackend)
+			}
 			var err error
 			if opts.includeTests, err = includeTests(cmd, opts.includeTests); err != nil {
 				return err
@@ -118,7 +122,14 @@ Exit codes:
 	fl.BoolVar(&opts.includeTests, "include-tests", false, testsFlagHelp)
 	fl.StringVar(&opts.failOn, "fail-on", "dropped", "exit 1 at or below this verdict: fails, unknown, dropped or never")
 	fl.StringVar(&opts.flinkVersion, "flink-version", "", "Flink version the new job runs on, as MAJOR.MINOR (default: from its pom.xml or build.gradle); decides TTL changes")
+	fl.StringVar(&opts.stateBackend, "state-backend", "", "state backend the new job restores with, hashmap or rocksdb (state.backend.type), where the savepoint does not tell; some state failures differ between them")
 	return cmd
+}
+
+// stateBackends maps --state-backend (state.backend.type) to compat's
+// backends; "" is unknown.
+var stateBackends = map[string]compat.StateBackend{
+	"": compat.BackendUnknown, "hashmap": compat.BackendHeap, "rocksdb": compat.BackendRocksDB,
 }
 
 // parseFlinkVersion reads --flink-version ("2.2", "1.20.1"); "" is unknown.
@@ -222,7 +233,7 @@ func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.
 	copts := compat.Options{
 		Route: compat.Route(opts.route), AllowNonRestoredState: opts.allowNonRest,
 		Parallelism: opts.parallelism, MaxParallelism: opts.maxParallelism, SavepointPath: opts.savepoint,
-		FlinkVersion: version,
+		FlinkVersion: version, StateBackend: stateBackends[opts.stateBackend],
 	}
 	res := compat.Predict(job, saved, copts)
 	return res, output.NewCompatReport(res, job, opts.savepoint, copts), job, nil

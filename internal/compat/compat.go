@@ -192,6 +192,9 @@ type Options struct {
 	// FlinkVersion is the Flink version the new job is built with (from
 	// its build file); TTL changes depend on it.
 	FlinkVersion FlinkVersion
+	// StateBackend is the keyed backend the new job restores with
+	// (--state-backend), used where the savepoint does not tell it.
+	StateBackend StateBackend
 }
 
 // Outcome is what happens to one savepoint entry.

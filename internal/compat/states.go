@@ -87,7 +87,11 @@ func checkStates(res *Result, e *Entry, opts Options) {
 	if e.Match.Source != nil && (e.Match.SubOperator == "" || e.Match.SubOperator == "Writer") {
 		st = e.Match.Source.States
 	}
-	c := stateCheck{e: e, meta: meta, st: st, backend: e.Saved.Backend, version: opts.FlinkVersion}
+	backend := e.Saved.Backend
+	if backend == BackendUnknown {
+		backend = opts.StateBackend
+	}
+	c := stateCheck{e: e, meta: meta, st: st, backend: backend, version: opts.FlinkVersion}
 	c.key()
 	c.states()
 	for _, f := range e.States {

@@ -93,9 +93,11 @@ type stateCase struct {
 	meta    savepointinfo.OperatorStateMeta
 	states  pipeline.OperatorStates
 	backend StateBackend
-	version FlinkVersion
-	route   Route
-	want    Verdict
+	// optBackend is --state-backend, for a savepoint that does not tell.
+	optBackend StateBackend
+	version    FlinkVersion
+	route      Route
+	want       Verdict
 	// outcomes are the findings' outcomes in order; msg a text the first
 	// failure or unchecked reason must contain.
 	outcomes []StateOutcome
@@ -108,7 +110,7 @@ func runStateCase(t *testing.T, c stateCase) *Result {
 	op := pinned("counter", "process", report.StatefulYes)
 	op.Source = src
 	s := Saved{ID: flinkid.FromUID("counter"), Parallelism: 2, MaxParallelism: 128, HasState: true, StateMeta: &c.meta, Backend: c.backend}
-	return Predict(&Job{Operators: []*Operator{op}}, []Saved{s}, Options{FlinkVersion: c.version, Route: c.route})
+	return Predict(&Job{Operators: []*Operator{op}}, []Saved{s}, Options{FlinkVersion: c.version, Route: c.route, StateBackend: c.optBackend})
 }
 
 // Avro schemas of a tally record: v2 adds a field with a default, the
@@ -287,6 +289,13 @@ func TestPredictStates(t *testing.T) {
 			meta:   meta(keyed("tally", "VALUE", &savepointinfo.Serializer{Snapshot: avroSnap, Family: "avro", Type: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV1})),
 			states: withKey(longKey, desc("tally", "VALUE", &pipeline.TypeInfo{Family: "avro", Class: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV2}, pipeline.TTLOff)),
 			want:   VerdictOK, outcomes: []StateOutcome{StateCompatible, StateUnchecked}, msg: "does not tell which backend",
+		},
+		{
+			// A canonical savepoint restored with --state-backend rocksdb.
+			name: "GenericRecord schema gains a field with a default, --state-backend rocksdb", optBackend: BackendRocksDB,
+			meta:   meta(keyed("tally", "VALUE", &savepointinfo.Serializer{Snapshot: avroSnap, Family: "avro", Type: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV1})),
+			states: withKey(longKey, desc("tally", "VALUE", &pipeline.TypeInfo{Family: "avro", Class: "org.apache.avro.generic.GenericRecord", AvroSchema: tallyV2}, pipeline.TTLOff)),
+			want:   VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "ArrayIndexOutOfBoundsException",
 		},
 		{
 			// avro_incompatible: a field added without a default.
