@@ -37,6 +37,12 @@ type OperatorStateMeta struct {
 	// completely, and why. A state missing from States because of it must not
 	// be taken as absent.
 	Unread []string `json:"unread,omitempty"`
+	// BytesRead counts the bytes read from _metadata and the state files
+	// to produce this: the descriptions, not the state.
+	BytesRead int64 `json:"-"`
+	// keyedStreams and operatorStreams count the descriptions read
+	// completely, for tests.
+	keyedStreams, operatorStreams int
 }
 
 // Serializer is a decoded TypeSerializerSnapshot: the shape of the data a
