@@ -26,3 +26,43 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStateMeta checks that reading the state descriptions of any file
+// Decode accepts never panics, hangs or allocates beyond its limits. It is
+// seeded with real files whose state is inline, so mutations land in the
+// keyed and operator proxies as well as in the handles that locate them.
+func FuzzStateMeta(f *testing.F) {
+	for _, name := range stateMetaSeeds {
+		if b, err := os.ReadFile(filepath.Join(name, MetadataFileName)); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		m, err := Decode(bytes.NewReader(in), WithSize(int64(len(in))))
+		if err != nil {
+			return
+		}
+		o := memOpener{MetadataFileName: in}
+		for _, op := range m.Operators {
+			sm, err := m.StateMeta(op, o)
+			if err == nil && sm == nil {
+				t.Fatal("no result and no error")
+			}
+		}
+	})
+}
+
+// stateMetaSeeds hold inline keyed and operator state of many kinds: POJO,
+// Avro, Kryo, TTL, table and CEP snapshots, broadcast and union state.
+var stateMetaSeeds = []string{
+	filepath.Join(localFixtures, "harness-flink2.3.0-uid_renamed"),
+	filepath.Join(localFixtures, "state-processor-api-table-state"),
+	filepath.Join(localFixtures, "sql-restore-async-calc_1-async-calc-nested"),
+	filepath.Join(fixtureDir, "sql-restore-match_1-match-skip-past-last-row"),
+	filepath.Join(fixtureDir, "sql-restore-over-aggregate_1-over-aggregate-lag-1.18"),
+	filepath.Join(fixtureDir, "sql-restore-rank_1-rank-test-retract-strategy"),
+	filepath.Join(fixtureDir, "e2e-state-evolution-flink1.7-savepoint"),
+	filepath.Join(fixtureDir, "state-processor-api-table-state-avro"),
+	filepath.Join(fixtureDir, "sql-restore-join_1-join-with-state-ttl-hint"),
+	filepath.Join(fixtureDir, "stateful-scala-udf-flink1.14-hashmap-savepoint"),
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/uidcheck/uidcheck/internal/output"
@@ -65,4 +66,50 @@ func TestInspectSrcMapsKnownUIDs(t *testing.T) {
 		t.Fatal("no savepoint entry mapped to a known uid")
 	}
 	t.Logf("%d savepoint entries in %d files mapped back to their uid's source line", mapped, files)
+}
+
+// inspect --states shows each state's name, kind, key and value type and
+// TTL, in text and JSON; without the flag the states are not read.
+func TestInspectStates(t *testing.T) {
+	t.Parallel()
+	dir := "../../testdata/savepoints/collection/state-processor-api-table-state-avro"
+	ios, stdout, stderr := Test()
+	if code := Run(context.Background(), ios, []string{"savepoint", "inspect", "--states", dir}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"key type Long",
+		"KeyedPojoValue                       keyed    VALUE  POJO com.example.state.writer.job.schema.PojoData",
+		"KeyedPrimitiveValueMap               keyed    MAP    Map<Long, Long>",
+		"LongBroadcastState  broadcast  BROADCAST  Long -> Long",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("text output lacks %q:\n%s", want, stdout)
+		}
+	}
+	ttl := "../../testdata/savepoints/collection/sql-restore-join_1-join-with-state-ttl-hint"
+	for _, args := range [][]string{{"--states"}, {}} {
+		ios, stdout, stderr = Test()
+		if code := Run(context.Background(), ios, append([]string{"savepoint", "inspect", "--format", "json", ttl}, args...)); code != ExitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var rep output.SavepointReport
+		if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+			t.Fatal(err)
+		}
+		ttls := 0
+		for _, op := range rep.Operators {
+			if op.States == nil {
+				continue
+			}
+			for _, st := range op.States.States {
+				if st.TTL {
+					ttls++
+				}
+			}
+		}
+		if want := map[bool]int{true: 2, false: 0}[len(args) > 0]; ttls != want {
+			t.Errorf("inspect %v: %d states with TTL, want %d", args, ttls, want)
+		}
+	}
 }
