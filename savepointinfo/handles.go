@@ -213,26 +213,7 @@ func (d *decoder) keyedHandle(depth int) bool {
 		}
 		c.pop()
 	case tagChangelog, tagChangelogV2:
-		c.push("changelog handle")
-		d.firstKeyGroup()
-		c.i32() // key-group count
-		c.i64() // checkpointed size
-		for _, what := range []string{"materialized", "non-materialized"} {
-			n := c.length(what+" handle count", 1, c.limits.MaxHandles)
-			if d.collect != nil && what == "non-materialized" && n > 0 {
-				d.collect.unread = append(d.collect.unread, fmt.Sprintf(
-					"%d changelog increment(s) after the last materialization are not read: states registered since then are missing", n))
-			}
-			for i := 0; i < n && c.err == nil; i++ {
-				d.keyedHandle(depth + 1)
-			}
-		}
-		c.i64() // materialization id
-		if tag == tagChangelogV2 {
-			c.i64() // checkpoint id
-			c.utf() // state handle id
-		}
-		c.pop()
+		d.changelogHandle(tag, depth)
 	case tagChangelogBytes:
 		c.push("changelog byte increment handle")
 		c.i32()
@@ -270,6 +251,32 @@ func (d *decoder) keyedHandle(depth int) bool {
 		return false
 	}
 	return true
+}
+
+// changelogHandle reads a ChangelogStateBackendHandle: the materialized
+// keyed handles and the increments logged since.
+func (d *decoder) changelogHandle(tag byte, depth int) {
+	c := d.c
+	c.push("changelog handle")
+	d.firstKeyGroup()
+	c.i32() // key-group count
+	c.i64() // checkpointed size
+	for _, what := range []string{"materialized", "non-materialized"} {
+		n := c.length(what+" handle count", 1, c.limits.MaxHandles)
+		if d.collect != nil && what == "non-materialized" && n > 0 {
+			d.collect.unread = append(d.collect.unread, fmt.Sprintf(
+				"%d changelog increment(s) after the last materialization are not read: states registered since then are missing", n))
+		}
+		for i := 0; i < n && c.err == nil; i++ {
+			d.keyedHandle(depth + 1)
+		}
+	}
+	c.i64() // materialization id
+	if tag == tagChangelogV2 {
+		c.i64() // checkpoint id
+		c.utf() // state handle id
+	}
+	c.pop()
 }
 
 // keyedName names a keyed handle type for reports.

@@ -208,7 +208,7 @@ func (p *proxyReader) checkBound(s *stateStream, res proxyResult) {
 			c.fail(ErrFormat, fmt.Sprintf("the description ends at %#x, but the compressed states start at %#x, not %d bytes later", end, s.bound, len(snappyStreamID)), nil)
 			return
 		}
-		if id := c.read(len(snappyStreamID)); c.err == nil && !bytes.Equal(id, snappyStreamID) {
+		if id := c.bytes(len(snappyStreamID)); c.err == nil && !bytes.Equal(id, snappyStreamID) {
 			c.off = end
 			c.fail(ErrFormat, "compressed operator state does not start with a Snappy stream identifier", nil)
 		}

@@ -42,7 +42,7 @@ func buildSnapshotClasses() map[string]snapshotClass {
 		"LocalDateTime": "java.time.LocalDateTime", "LocalTime": "java.time.LocalTime",
 		"Date": "java.util.Date", "SqlDate": "java.sql.Date", "SqlTime": "java.sql.Time",
 		"SqlTimestamp": "java.sql.Timestamp",
-		"LongValue": "org.apache.flink.types.LongValue", "IntValue": "org.apache.flink.types.IntValue",
+		"LongValue":    "org.apache.flink.types.LongValue", "IntValue": "org.apache.flink.types.IntValue",
 		"StringValue": "org.apache.flink.types.StringValue", "BooleanValue": "org.apache.flink.types.BooleanValue",
 		"ByteValue": "org.apache.flink.types.ByteValue", "CharValue": "org.apache.flink.types.CharValue",
 		"DoubleValue": "org.apache.flink.types.DoubleValue", "FloatValue": "org.apache.flink.types.FloatValue",

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf16"
 )
@@ -159,14 +160,7 @@ func (p *proxyReader) nested() []*Serializer {
 
 // Outer data readers, one per layout.
 func noOuter(versions ...int32) outerReader {
-	return func(_ *proxyReader, _ *Serializer, ov int32) bool {
-		for _, v := range versions {
-			if v == ov {
-				return true
-			}
-		}
-		return false
-	}
+	return func(_ *proxyReader, _ *Serializer, ov int32) bool { return slices.Contains(versions, ov) }
 }
 
 // classOuter reads a UTF class name as the type, for the versions given.
@@ -507,13 +501,11 @@ func externalOuter(p *proxyReader, _ *Serializer, ov int32) bool {
 // block (EitherSerializerSnapshot v2, Flink 1.7).
 func readNestedOnly(versions ...int32) snapshotReader {
 	return func(p *proxyReader, ser *Serializer, version int32) {
-		for _, v := range versions {
-			if v == version {
-				ser.Nested = p.nested()
-				return
-			}
+		if !slices.Contains(versions, version) {
+			p.badVersion(ser, version)
+			return
 		}
-		p.badVersion(ser, version)
+		ser.Nested = p.nested()
 	}
 }
 
@@ -549,10 +541,10 @@ func readJavaThenNested(want int32) snapshotReader {
 }
 
 func linkedListOuter(p *proxyReader, _ *Serializer, ov int32) bool {
-	switch {
-	case ov == 3:
+	switch ov {
+	case 3:
 		p.c.bool() // hasNullMask
-	case ov == 1 || ov == 2:
+	case 1, 2:
 	default:
 		return false
 	}

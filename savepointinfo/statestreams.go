@@ -119,8 +119,10 @@ func (m *Metadata) StateMeta(op *Operator, o Opener) (*OperatorStateMeta, error)
 		return nil, fmt.Errorf("state descriptions: %w", err)
 	}
 	defer mf.Close()
-	r := &stateReader{m: m, o: o, meta: mf, out: out, seen: map[stateKey]bool{}, unread: map[string]bool{},
-		missing: map[string]string{}, missingN: map[string]int{}}
+	r := &stateReader{
+		m: m, o: o, meta: mf, out: out, seen: map[stateKey]bool{}, unread: map[string]bool{},
+		missing: map[string]string{}, missingN: map[string]int{},
+	}
 	for _, ref := range op.stateRefs {
 		if ref.keyed >= 0 {
 			if err := r.handle(ref, ref.keyed, true); err != nil {

@@ -1,0 +1,144 @@
+package savepointinfo
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// realKeyedProxy returns the keyed state description of a real savepoint
+// (the counter operator of harness-flink2.3.0-uid_renamed, subtask 0):
+// the bytes from the start of its stream to its first key group.
+func realKeyedProxy(tb testing.TB) []byte {
+	tb.Helper()
+	dir := filepath.Join(localFixtures, "harness-flink2.3.0-uid_renamed")
+	m, err := Open(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, MetadataFileName))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, op := range m.Operators {
+		for _, ref := range op.stateRefs {
+			if ref.keyed < 0 {
+				continue
+			}
+			c := sectionCursor(bytes.NewReader(raw), ref.keyed, int64(len(raw)), ref.keyed, Limits{}.withDefaults())
+			d := &decoder{c: c, version: m.Version, collect: &collector{}, op: &opAccumulator{
+				kinds: map[string]bool{}, keyed: map[string]bool{}, files: map[string]bool{}, names: map[StateName]bool{},
+			}}
+			d.keyedTop("managed keyed state", "managed-keyed")
+			if c.err != nil || len(d.collect.streams) != 1 {
+				tb.Fatalf("re-reading the keyed handle: %v", c.err)
+			}
+			s := d.collect.streams[0]
+			return raw[s.loc.off : s.loc.off+s.bound]
+		}
+	}
+	tb.Fatal("no keyed state in the fixture")
+	return nil
+}
+
+// writeLargeSavepoint writes a savepoint directory holding one keyed
+// operator whose state is a relative file of size bytes: a real keyed
+// description, then a sparse hole standing for the key groups. The
+// _metadata is format 3 (no trailer); the file is not kept.
+func writeLargeSavepoint(tb testing.TB, size int64) string {
+	tb.Helper()
+	proxy := realKeyedProxy(tb)
+	dir := tb.TempDir()
+	const stateFile = "6f1c1d6e-0000-4000-8000-000000000001"
+	f, err := os.Create(filepath.Join(dir, stateFile))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := f.Write(proxy); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Truncate(size); err != nil {
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	var b bytes.Buffer
+	w := func(v any) { _ = binary.Write(&b, binary.BigEndian, v) }
+	w(uint32(headerMagic))
+	w(int32(3))
+	w(int64(1)) // checkpoint id
+	w(int32(0)) // master states
+	w(int32(1)) // operators
+	b.Write(make([]byte, 16))
+	w(int32(1))   // parallelism
+	w(int32(128)) // max parallelism
+	b.WriteByte(tagNull)
+	w(int32(1)) // subtasks
+	w(int32(0)) // subtask 0
+	w(int32(0)) // managed operator state absent
+	w(int32(0)) // raw operator state absent
+	b.WriteByte(tagSavepointKeyGroups)
+	w(int32(0))   // first key group
+	w(int32(128)) // key groups
+	for kg := range 128 {
+		w(int64(len(proxy)) + int64(kg)*((size-int64(len(proxy)))/128)) // every key group holds data
+	}
+	b.WriteByte(tagRelativeStream)
+	w(uint16(len(stateFile)))
+	b.WriteString(stateFile)
+	w(size)
+	b.WriteByte(tagNull) // raw keyed state
+	w(int32(0))          // input channels
+	w(int32(0))          // output channels
+	if err := os.WriteFile(filepath.Join(dir, MetadataFileName), b.Bytes(), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// Reading the state descriptions of a savepoint with a 1 GiB state file
+// reads the description and a buffer's worth more, not the state.
+func TestStateMetaReadsOnlyDescriptions(t *testing.T) {
+	t.Parallel()
+	dir := writeLargeSavepoint(t, 1<<30)
+	m, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm, err := m.StateMeta(m.Operators[0], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sm.States) != 3 || sm.States[0].Name != "count" || sm.KeySerializer.Type != "java.lang.Long" || len(sm.Unread) != 0 {
+		t.Errorf("states %+v, key %+v, unread %v", sm.States, sm.KeySerializer, sm.Unread)
+	}
+	if limit := int64(2 * descBuffer); sm.BytesRead > limit+m.Size {
+		t.Errorf("read %d bytes for a %d-byte description and %d bytes of _metadata", sm.BytesRead, len(realKeyedProxy(t)), m.Size)
+	}
+}
+
+// BenchmarkStateMetaLargeSavepoint reads the state descriptions of a
+// savepoint whose keyed state is one 1 GiB file (sparse, written at the
+// start): bytes-read/op shows that only the description is read.
+func BenchmarkStateMetaLargeSavepoint(b *testing.B) {
+	const size = 1 << 30
+	dir := writeLargeSavepoint(b, size)
+	m, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var read int64
+	for b.Loop() {
+		sm, err := m.StateMeta(m.Operators[0], nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		read = sm.BytesRead
+	}
+	b.ReportMetric(float64(read), "bytes-read/op")
+	b.ReportMetric(float64(len(realKeyedProxy(b))), "description-bytes")
+	b.ReportMetric(float64(size+m.Size), "savepoint-bytes")
+}
