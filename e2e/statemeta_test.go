@@ -12,26 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uidcheck/uidcheck/internal/flinkstatemeta"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 )
-
-// flinkStateMeta is one line of harness.StateMeta: what Flink's own
-// KeyedBackendSerializationProxy and OperatorBackendSerializationProxy read
-// from a savepoint's state streams.
-type flinkStateMeta struct {
-	Dir       string `json:"dir"`
-	Error     string `json:"error"`
-	Operators []struct {
-		OperatorID    string `json:"operator_id"`
-		KeySerializer string `json:"key_serializer"`
-		States        []struct {
-			Name        string            `json:"name"`
-			Backend     string            `json:"backend"`
-			Kind        *string           `json:"kind"`
-			Serializers map[string]string `json:"serializers"`
-		} `json:"states"`
-	} `json:"operators"`
-}
 
 // stateMetaSources are the harness's savepoints of this run (each must be
 // read by both) and the repository's fixtures (compared where Flink can
@@ -142,7 +125,7 @@ func TestSavepointsStateMetaAgreeWithFlink(t *testing.T) {
 		lines := 0
 		for sc.Scan() {
 			lines++
-			var fl flinkStateMeta
+			var fl flinkstatemeta.Reading
 			if err := json.Unmarshal(sc.Bytes(), &fl); err != nil {
 				t.Fatalf("%s: %v in %s", profile, err, sc.Text())
 			}
@@ -153,7 +136,11 @@ func TestSavepointsStateMetaAgreeWithFlink(t *testing.T) {
 				skipped++
 				continue
 			}
-			states += compareStateMeta(t, metas[fl.Dir], &fl)
+			n, diffs := flinkstatemeta.Compare(metas[fl.Dir], &fl)
+			for _, d := range diffs {
+				t.Errorf("%s: %s", fl.Dir, d)
+			}
+			states += n
 			compared++
 		}
 		if lines != len(dirs) {
@@ -165,78 +152,6 @@ func TestSavepointsStateMetaAgreeWithFlink(t *testing.T) {
 	}
 	t.Logf("%d savepoints (%d taken by the harness in this run) compared with Flink's reading, %d states; %d fixtures Flink could not read (format too old for its version, or state files not kept)",
 		compared, len(harness), states, skipped)
-}
-
-// compareStateMeta compares one savepoint and returns the states compared.
-func compareStateMeta(t *testing.T, m *savepointinfo.Metadata, fl *flinkStateMeta) int {
-	t.Helper()
-	if len(m.Operators) != len(fl.Operators) {
-		t.Errorf("%s: %d operators, Flink read %d", fl.Dir, len(m.Operators), len(fl.Operators))
-		return 0
-	}
-	n := 0
-	for i, op := range m.Operators {
-		want := fl.Operators[i]
-		sm, err := m.StateMeta(op, nil)
-		if err != nil {
-			t.Errorf("%s operator %s: %v", fl.Dir, op.ID, err)
-			continue
-		}
-		if len(sm.Unread) > 0 {
-			t.Errorf("%s operator %s: Flink read every description, uidcheck did not: %v", fl.Dir, op.ID, sm.Unread)
-		}
-		key := ""
-		if sm.KeySerializer != nil {
-			key = sm.KeySerializer.Snapshot
-		}
-		if op.ID.String() != want.OperatorID || key != want.KeySerializer || len(sm.States) != len(want.States) {
-			t.Errorf("%s operator %s: key %q and %d states, Flink read operator %s with key %q and %d states",
-				fl.Dir, op.ID, key, len(sm.States), want.OperatorID, want.KeySerializer, len(want.States))
-			continue
-		}
-		for j, st := range sm.States {
-			w := want.States[j]
-			kind := ""
-			if w.Kind != nil {
-				kind = *w.Kind
-			}
-			got := serializerClasses(st)
-			if st.Name != w.Name || st.Backend != w.Backend || st.Kind != kind || !equalMaps(got, w.Serializers) {
-				t.Errorf("%s operator %s state %d:\n got %s %s %s %v\nFlink %s %s %s %v",
-					fl.Dir, op.ID, j, st.Name, st.Backend, st.Kind, got, w.Name, w.Backend, kind, w.Serializers)
-			}
-			n++
-		}
-	}
-	return n
-}
-
-// serializerClasses maps a state's serializer keys to snapshot classes, as
-// Flink's StateMetaInfoSnapshot holds them.
-func serializerClasses(st savepointinfo.StateMeta) map[string]string {
-	out := map[string]string{}
-	keyName := "KEY_SERIALIZER"
-	if st.Backend == "KEY_VALUE_V2" {
-		keyName = "USER_KEY_SERIALIZER"
-	}
-	for k, s := range map[string]*savepointinfo.Serializer{"VALUE_SERIALIZER": st.Value, "NAMESPACE_SERIALIZER": st.Namespace, keyName: st.Key} {
-		if s != nil {
-			out[k] = s.Snapshot
-		}
-	}
-	return out
-}
-
-func equalMaps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 func dirExists(p string) bool {

@@ -66,3 +66,35 @@ var stateMetaSeeds = []string{
 	filepath.Join(fixtureDir, "sql-restore-join_1-join-with-state-ttl-hint"),
 	filepath.Join(fixtureDir, "stateful-scala-udf-flink1.14-hashmap-savepoint"),
 }
+
+// FuzzStateStream feeds the keyed and the operator proxy readers any bytes
+// as a state stream. It is seeded with real streams: inline ones, state
+// files (compressed, RocksDB meta files) and table, CEP, POJO, Avro and
+// Kryo descriptions.
+func FuzzStateStream(f *testing.F) {
+	dirs, _ := filepath.Glob(filepath.Join(localFixtures, "statefiles-*"))
+	for _, dir := range append(dirs, stateMetaSeeds...) {
+		streams, _ := stateStreams(f, dir)
+		for _, b := range streams {
+			f.Add(b[:min(len(b), 64<<10)])
+		}
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		for _, operator := range []bool{false, true} {
+			c := newCursor(bytes.NewReader(in), int64(len(in)), Limits{}.withDefaults())
+			p := &proxyReader{c: c, end: int64(len(in))}
+			var res proxyResult
+			if operator {
+				res = p.operatorProxy()
+			} else {
+				res = p.keyedProxy()
+			}
+			if c.err == nil && p.stop == "" {
+				p.checkBound(&stateStream{kind: streamRocksMeta, bound: -1}, res)
+			}
+			if c.off > int64(len(in)) {
+				t.Fatalf("read to %d of %d bytes", c.off, len(in))
+			}
+		}
+	})
+}

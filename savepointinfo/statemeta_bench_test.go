@@ -8,12 +8,11 @@ import (
 	"testing"
 )
 
-// realKeyedProxy returns the keyed state description of a real savepoint
-// (the counter operator of harness-flink2.3.0-uid_renamed, subtask 0):
-// the bytes from the start of its stream to its first key group.
-func realKeyedProxy(tb testing.TB) []byte {
+// stateStreams returns the state streams of a real savepoint directory
+// (inline ones from _metadata, others from the files next to it), each with
+// how it was located.
+func stateStreams(tb testing.TB, dir string) (streams [][]byte, located []*stateStream) {
 	tb.Helper()
-	dir := filepath.Join(localFixtures, "harness-flink2.3.0-uid_renamed")
 	m, err := Open(dir)
 	if err != nil {
 		tb.Fatal(err)
@@ -24,19 +23,45 @@ func realKeyedProxy(tb testing.TB) []byte {
 	}
 	for _, op := range m.Operators {
 		for _, ref := range op.stateRefs {
-			if ref.keyed < 0 {
-				continue
+			for _, pos := range []int64{ref.keyed, ref.operator} {
+				if pos < 0 {
+					continue
+				}
+				c := sectionCursor(bytes.NewReader(raw), pos, int64(len(raw)), pos, Limits{}.withDefaults())
+				d := &decoder{c: c, version: m.Version, collect: &collector{}, op: &opAccumulator{
+					kinds: map[string]bool{}, keyed: map[string]bool{}, files: map[string]bool{}, names: map[StateName]bool{},
+				}}
+				if pos == ref.keyed {
+					d.keyedTop("managed keyed state", "managed-keyed")
+				} else {
+					d.optionalOperatorHandle("managed operator state", "managed-operator")
+				}
+				if c.err != nil {
+					tb.Fatalf("re-reading a handle: %v", c.err)
+				}
+				for _, s := range d.collect.streams {
+					var b []byte
+					if s.loc.inline {
+						b = raw[s.loc.off : s.loc.off+s.loc.size]
+					} else if b, err = os.ReadFile(filepath.Join(dir, s.loc.path)); err != nil {
+						continue // a fixture kept without its state files
+					}
+					streams, located = append(streams, b), append(located, s)
+				}
 			}
-			c := sectionCursor(bytes.NewReader(raw), ref.keyed, int64(len(raw)), ref.keyed, Limits{}.withDefaults())
-			d := &decoder{c: c, version: m.Version, collect: &collector{}, op: &opAccumulator{
-				kinds: map[string]bool{}, keyed: map[string]bool{}, files: map[string]bool{}, names: map[StateName]bool{},
-			}}
-			d.keyedTop("managed keyed state", "managed-keyed")
-			if c.err != nil || len(d.collect.streams) != 1 {
-				tb.Fatalf("re-reading the keyed handle: %v", c.err)
-			}
-			s := d.collect.streams[0]
-			return raw[s.loc.off : s.loc.off+s.bound]
+		}
+	}
+	return streams, located
+}
+
+// realKeyedProxy returns the keyed state description of a real savepoint
+// (the counter operator of harness-flink2.3.0-uid_renamed, subtask 0).
+func realKeyedProxy(tb testing.TB) []byte {
+	tb.Helper()
+	streams, located := stateStreams(tb, filepath.Join(localFixtures, "harness-flink2.3.0-uid_renamed"))
+	for i, b := range streams {
+		if s := located[i]; s.kind == streamKeyGroups && s.bound > 0 {
+			return b[:s.bound]
 		}
 	}
 	tb.Fatal("no keyed state in the fixture")
