@@ -69,10 +69,11 @@ func realKeyedProxy(tb testing.TB) []byte {
 }
 
 // writeLargeSavepoint writes a savepoint directory holding one keyed
-// operator whose state is a relative file of size bytes: a real keyed
-// description, then a sparse hole standing for the key groups. The
-// _metadata is format 3 (no trailer); the file is not kept.
-func writeLargeSavepoint(tb testing.TB, size int64) string {
+// operator whose state is a file of size bytes: a real keyed description,
+// then a sparse hole standing for the key groups. The handle names the file
+// relative to the directory (tag 6) or, when absolute, by its file: URI
+// (tag 2). The _metadata is format 3 (no trailer); the file is not kept.
+func writeLargeSavepoint(tb testing.TB, size int64, absolute bool) string {
 	tb.Helper()
 	proxy := realKeyedProxy(tb)
 	dir := tb.TempDir()
@@ -111,10 +112,18 @@ func writeLargeSavepoint(tb testing.TB, size int64) string {
 	for kg := range 128 {
 		w(int64(len(proxy)) + int64(kg)*((size-int64(len(proxy)))/128)) // every key group holds data
 	}
-	b.WriteByte(tagRelativeStream)
-	w(uint16(len(stateFile)))
-	b.WriteString(stateFile)
-	w(size)
+	if absolute {
+		uri := "file:" + filepath.Join(dir, stateFile)
+		b.WriteByte(tagFileStream)
+		w(size)
+		w(uint16(len(uri)))
+		b.WriteString(uri)
+	} else {
+		b.WriteByte(tagRelativeStream)
+		w(uint16(len(stateFile)))
+		b.WriteString(stateFile)
+		w(size)
+	}
 	b.WriteByte(tagNull) // raw keyed state
 	w(int32(0))          // input channels
 	w(int32(0))          // output channels
@@ -128,20 +137,23 @@ func writeLargeSavepoint(tb testing.TB, size int64) string {
 // reads the description and a buffer's worth more, not the state.
 func TestStateMetaReadsOnlyDescriptions(t *testing.T) {
 	t.Parallel()
-	dir := writeLargeSavepoint(t, 1<<30)
-	m, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sm, err := m.StateMeta(m.Operators[0], nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sm.States) != 3 || sm.States[0].Name != "count" || sm.KeySerializer.Type != "java.lang.Long" || len(sm.Unread) != 0 {
-		t.Errorf("states %+v, key %+v, unread %v", sm.States, sm.KeySerializer, sm.Unread)
-	}
-	if limit := int64(2 * descBuffer); sm.BytesRead > limit+m.Size {
-		t.Errorf("read %d bytes for a %d-byte description and %d bytes of _metadata", sm.BytesRead, len(realKeyedProxy(t)), m.Size)
+	for _, absolute := range []bool{false, true} {
+		dir := writeLargeSavepoint(t, 1<<30, absolute)
+		m, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sm, err := m.StateMeta(m.Operators[0], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sm.States) != 3 || sm.States[0].Name != "count" || sm.KeySerializer.Type != "java.lang.Long" || len(sm.Unread) != 0 {
+			t.Errorf("absolute %v: states %+v, key %+v, unread %v", absolute, sm.States, sm.KeySerializer, sm.Unread)
+		}
+		if limit := int64(2 * descBuffer); sm.BytesRead > limit+m.Size {
+			t.Errorf("absolute %v: read %d bytes for a %d-byte description and %d bytes of _metadata",
+				absolute, sm.BytesRead, len(realKeyedProxy(t)), m.Size)
+		}
 	}
 }
 
@@ -150,7 +162,7 @@ func TestStateMetaReadsOnlyDescriptions(t *testing.T) {
 // start): bytes-read/op shows that only the description is read.
 func BenchmarkStateMetaLargeSavepoint(b *testing.B) {
 	const size = 1 << 30
-	dir := writeLargeSavepoint(b, size)
+	dir := writeLargeSavepoint(b, size, false)
 	m, err := Open(dir)
 	if err != nil {
 		b.Fatal(err)

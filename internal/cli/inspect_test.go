@@ -113,3 +113,49 @@ func TestInspectStates(t *testing.T) {
 		}
 	}
 }
+
+// A damaged state file is an error naming the file and the offset, exit
+// code 2; a missing one is listed as not read.
+func TestInspectStatesBadFile(t *testing.T) {
+	t.Parallel()
+	src := "../../testdata/savepoints/statefiles-flink2.3.0-broadcast-hashmap-canonical"
+	dir := t.TempDir()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stateFile string
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Count(e.Name(), "-") == 4 && stateFile == "" && len(b) > 40 && b[3] == 6 {
+			stateFile = e.Name()
+			b = b[:40] // cut inside the description
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if stateFile == "" {
+		t.Fatal("no state file in the fixture")
+	}
+	ios, _, stderr := Test()
+	if code := Run(context.Background(), ios, []string{"savepoint", "inspect", "--states", dir}); code != ExitError {
+		t.Fatalf("exit %d, want %d: %s", code, ExitError, stderr)
+	}
+	if !strings.Contains(stderr.String(), stateFile) || !strings.Contains(stderr.String(), "at offset 0x") {
+		t.Errorf("the error does not name the file and offset: %s", stderr)
+	}
+	if err := os.Remove(filepath.Join(dir, stateFile)); err != nil {
+		t.Fatal(err)
+	}
+	ios, stdout, stderr := Test()
+	if code := Run(context.Background(), ios, []string{"savepoint", "inspect", "--states", dir}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout.String(), "not read: ") || !strings.Contains(stdout.String(), stateFile) {
+		t.Errorf("the missing file is not listed:\n%s", stdout)
+	}
+}
