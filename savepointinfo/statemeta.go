@@ -57,7 +57,10 @@ type Serializer struct {
 	// (one fixed serializer class: primitives, String, …), "pojo", "kryo",
 	// "avro", "enum", "tuple", "row", "list", "map", "array", "either",
 	// "nullable", "ttl", "scala", "composite" (another nested-serializer
-	// snapshot) or "unknown".
+	// snapshot), "generic" (a Value or Writable serializer: one class, named
+	// in Type) or "unknown". The table runtime's MapData and ArrayData
+	// snapshots are "map" and "array" without Nested: their element
+	// serializers are Java-serialized.
 	Family string `json:"family"`
 	// Type is the Java type the data has when the snapshot names it: the
 	// POJO, enum, Avro, Kryo or tuple class, or the boxed primitive / String
