@@ -2,6 +2,7 @@ package savepointinfo
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -32,7 +33,19 @@ func FuzzDecode(f *testing.F) {
 // seeded with real files whose state is inline, so mutations land in the
 // keyed and operator proxies as well as in the handles that locate them.
 func FuzzStateMeta(f *testing.F) {
-	for _, name := range stateMetaSeeds {
+	// The state files of the statefiles-* savepoints are served with every
+	// input (their names are unique), so mutated handles reach them too.
+	files := memOpener{}
+	dirs, _ := filepath.Glob(filepath.Join(localFixtures, "statefiles-*"))
+	for _, dir := range dirs {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if b, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil && e.Name() != MetadataFileName {
+				files[e.Name()] = b
+			}
+		}
+	}
+	for _, name := range append(dirs, stateMetaSeeds...) {
 		if b, err := os.ReadFile(filepath.Join(name, MetadataFileName)); err == nil {
 			f.Add(b)
 		}
@@ -43,6 +56,7 @@ func FuzzStateMeta(f *testing.F) {
 			return
 		}
 		o := memOpener{MetadataFileName: in}
+		maps.Copy(o, files)
 		for _, op := range m.Operators {
 			sm, err := m.StateMeta(op, o)
 			if err == nil && sm == nil {
