@@ -219,12 +219,8 @@ func (r *stateReader) stream(ref stateRef, what string, s *stateStream) error {
 	c := sectionCursor(countingReaderAt{f, &r.read}, start, start+size, 0, Limits{}.withDefaults())
 	c.push("subtask %d %s (%s)", ref.subtask, what, where)
 	p := &proxyReader{c: c, end: size}
-	switch {
-	case s.kind == streamRocksMeta || s.bound < 0:
-	case s.kind == streamOperator && s.bound >= int64(len(snappyStreamID)):
-		p.end = s.bound // or ten bytes less when compressed: checked after
-	default:
-		p.end = s.bound
+	if s.kind != streamRocksMeta && s.bound >= 0 {
+		p.end = s.bound // ten bytes less for compressed operator state: checkBound checks
 	}
 	var res proxyResult
 	if s.kind == streamOperator {
@@ -236,10 +232,7 @@ func (r *stateReader) stream(ref stateRef, what string, s *stateStream) error {
 		p.checkBound(s, res)
 	}
 	if c.err != nil {
-		if !s.loc.inline {
-			return fmt.Errorf("%s: %w", name, c.err)
-		}
-		return fmt.Errorf("%s: %w", MetadataFileName, c.err)
+		return fmt.Errorf("%s: %w", name, c.err)
 	}
 	switch {
 	case p.stop != "":
