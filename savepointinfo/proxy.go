@@ -39,6 +39,13 @@ type proxyReader struct {
 	end int64
 	// compressed is the proxy's compression flag.
 	compressed bool
+	// resynced names the states whose description was skipped to the
+	// next one (§5.2); the result stands only if the description then ends
+	// exactly at its bound.
+	resynced []string
+	// states counts the states read; keep is how many of them precede
+	// the first skip.
+	states, keep int
 }
 
 // proxyResult is what one description holds.
@@ -81,7 +88,7 @@ func (p *proxyReader) keyedProxy() proxyResult {
 		p.stop = "key serializer: " + p.stop
 		return res
 	}
-	res.states = p.metaInfos(int(p.i16()), "keyed")
+	res.states = p.metaInfos(int(p.i16()), "keyed", true)
 	return res
 }
 
@@ -104,15 +111,16 @@ func (p *proxyReader) operatorProxy() proxyResult {
 		c.fail(ErrFormat, "operator state description version must be 1 to 6, found", v)
 		return res
 	}
-	res.states = p.metaInfos(int(p.i16()), "operator")
+	res.states = p.metaInfos(int(p.i16()), "operator", false)
 	if p.ok() {
-		res.states = append(res.states, p.metaInfos(int(p.i16()), "broadcast")...)
+		res.states = append(res.states, p.metaInfos(int(p.i16()), "broadcast", true)...)
 	}
 	return res
 }
 
-// metaInfos reads n StateMetaInfoSnapshots (§4.1).
-func (p *proxyReader) metaInfos(n int, what string) []StateMeta {
+// metaInfos reads n StateMetaInfoSnapshots (§4.1); last says that
+// nothing follows them in the description.
+func (p *proxyReader) metaInfos(n int, what string, last bool) []StateMeta {
 	c := p.c
 	start := c.off - 2
 	if n = c.checkCount(start, what+" state count", int64(n), minMetaInfo, 0); n < 0 {
@@ -127,9 +135,20 @@ func (p *proxyReader) metaInfos(n int, what string) []StateMeta {
 			return nil
 		}
 		out = append(out, st)
-		if p.stop != "" {
-			p.stop = fmt.Sprintf("state %q: %s; the states after it in this stream are not read", st.Name, p.stop)
+		p.states++
+		if p.stop == "" {
+			continue
 		}
+		reason := fmt.Sprintf("state %q: %s", st.Name, p.stop)
+		if (i+1 < n || last) && p.resync(what == "keyed", i+1 == n) {
+			if len(p.resynced) == 0 {
+				p.keep = p.states
+			}
+			p.stop = ""
+			p.resynced = append(p.resynced, reason)
+			continue
+		}
+		p.stop = reason + "; the states after it in this stream are not read"
 	}
 	return out
 }

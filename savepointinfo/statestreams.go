@@ -231,12 +231,16 @@ func (r *stateReader) stream(ref stateRef, what string, s *stateStream) error {
 	if c.err == nil && p.stop == "" {
 		p.checkBound(s, res)
 	}
+	if len(p.resynced) > 0 {
+		res = r.resynced(p, res, what)
+	}
 	if c.err != nil {
 		return fmt.Errorf("%s: %w", name, c.err)
 	}
 	switch {
 	case p.stop != "":
 		r.unread[what+": "+p.stop] = true
+	case len(p.resynced) > 0:
 	case s.kind == streamOperator:
 		r.out.operatorStreams++
 	default:
@@ -244,6 +248,23 @@ func (r *stateReader) stream(ref stateRef, what string, s *stateStream) error {
 	}
 	r.merge(res)
 	return nil
+}
+
+// resynced judges a description read by skipping states whose snapshot
+// could not be read (§5.2): the skip was right only if the description
+// then ended exactly at its bound. Otherwise the states after the first
+// skip are dropped, as if reading had stopped there.
+func (r *stateReader) resynced(p *proxyReader, res proxyResult, what string) proxyResult {
+	if p.c.err == nil && p.stop == "" {
+		for _, reason := range p.resynced {
+			r.unread[what+": "+reason+"; the rest of it was skipped to the next state's description (found by its fixed bytes) or the end, and the description ends exactly where the handle says"] = true
+		}
+		return res
+	}
+	r.unread[what+": "+p.resynced[0]+"; the states after it in this stream are not read"] = true
+	p.c.err, p.stop = nil, ""
+	res.states = res.states[:p.keep]
+	return res
 }
 
 // merge adds a stream's states to the operator's: subtasks usually
