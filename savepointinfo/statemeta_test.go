@@ -120,3 +120,33 @@ func TestStateMetaSkipsUnknownSnapshot(t *testing.T) {
 		t.Errorf("source: states %+v, unread %v", source.States, source.Unread)
 	}
 }
+
+// A skip is kept only when the description then ends at the bound the
+// handle gives; with any other bound the states after the skip are
+// dropped and named as not read, without an error.
+func TestStateMetaSkipNeedsExactBound(t *testing.T) {
+	t.Parallel()
+	proxy := bytes.Clone(realKeyedProxy(t))
+	void := []byte("VoidNamespaceSerializer$VoidNamespaceSerializerSnapshot")
+	k := bytes.Index(proxy, void)
+	proxy[k+len(void)-1] = 'X'
+	for _, tc := range []struct {
+		bound  int64
+		states int
+		unread string
+	}{
+		{int64(len(proxy)), 3, "ends exactly where the handle says"},
+		{int64(len(proxy)) - 1, 1, "the states after it in this stream are not read"},
+	} {
+		out := &OperatorStateMeta{}
+		r := &stateReader{meta: memFile{bytes.NewReader(proxy)}, out: out, seen: map[stateKey]bool{}, unread: map[string]bool{}}
+		s := &stateStream{kind: streamKeyGroups, bound: tc.bound, loc: streamLoc{inline: true, size: int64(len(proxy))}}
+		if err := r.stream(stateRef{}, "keyed state", s); err != nil {
+			t.Fatalf("bound %d: %v", tc.bound, err)
+		}
+		unread := sortedKeys(r.unread)
+		if len(out.States) != tc.states || len(unread) != 1 || !strings.Contains(unread[0], tc.unread) {
+			t.Errorf("bound %d: %d states, unread %v; want %d states and %q", tc.bound, len(out.States), unread, tc.states, tc.unread)
+		}
+	}
+}
