@@ -63,17 +63,22 @@ func (p *proxyReader) resync(keyed, last bool) bool {
 	return at >= 0
 }
 
+// resyncBudget bounds the name lengths tried while looking for the next
+// meta info, so that hostile bytes full of near-matches cannot make the
+// search quadratic.
+const resyncBudget = 1 << 22
+
 // nextMetaInfo returns where the first meta info in b starts, or -1.
 func nextMetaInfo(b []byte, heads [][]byte) int {
-	best := -1
+	best, budget := -1, resyncBudget
 	for _, h := range heads {
-		for from := 0; from < len(b); {
+		for from := 0; from < len(b) && budget > 0; {
 			k := bytes.Index(b[from:], h)
 			if k < 0 {
 				break
 			}
 			k += from
-			if name := nameBefore(b, k); name >= 0 && (best < 0 || name < best) {
+			if name := nameBefore(b, k, &budget); name >= 0 && (best < 0 || name < best) {
 				best = name
 				break
 			}
@@ -85,9 +90,10 @@ func nextMetaInfo(b []byte, heads [][]byte) int {
 
 // nameBefore returns where a UTF string ending at k starts: the shortest
 // length L whose 2-byte prefix reads L and whose bytes are valid modified
-// UTF-8; -1 when there is none.
-func nameBefore(b []byte, k int) int {
-	for l := 0; l <= k-2 && l <= 0xFFFF; l++ {
+// UTF-8; -1 when there is none or the budget runs out.
+func nameBefore(b []byte, k int, budget *int) int {
+	for l := 0; l <= k-2 && l <= 0xFFFF && *budget > 0; l++ {
+		*budget--
 		at := k - 2 - l
 		if int(binary.BigEndian.Uint16(b[at:])) == l && invalidModifiedUTF8(b[at+2:k]) < 0 {
 			return at

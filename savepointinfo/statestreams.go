@@ -220,7 +220,9 @@ func (r *stateReader) stream(ref stateRef, what string, s *stateStream) error {
 	c.push("subtask %d %s (%s)", ref.subtask, what, where)
 	p := &proxyReader{c: c, end: size}
 	if s.kind != streamRocksMeta && s.bound >= 0 {
-		p.end = s.bound // ten bytes less for compressed operator state: checkBound checks
+		// Ten bytes less for compressed operator state: checkBound checks.
+		// A bound past the stream is caught there too.
+		p.end = min(s.bound, size)
 	}
 	var res proxyResult
 	if s.kind == streamOperator {
