@@ -10,6 +10,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobgraph.JobGraph;
@@ -35,6 +36,8 @@ public final class StateFiles {
         Path out = Path.of(args[0]);
         Configuration clusterConf = settings(new Configuration(), out);
         clusterConf.set(TaskManagerOptions.NUM_TASK_SLOTS, 16);
+        // Any free port: a session cluster of the e2e suite may hold 8081.
+        clusterConf.set(RestOptions.BIND_PORT, "0");
         MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
                 .setConfiguration(clusterConf).setNumTaskManagers(1).setNumSlotsPerTaskManager(16).build();
         int status = 0;
