@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -149,4 +150,30 @@ func TestStateMetaSkipNeedsExactBound(t *testing.T) {
 			t.Errorf("bound %d: %d states, unread %v; want %d states and %q", tc.bound, len(out.States), unread, tc.states, tc.unread)
 		}
 	}
+}
+
+// A handle whose first key group lies far past its stream must not make
+// the reader look for Java objects (table types) that far: found by
+// FuzzStateMeta as inputs taking seconds, each stream allocating 16 MiB.
+func TestStateMetaBoundPastStream(t *testing.T) {
+	streams, located := stateStreams(t, filepath.Join(fixtureDir, "sql-restore-join_1-join-with-state-ttl-hint"))
+	for i, b := range streams {
+		if located[i].kind != streamKeyGroups || !bytes.Contains(b, []byte("RowDataSerializerSnapshot")) {
+			continue
+		}
+		r := &stateReader{meta: memFile{bytes.NewReader(b)}, out: &OperatorStateMeta{}, seen: map[stateKey]bool{}, unread: map[string]bool{}}
+		s := &stateStream{kind: streamKeyGroups, bound: 1 << 40, loc: streamLoc{inline: true, size: int64(len(b))}}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		err := r.stream(stateRef{}, "keyed state", s)
+		runtime.ReadMemStats(&after)
+		if err == nil || !strings.Contains(err.Error(), "first state offset") {
+			t.Errorf("bound past the stream: %v", err)
+		}
+		if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
+			t.Errorf("allocated %d bytes for a %d-byte stream", n, len(b))
+		}
+		return
+	}
+	t.Fatal("no keyed stream with table types in the fixture")
 }
