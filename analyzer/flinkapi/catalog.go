@@ -35,6 +35,11 @@ type CatalogEntry struct {
 	// Parts are the Sink V2 sub-operators (PartWriter, PartCommitter,
 	// PartGlobalCommitter) for sinks used with sinkTo.
 	Parts []string `json:"parts,omitempty"`
+	// Builds is, for a class whose builder chain ends in build()
+	// (PostgreSQLSource.builder()...build()), the simple name of the class
+	// build() returns; that class's entry then decides, and Stateful is
+	// left empty.
+	Builds string `json:"builds,omitempty"`
 }
 
 // Validate checks the fields that take one of a few values.
@@ -47,8 +52,9 @@ func (e CatalogEntry) Validate() error {
 	default:
 		return fmt.Errorf("catalog entry %s: role %q: want source, sink or function", e.Match, e.Role)
 	}
-	switch e.Stateful {
-	case "true", "false", "unknown":
+	switch {
+	case e.Builds != "" && e.Stateful == "":
+	case e.Stateful == "true", e.Stateful == "false", e.Stateful == "unknown":
 	default:
 		return fmt.Errorf("catalog entry %s: stateful %q: want true, false or unknown", e.Match, e.Stateful)
 	}

@@ -81,6 +81,9 @@ func (e *evaluator) unknownCall(c *javasyntax.Call, recv *value, args []*value) 
 		if recv.kind == vClassRef && recv.cls == nil {
 			out.factory = simpleName(recv.className) + "." + c.Name
 		}
+		if recv.className != "" {
+			out.chain, out.expr = recv, c
+		}
 	}
 	// A helper outside the tree that takes a stream and a lambda
 	// (Helper.apply(s, x -> x.keyBy(…).process(…))) most likely calls the

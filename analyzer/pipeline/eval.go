@@ -73,6 +73,10 @@ type value struct {
 	// the class is a custom operator that runs it (a StreamMap subclass),
 	// its state is the operator's.
 	wrapped *value
+	// chain is the receiver of the call on a class not followed as a
+	// helper that made this value (expr is that call): a builder chain,
+	// typed by the declared return types only when its result is judged.
+	chain *value
 }
 
 // envInfo is one StreamExecutionEnvironment of a job's evaluation. A method
