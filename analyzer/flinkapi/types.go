@@ -110,6 +110,13 @@ var StatelessBases = setOf(
 var UDFOperatorBases = setOf("AbstractUdfStreamOperator", "StreamMap", "StreamFlatMap", "StreamFilter",
 	"ProcessOperator", "KeyedProcessOperator")
 
+// OperatorFactoryBases are Flink's operator factory types: a factory given
+// to transform keeps no state itself, Flink runs the operator its
+// createStreamOperator returns.
+var OperatorFactoryBases = setOf("StreamOperatorFactory", "AbstractStreamOperatorFactory",
+	"OneInputStreamOperatorFactory", "TwoInputStreamOperatorFactory", "CoordinatedOperatorFactory",
+	"YieldingOperatorFactory", "ProcessingTimeServiceAware")
+
 // StateInterfaces make a function stateful: Flink snapshots operator state
 // through them.
 var StateInterfaces = setOf("CheckpointedFunction", "ListCheckpointed", "CheckpointedRestoring",

@@ -205,6 +205,9 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		return e.newValue(value{kind: vStream, stype: "SinkBuilder", last: op})
 	case (simple == "DataStreamV2SinkUtils" || simple == "DataStreamV2SourceUtils") && strings.HasPrefix(c.Name, "wrap") && len(args) == 1:
 		return args[0]
+	case simple == "SimpleOperatorFactory" && c.Name == "of" && len(args) == 1:
+		// The factory runs the operator given: its state is the operator's.
+		return args[0]
 	case simple == "AsyncDataStream" && strings.HasSuffix(strings.TrimSuffix(c.Name, "WithRetry"), "Wait") && stream != nil:
 		op := e.newOperator(c, KindOneInput, stream.ins...)
 		op.Stateful, op.StatefulReason = StatefulYes, "async I/O keeps in-flight records in operator state (_async_wait_operator_state_)"
@@ -428,7 +431,7 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 			case sv.bcast:
 				op.Stateful, op.StatefulReason = StatefulYes, "broadcast state is kept in operator state"
 			case name == "transform":
-				op.Stateful, op.StatefulReason = StatefulUnknown, "custom operator"
+				op.Stateful, op.StatefulReason = e.transformState(args)
 			case len(args) > 0:
 				op.Stateful, op.StatefulReason = e.functionState(args[0])
 			}
@@ -465,6 +468,17 @@ func (e *evaluator) streamArgs(c *javasyntax.Call, sc *scope) []*value {
 	e.valueArgs++
 	defer func() { e.valueArgs-- }()
 	return e.args(c.Args, sc)
+}
+
+// transformState decides a transform's statefulness from the operator, or
+// operator factory, given as its last argument.
+func (e *evaluator) transformState(args []*value) (Stateful, string) {
+	if len(args) > 0 {
+		if s, r := e.functionState(args[len(args)-1]); s != StatefulUnknown || !strings.Contains(r, "could not") {
+			return s, r
+		}
+	}
+	return StatefulUnknown, "custom operator given to transform"
 }
 
 // rowState is the statefulness the API table gives a method that decides
@@ -507,12 +521,7 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		case row.Stateful != "function":
 			op.Stateful, op.StatefulReason = rowState(flinkapi.OneInput, name)
 		case name == "transform":
-			op.Stateful, op.StatefulReason = StatefulUnknown, "custom operator given to transform"
-			if len(args) > 0 {
-				if s, r := e.functionState(args[len(args)-1]); s != StatefulUnknown || !strings.Contains(r, "could not") {
-					op.Stateful, op.StatefulReason = s, r
-				}
-			}
+			op.Stateful, op.StatefulReason = e.transformState(args)
 		case len(args) > 0:
 			op.Stateful, op.StatefulReason = e.functionState(args[0])
 		}

@@ -141,6 +141,9 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 	case v.kind == vFunc:
 		return StatefulNo, "lambdas and method references keep no state"
 	case e.classOf(v) != nil:
+		if op := e.a.createdOperator(v.cls); op != nil {
+			return e.a.classState(op)
+		}
 		s, r := e.a.classState(v.cls)
 		if s == StatefulNo && v.wrapped != nil && e.a.extendsAny(v.cls, flinkapi.UDFOperatorBases) {
 			if ws, wr := e.functionState(v.wrapped); ws != StatefulNo {
@@ -330,6 +333,57 @@ func returnedNew(body []javasyntax.Stmt) string {
 		for _, b := range inner {
 			if t := returnedNew(b); t != "" {
 				return t
+			}
+		}
+	}
+	return ""
+}
+
+// createdOperator is the operator class an operator factory of the tree
+// creates: what its createStreamOperator returns (new X(…), or a local
+// holding one), else the class its getStreamOperatorClass names. It is
+// nil for classes that are not operator factories, or when not found.
+func (ix *index) createdOperator(c *javasyntax.Class) *javasyntax.Class {
+	if !ix.extendsAny(c, flinkapi.OperatorFactoryBases) && !implementsAny(ix, c, "StreamOperatorFactory", "OneInputStreamOperatorFactory", "TwoInputStreamOperatorFactory") {
+		return nil
+	}
+	if m := ix.methodIn(c, "createStreamOperator", 1); m != nil {
+		if t := returnedType(m.Body); t != "" {
+			if op := ix.class(t, m.Class.File); op != nil {
+				return op
+			}
+		}
+	}
+	if m := ix.methodIn(c, "getStreamOperatorClass", 1); m != nil {
+		for _, st := range m.Body {
+			if r, ok := st.(*javasyntax.Return); ok {
+				if lit, ok := r.X.(*javasyntax.ClassLit); ok {
+					return ix.class(lit.Type, m.Class.File)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// returnedType is the class a method body returns: the T of `return new
+// T(…)`, or of a local `T x = new T(…)` it returns.
+func returnedType(body []javasyntax.Stmt) string {
+	if t := returnedNew(body); t != "" {
+		return t
+	}
+	locals := map[string]string{}
+	for _, st := range body {
+		switch st := st.(type) {
+		case *javasyntax.LocalVar:
+			if n, ok := st.Init.(*javasyntax.New); ok && n.Body == nil {
+				locals[st.Name] = n.Type
+			} else if st.Type != "var" {
+				locals[st.Name] = st.Type
+			}
+		case *javasyntax.Return:
+			if id, ok := st.X.(*javasyntax.Ident); ok {
+				return locals[id.Name]
 			}
 		}
 	}
