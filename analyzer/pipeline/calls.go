@@ -438,6 +438,8 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 			return e.streamOf(op)
 		}
 	case "BroadcastStream":
+	case transformationType:
+		return e.transformationCall(c, sv, args)
 	case "SinkBuilder":
 		if flinkapi.Is(flinkapi.Modifier, name) {
 			e.modify(c, name, sv, args)
@@ -599,7 +601,9 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 			return e.newValue(value{kind: vEnv, env: sv.last.env})
 		}
 		return e.newEnv("")
-	case name == "closeWith" || name == "getType" || name == "getId" || name == "getTransformation" ||
+	case name == "getTransformation":
+		return e.newValue(value{kind: vStream, stype: transformationType, ins: sv.ins, last: sv.last, keyed: sv.keyed})
+	case name == "closeWith" || name == "getType" || name == "getId" ||
 		name == "getParallelism" || name == "getName" || name == "getUid" || name == "executeAndCollect":
 		return unknown
 	}

@@ -579,6 +579,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		return e.newValue(value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file})
 	}
 	simple := simpleName(x.Type)
+	if flinkapi.TransformationTypes[simple] && e.a.flinkFile(file) {
+		if v := e.newTransformation(x, simple, args); v != nil {
+			return v
+		}
+	}
 	if flinkapi.PerRunTypes[simple] {
 		return e.newValue(value{unstable: "new " + simple + "()"})
 	}
@@ -736,13 +741,24 @@ func simpleName(t string) string {
 
 // newOperator records an operator created by call on the current job.
 func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Operator {
+	op := e.newOperatorAt(c.Name, c.NameOff, c.NameEnd, kind, ins...)
+	if tf := e.a.tfs[e.top().file.Name]; tf != nil {
+		op.CallEnd = tf.Pos(c.End)
+	}
+	return op
+}
+
+// newOperatorAt records an operator whose creating name (a method, or the
+// class of a transformation made with new) spans [off, end) in the current
+// file. Its CallEnd is left unset: a .uid("…") can be appended to calls only.
+func (e *evaluator) newOperatorAt(name string, off, end int, kind Kind, ins ...Input) *Operator {
 	file := e.top().file
 	tf := e.a.tfs[file.Name]
 	// Strings are cloned: the lowered syntax points into the file's source,
 	// which is freed once the file is evaluated, but operators outlive it.
-	op := &Operator{Call: strings.Clone(c.Name), Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
+	op := &Operator{Call: strings.Clone(name), Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
 	if tf != nil {
-		op.Pos, op.End, op.CallEnd = tf.Pos(c.NameOff), tf.Pos(c.NameEnd), tf.Pos(c.End)
+		op.Pos, op.End = tf.Pos(off), tf.Pos(end)
 	}
 	for _, in := range ins {
 		if in.From != nil && in.From.env != nil {
@@ -754,7 +770,7 @@ func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Op
 	op.Via = append([]token.Pos(nil), e.via...)
 	for _, in := range ins {
 		if in.From == nil {
-			e.gap("a stream from outside the analysed code reaches " + c.Name)
+			e.gap("a stream from outside the analysed code reaches " + name)
 		}
 	}
 	e.job.Operators = append(e.job.Operators, op)
