@@ -466,11 +466,16 @@ func (l *lowerer) stmt(n *fnode, depth int, out []Stmt) []Stmt {
 			out = append(out, &ExprStmt{X: l.expr(c, depth+1)})
 		}
 	case "explicit_constructor_invocation":
-		var args []Expr
-		if a := n.ChildByFieldName("arguments"); a != nil {
-			args = l.args(a, depth+1)
+		// this(…) or super(…): a call named so, without receiver, for the
+		// evaluator to run the constructor it names.
+		c := &Call{Pos: pos(n), Name: "super", NameOff: int(n.StartByte()), NameEnd: int(n.StartByte())}
+		if strings.HasPrefix(l.text(n), "this") {
+			c.Name = "this"
 		}
-		out = append(out, &ExprStmt{X: &Opaque{Pos: pos(n), Sub: args}})
+		if a := n.ChildByFieldName("arguments"); a != nil {
+			c.Args = l.args(a, depth+1)
+		}
+		out = append(out, &ExprStmt{X: c})
 	case "return_statement", "yield_statement", "throw_statement":
 		var x Expr
 		if c := n.NamedChild(0); c != nil {

@@ -12,6 +12,25 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 	if c.Recv == nil {
 		args := e.args(c.Args, sc)
 		e.callPos = e.pos(c.NameOff)
+		f := e.top()
+		switch {
+		case c.Name == "super" && f.method != nil && f.method.Constructor:
+			if sup := e.a.eagerClass(f.cls.Super, f.file); e.a.inlinable(sup) {
+				e.construct(sup, f.this, args)
+			}
+			return unknown
+		case c.Name == "this" && f.method != nil && f.method.Constructor:
+			e.construct(f.cls, f.this, args)
+			return unknown
+		}
+		// A method of this object's class overrides the one of the class
+		// whose code runs (a base class's template method calling an
+		// abstract step).
+		if this := f.this; this != nil && this.cls != nil && this.cls != f.cls && e.a.inlinable(this.cls) {
+			if m := e.a.methodIn(this.cls, c.Name, len(args)); m != nil && !m.Static {
+				return e.inline(m, this, args)
+			}
+		}
 		if m := e.a.methodIn(e.top().cls, c.Name, len(args)); m != nil {
 			return e.inline(m, e.top().this, args)
 		}

@@ -468,10 +468,21 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 	return unknown
 }
 
+// fieldValue is what reading field f of cls gives. An environment, a
+// stream or an object is the same on every read of one job's evaluation:
+// an environment in a field, however it was set, builds one job graph.
 func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *value {
 	if v, ok := e.fieldVals[f]; ok {
 		return v
 	}
+	v := e.fieldValueOnce(f, cls)
+	if v.kind == vEnv || v.kind == vStream || v.kind == vObject {
+		e.fieldVals[f] = v
+	}
+	return v
+}
+
+func (e *evaluator) fieldValueOnce(f *javasyntax.Field, cls *javasyntax.Class) *value {
 	if mut := e.a.mutated(cls)[f.Name]; !f.Final && mut != notMutated {
 		v := e.typed(f.Type, cls.File)
 		switch {
@@ -595,14 +606,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	// (see classOf): most objects a job creates never are, and finding one
 	// may parse another file.
 	cls := e.a.eagerClass(x.Type, file)
-	if e.a.inlinable(cls) {
-		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
-			this := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
-			e.callPos = e.pos(x.Off)
-			e.inline(ctor, this, args)
-		}
-	}
 	v := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
+	if e.a.inlinable(cls) {
+		e.callPos = e.pos(x.Off)
+		e.construct(cls, v, args)
+	}
 	for _, a := range args {
 		if a.kind == vFunc || a.kind == vObject {
 			v.wrapped = a
@@ -610,6 +618,36 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		}
 	}
 	return v
+}
+
+// construct runs what `new` runs on this: the constructor of cls for args
+// and, unless it begins with this(…) or super(…), the no-argument
+// constructors of the superclasses in the tree first (a base class that
+// creates the environment its subclasses' methods use).
+func (e *evaluator) construct(cls *javasyntax.Class, this *value, args []*value) {
+	ctor := e.a.constructor(cls, len(args))
+	if ctor == nil || !callsConstructor(ctor) {
+		if sup := e.a.eagerClass(cls.Super, cls.File); sup != nil && sup != cls && e.a.inlinable(sup) && len(e.frames) <= maxInlineDepth {
+			e.construct(sup, this, nil)
+		}
+	}
+	if ctor != nil && ctor.Body != nil {
+		e.inline(ctor, this, args)
+	}
+}
+
+// callsConstructor reports whether a constructor begins with this(…) or
+// super(…).
+func callsConstructor(m *javasyntax.Method) bool {
+	if len(m.Body) == 0 {
+		return false
+	}
+	s, ok := m.Body[0].(*javasyntax.ExprStmt)
+	if !ok {
+		return false
+	}
+	c, ok := s.X.(*javasyntax.Call)
+	return ok && c.Recv == nil && (c.Name == "super" || c.Name == "this")
 }
 
 // classOf returns the class of an object or class reference, resolving it

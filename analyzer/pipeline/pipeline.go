@@ -577,6 +577,22 @@ func (ix *index) method(c *javasyntax.Class, name string, arity int) *javasyntax
 	return vararg
 }
 
+// constructor finds a constructor of c by arity; instance and static
+// initialiser blocks, lowered under the same name, are not constructors.
+func (ix *index) constructor(c *javasyntax.Class, arity int) *javasyntax.Method {
+	for _, m := range c.Methods {
+		if m.Constructor && len(m.Params) == arity {
+			return m
+		}
+	}
+	for _, m := range c.Methods {
+		if m.Constructor && len(m.Params) > 0 && strings.HasSuffix(m.Params[len(m.Params)-1].Type, "[]") && arity >= len(m.Params)-1 {
+			return m
+		}
+	}
+	return nil
+}
+
 // methodIn finds a method callable from c: c, its superclasses in the tree,
 // then its enclosing classes.
 func (ix *index) methodIn(c *javasyntax.Class, name string, arity int) *javasyntax.Method {
