@@ -10,34 +10,7 @@ import (
 
 func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 	if c.Recv == nil {
-		args := e.args(c.Args, sc)
-		e.callPos = e.pos(c.NameOff)
-		f := e.top()
-		switch {
-		case c.Name == "super" && f.method != nil && f.method.Constructor:
-			if sup := e.a.eagerClass(f.cls.Super, f.file); e.a.inlinable(sup) {
-				e.construct(sup, f.this, args)
-			}
-			return unknown
-		case c.Name == "this" && f.method != nil && f.method.Constructor:
-			e.construct(f.cls, f.this, args)
-			return unknown
-		}
-		// A method of this object's class overrides the one of the class
-		// whose code runs (a base class's template method calling an
-		// abstract step).
-		if this := f.this; this != nil && this.cls != nil && this.cls != f.cls && e.a.inlinable(this.cls) {
-			if m := e.a.methodIn(this.cls, c.Name, len(args)); m != nil && !m.Static {
-				return e.inline(m, this, args)
-			}
-		}
-		if m := e.a.methodIn(e.top().cls, c.Name, len(args)); m != nil {
-			return e.inline(m, e.top().this, args)
-		}
-		if m := e.a.staticMethod(e.top().file, c.Name, len(args)); m != nil {
-			return e.inline(m, nil, args)
-		}
-		return e.unknownCall(c, nil, args)
+		return e.unqualifiedCall(c, sc)
 	}
 	recv := e.eval(c.Recv, sc)
 	switch recv.kind {
@@ -79,6 +52,39 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 	case vUnknown:
 	}
 	return e.unknownCall(c, recv, e.args(c.Args, sc))
+}
+
+// unqualifiedCall evaluates name(args): a constructor's this(…) or
+// super(…), a method of this object or its enclosing classes, or a
+// statically imported one.
+func (e *evaluator) unqualifiedCall(c *javasyntax.Call, sc *scope) *value {
+	args := e.args(c.Args, sc)
+	e.callPos = e.pos(c.NameOff)
+	f := e.top()
+	switch {
+	case c.Name == "super" && f.method != nil && f.method.Constructor:
+		if sup := e.a.eagerClass(f.cls.Super, f.file); e.a.inlinable(sup) {
+			e.construct(sup, f.this, args)
+		}
+		return unknown
+	case c.Name == "this" && f.method != nil && f.method.Constructor:
+		e.construct(f.cls, f.this, args)
+		return unknown
+	}
+	// A method of this object's class overrides the one of the class whose
+	// code runs (a base class's template method calling an abstract step).
+	if this := f.this; this != nil && this.cls != nil && this.cls != f.cls && e.a.inlinable(this.cls) {
+		if m := e.a.methodIn(this.cls, c.Name, len(args)); m != nil && !m.Static {
+			return e.inline(m, this, args)
+		}
+	}
+	if m := e.a.methodIn(f.cls, c.Name, len(args)); m != nil {
+		return e.inline(m, f.this, args)
+	}
+	if m := e.a.staticMethod(f.file, c.Name, len(args)); m != nil {
+		return e.inline(m, nil, args)
+	}
+	return e.unknownCall(c, nil, args)
 }
 
 // unknownCall handles a call into code outside the tree. Lambdas passed to
