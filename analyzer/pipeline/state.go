@@ -141,9 +141,6 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 	case v.kind == vFunc:
 		return StatefulNo, "lambdas and method references keep no state"
 	case e.classOf(v) != nil:
-		if op := e.a.createdOperator(v.cls); op != nil {
-			return e.a.classState(op)
-		}
 		s, r := e.a.classState(v.cls)
 		if s == StatefulNo && v.wrapped != nil && e.a.extendsAny(v.cls, flinkapi.UDFOperatorBases) {
 			if ws, wr := e.functionState(v.wrapped); ws != StatefulNo {
@@ -215,6 +212,9 @@ func (ix *index) classStateVisiting(c *javasyntax.Class, visiting map[*javasynta
 }
 
 func (ix *index) classStateUncached(c *javasyntax.Class, visiting map[*javasyntax.Class]bool) (Stateful, string) {
+	if op := ix.createdOperator(c); op != nil && op != c {
+		return ix.classStateVisiting(op, visiting)
+	}
 	name := c.Name
 	if name == "" {
 		name = "anonymous " + simpleName(c.Super)
