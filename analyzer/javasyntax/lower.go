@@ -300,9 +300,7 @@ func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 		case "enum_body_declarations":
 			l.classBody(c, m, depth)
 		case "enum_constant":
-			if b := m.ChildByFieldName("body"); b != nil {
-				l.classBody(c, b, depth)
-			}
+			l.enumConstant(c, m, depth)
 		case "static_initializer", "block":
 			body := m
 			if m.Type() == "static_initializer" {
@@ -350,6 +348,27 @@ func (l *lowerer) field(c *Class, n *fnode, depth int) {
 			f.Init = l.expr(v, depth+1)
 		}
 		c.Fields = append(c.Fields, f)
+	}
+}
+
+// enumConstant lowers an enum constant as the static final field it is,
+// initialised by new E(args), so that lambdas given to the constructor
+// are evaluated where the constant is used. A constant's class body is
+// lowered into the enum's own.
+func (l *lowerer) enumConstant(c *Class, n *fnode, depth int) {
+	f := &Field{Type: c.Name, Static: true, Final: true, Class: c, Off: int(n.StartByte())}
+	if name := n.ChildByFieldName("name"); name != nil {
+		f.Name = l.text(name)
+		f.Off = int(name.StartByte())
+	}
+	nw := &New{Pos: pos(n), Type: c.Name}
+	if a := n.ChildByFieldName("arguments"); a != nil {
+		nw.Args = l.args(a, depth+1)
+	}
+	f.Init = nw
+	c.Fields = append(c.Fields, f)
+	if b := n.ChildByFieldName("body"); b != nil {
+		l.classBody(c, b, depth)
 	}
 }
 

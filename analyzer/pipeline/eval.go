@@ -132,6 +132,12 @@ func (s *scope) set(name string, v *value) bool {
 	return false
 }
 
+// objField is one object's instance field.
+type objField struct {
+	obj *value
+	f   *javasyntax.Field
+}
+
 // frame is one method activation.
 type frame struct {
 	method *javasyntax.Method
@@ -159,8 +165,13 @@ type evaluator struct {
 	loops  int
 	branch []branchStep
 	nextID int
-	// fieldVals holds values assigned to fields during this job's evaluation.
+	// fieldVals holds values assigned to fields during this job's
+	// evaluation, on any object; objFields those assigned to the instance
+	// fields of one object (enum constants, two builders of one class).
 	fieldVals map[*javasyntax.Field]*value
+	objFields map[objField]*value
+	// staticInit records the classes whose static initialisers ran.
+	staticInit map[*javasyntax.Class]bool
 	// inlined records methods evaluated as callees, so they are not also
 	// reported as entry points of their own.
 	inlined map[methodKey]bool
@@ -294,6 +305,10 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 // loop evaluates a loop body once; operators created in it are marked as
 // created in a loop.
 func (e *evaluator) loop(s *javasyntax.Loop, sc *scope) {
+	if consts := e.enumConstants(s, sc); consts != nil {
+		e.unroll(s, sc, consts)
+		return
+	}
 	inner := newScope(sc)
 	e.stmts(s.Init, inner)
 	for i, v := range inner.vals {
@@ -313,6 +328,49 @@ func (e *evaluator) loop(s *javasyntax.Loop, sc *scope) {
 		e.eval(u, inner)
 	}
 	e.loops--
+}
+
+// enumConstants returns the constants a loop over E.values() visits, E an
+// enum of the tree; nil for other loops.
+func (e *evaluator) enumConstants(s *javasyntax.Loop, sc *scope) []*javasyntax.Field {
+	c, ok := s.Iter.(*javasyntax.Call)
+	if !ok || s.Var == "" || c.Name != "values" || len(c.Args) != 0 || c.Recv == nil {
+		return nil
+	}
+	recv := e.eval(c.Recv, sc)
+	if recv.kind != vClassRef || e.classOf(recv) == nil || recv.cls.Kind != javasyntax.KindEnum {
+		return nil
+	}
+	var out []*javasyntax.Field
+	for _, f := range recv.cls.Fields {
+		if n, ok := f.Init.(*javasyntax.New); ok && f.Static && n.Type == recv.cls.Name {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// unroll evaluates a loop over an enum's constants once per constant: a
+// constant's own lambdas create their operators once, while code shared
+// by every iteration creates one operator per constant, marked as created
+// in a loop.
+func (e *evaluator) unroll(s *javasyntax.Loop, sc *scope, consts []*javasyntax.Field) {
+	start := len(e.job.Operators)
+	for _, f := range consts {
+		inner := newScope(sc)
+		inner.define(s.Var, e.fieldValue(f, f.Class, nil))
+		e.stmts(s.Body, inner)
+	}
+	made := e.job.Operators[start:]
+	count := make(map[token.Pos]int, len(made))
+	for _, op := range made {
+		count[op.Pos]++
+	}
+	for _, op := range made {
+		if count[op.Pos] > 1 {
+			op.InLoop = true
+		}
+	}
 }
 
 // branches evaluates switch arms as mutually exclusive alternatives.
@@ -455,10 +513,10 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 		return v
 	}
 	if f, cls := e.a.field(e.top().cls, name); f != nil {
-		return e.fieldValue(f, cls)
+		return e.fieldValue(f, cls, e.top().this)
 	}
 	if imp := e.a.staticImport(e.top().file, name); imp != nil {
-		return e.fieldValue(imp, imp.Class)
+		return e.fieldValue(imp, imp.Class, nil)
 	}
 	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
 		// Resolved among pipeline files only; fieldAccess resolves fully
@@ -468,12 +526,31 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 	return unknown
 }
 
-// fieldValue is what reading field f of cls gives. An environment, a
-// stream or an object is the same on every read of one job's evaluation:
-// an environment in a field, however it was set, builds one job graph.
-func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *value {
+// fieldValue is what reading field f of cls (on obj, when known) gives:
+// what obj's field was assigned, else what the field was assigned on any
+// object, else its initialiser or declared type. An environment, a stream
+// or an object is the same on every read of one job's evaluation: an
+// environment in a field, however it was set, builds one job graph.
+func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class, obj *value) *value {
+	if obj != nil && !f.Static {
+		if v, ok := e.objFields[objField{obj, f}]; ok {
+			return v
+		}
+	}
 	if v, ok := e.fieldVals[f]; ok {
 		return v
+	}
+	if f.Static && f.Init == nil && !e.staticInit[cls] {
+		// A static final assigned in a static { } block.
+		e.staticInit[cls] = true
+		for _, m := range cls.Methods {
+			if m.Static && m.Name == "<init>" && !m.Constructor {
+				e.inline(m, nil, nil)
+			}
+		}
+		if v, ok := e.fieldVals[f]; ok {
+			return v
+		}
 	}
 	v := e.fieldValueOnce(f, cls)
 	if v.kind == vEnv || v.kind == vStream || v.kind == vObject {
@@ -521,7 +598,10 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 	case vObject, vClassRef:
 		if e.classOf(recv) != nil {
 			if f, cls := e.a.field(recv.cls, x.Name); f != nil {
-				return e.fieldValue(f, cls)
+				if recv.kind == vObject {
+					return e.fieldValue(f, cls, recv)
+				}
+				return e.fieldValue(f, cls, nil)
 			}
 			for _, in := range recv.cls.Inner {
 				if in.Name == x.Name {
@@ -570,17 +650,27 @@ func (e *evaluator) assign(x *javasyntax.Assign, sc *scope) *value {
 		if sc.set(l.Name, v) {
 			return v
 		}
-		if f, _ := e.a.field(e.top().cls, l.Name); f != nil {
-			e.fieldVals[f] = v
-		}
+		e.setField(e.top().cls, e.top().this, l.Name, v)
 	case *javasyntax.FieldAccess:
 		if _, ok := l.X.(*javasyntax.This); ok {
-			if f, _ := e.a.field(e.top().cls, l.Name); f != nil {
-				e.fieldVals[f] = v
-			}
+			e.setField(e.top().cls, e.top().this, l.Name, v)
+		} else if obj := e.eval(l.X, sc); obj.kind == vObject && e.classOf(obj) != nil {
+			e.setField(obj.cls, obj, l.Name, v) // job.env = …
 		}
 	}
 	return v
+}
+
+// setField assigns field name, found from cls, on obj.
+func (e *evaluator) setField(cls *javasyntax.Class, obj *value, name string, v *value) {
+	f, _ := e.a.field(cls, name)
+	if f == nil {
+		return
+	}
+	e.fieldVals[f] = v
+	if obj != nil && !f.Static {
+		e.objFields[objField{obj, f}] = v
+	}
 }
 
 func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {

@@ -199,9 +199,11 @@ func (ix *index) evaluate(m *javasyntax.Method) evaluated {
 	}
 	e := &evaluator{
 		a: ix, job: job,
-		fieldVals: map[*javasyntax.Field]*value{},
-		inlined:   map[methodKey]bool{},
-		fieldEval: map[*javasyntax.Field]bool{},
+		fieldVals:  map[*javasyntax.Field]*value{},
+		objFields:  map[objField]*value{},
+		staticInit: map[*javasyntax.Class]bool{},
+		inlined:    map[methodKey]bool{},
+		fieldEval:  map[*javasyntax.Field]bool{},
 	}
 	var this *value
 	if !m.Static {
