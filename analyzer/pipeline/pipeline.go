@@ -134,6 +134,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 			states:  map[*javasyntax.Class]stateVerdict{},
 			mutable: map[*javasyntax.Class]map[string]mutation{},
 			flink:   map[*javasyntax.File]bool{},
+			supers:  map[*javasyntax.File][]*javasyntax.Class{},
 			arena:   a,
 		}
 		perFile[i] = ix.evaluateAll(f)
@@ -354,6 +355,7 @@ type index struct {
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]mutation
 	flink   map[*javasyntax.File]bool
+	supers  map[*javasyntax.File][]*javasyntax.Class
 }
 
 // arena holds the evaluation's values and argument lists, which die with
@@ -407,6 +409,53 @@ func (ix *index) eagerClass(typ string, file *javasyntax.File) *javasyntax.Class
 }
 
 func (ix *index) resolve(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
+	if c := ix.resolveDeclared(typ, file, eagerOnly); c != nil {
+		return c
+	}
+	if strings.ContainsAny(typ, ".<") || file == nil {
+		return nil
+	}
+	// A member class inherited from a superclass in the tree, named
+	// without import (class Job extends Base { … new Tokenizer() … }).
+	for _, sup := range ix.supersOf(file) {
+		for _, in := range sup.Inner {
+			if in.Name == typ && (!eagerOnly || ix.syn.Eager(in.File.Name)) {
+				return in
+			}
+		}
+	}
+	return nil
+}
+
+// supersOf lists the superclasses in the tree, declared in other files, of
+// the classes file declares; memoised per file.
+func (ix *index) supersOf(file *javasyntax.File) []*javasyntax.Class {
+	if s, ok := ix.supers[file]; ok {
+		return s
+	}
+	var out []*javasyntax.Class
+	var visit func(cs []*javasyntax.Class)
+	visit = func(cs []*javasyntax.Class) {
+		for _, c := range cs {
+			for k, depth := c, 0; k != nil && k.Super != "" && depth < 20; depth++ {
+				sup := ix.resolveDeclared(k.Super, k.File, false)
+				if sup == nil || sup.File == file || slices.Contains(out, sup) {
+					break
+				}
+				out = append(out, sup)
+				k = sup
+			}
+			visit(c.Inner)
+		}
+	}
+	ix.supers[file] = nil // a cyclic lookup finds none
+	visit(file.Classes)
+	ix.supers[file] = out
+	return out
+}
+
+// resolveDeclared is resolve without inherited member classes.
+func (ix *index) resolveDeclared(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
 	typ, _, _ = strings.Cut(typ, "<")
 	simple := simpleName(typ)
 	if simple == "" {

@@ -28,5 +28,5 @@ func TestMissingUIDIncludeTests(t *testing.T) {
 // fields, enum and static-initialiser lambdas, inherited nested classes.
 func TestLibraryStyle(t *testing.T) {
 	t.Parallel()
-	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer, "connectorbuilder", "factories", "customtransform", "enumlambdas")
+	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer, "connectorbuilder", "factories", "customtransform", "enumlambdas", "inheritednested")
 }
