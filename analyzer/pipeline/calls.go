@@ -40,6 +40,10 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 		args := e.args(c.Args, sc)
 		switch c.Name {
 		case "accept", "apply", "get", "call", "run", "create", "build":
+			// Each call of the function is a path of its own: a lambda
+			// run twice creates its operators twice.
+			e.via = append(e.via, e.pos(c.NameOff))
+			defer func() { e.via = e.via[:len(e.via)-1] }()
 			return e.runLambda(recv, args, false)
 		}
 		return e.unknownCall(c, recv, args)

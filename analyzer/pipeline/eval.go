@@ -170,6 +170,9 @@ type evaluator struct {
 	// fields of one object (enum constants, two builders of one class).
 	fieldVals map[*javasyntax.Field]*value
 	objFields map[objField]*value
+	// typedFields holds what fields neither set nor initialised were
+	// taken to be from their declared type (an environment from outside).
+	typedFields map[*javasyntax.Field]*value
 	// staticInit records the classes whose static initialisers ran.
 	staticInit map[*javasyntax.Class]bool
 	// inlined records methods evaluated as callees, so they are not also
@@ -288,6 +291,14 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 		if s.Cond != nil {
 			e.eval(s.Cond, sc)
 		}
+		switch e.nullCheck(s.Cond, sc) {
+		case "== null": // already set: the lazy initialisation does not run
+			e.stmts(s.Else, newScope(sc))
+			return
+		case "!= null":
+			e.stmts(s.Then, newScope(sc))
+			return
+		}
 		id := e.nextID
 		e.nextID++
 		e.branch = append(e.branch, branchStep{id: id, side: 0})
@@ -300,6 +311,51 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 	case *javasyntax.Block:
 		e.stmts(s.Body, newScope(sc))
 	}
+}
+
+// nullCheck returns "== null" or "!= null" for a condition that compares
+// with null a field this job's evaluation has already set to an
+// environment, stream, object or function: the condition's outcome is then
+// known, as in a getter that creates a stream on first use. It returns ""
+// otherwise.
+func (e *evaluator) nullCheck(cond javasyntax.Expr, sc *scope) string {
+	b, ok := cond.(*javasyntax.Binary)
+	if !ok || b.Op != "==" && b.Op != "!=" {
+		return ""
+	}
+	x := b.L
+	if l, ok := x.(*javasyntax.Lit); ok && l.Kind == javasyntax.LitNull {
+		x = b.R
+	} else if r, ok := b.R.(*javasyntax.Lit); !ok || r.Kind != javasyntax.LitNull {
+		return ""
+	}
+	var name string
+	switch x := x.(type) {
+	case *javasyntax.Ident:
+		if _, local := sc.lookup(x.Name); local {
+			return ""
+		}
+		name = x.Name
+	case *javasyntax.FieldAccess:
+		if _, ok := x.X.(*javasyntax.This); !ok {
+			return ""
+		}
+		name = x.Name
+	default:
+		return ""
+	}
+	f, _ := e.a.field(e.top().cls, name)
+	if f == nil {
+		return ""
+	}
+	v, ok := e.objFields[objField{e.top().this, f}]
+	if !ok {
+		v, ok = e.fieldVals[f]
+	}
+	if !ok || v.kind != vEnv && v.kind != vStream && v.kind != vObject && v.kind != vFunc {
+		return ""
+	}
+	return b.Op + " null"
 }
 
 // loop evaluates a loop body once; operators created in it are marked as
@@ -552,23 +608,32 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class, obj *
 			return v
 		}
 	}
-	v := e.fieldValueOnce(f, cls)
+	if v, ok := e.typedFields[f]; ok {
+		return v
+	}
+	v, initialised := e.fieldValueOnce(f, cls)
 	if v.kind == vEnv || v.kind == vStream || v.kind == vObject {
-		e.fieldVals[f] = v
+		if initialised {
+			e.fieldVals[f] = v
+		} else {
+			e.typedFields[f] = v
+		}
 	}
 	return v
 }
 
-func (e *evaluator) fieldValueOnce(f *javasyntax.Field, cls *javasyntax.Class) *value {
+// fieldValueOnce computes a field's value from its initialiser
+// (initialised is then true), or from its declared type and how it is set.
+func (e *evaluator) fieldValueOnce(f *javasyntax.Field, cls *javasyntax.Class) (v *value, initialised bool) {
 	if mut := e.a.mutated(cls)[f.Name]; !f.Final && mut != notMutated {
 		v := e.typed(f.Type, cls.File)
 		switch {
 		case v.kind != vUnknown && v.kind != vConst:
-			return v
+			return v, false
 		case mut == mutConfigured:
-			return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s setters"})
+			return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s setters"}), false
 		}
-		return e.newValue(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
+		return e.newValue(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"}), false
 	}
 	if f.Init != nil && !e.fieldEval[f] {
 		e.fieldEval[f] = true
@@ -576,20 +641,17 @@ func (e *evaluator) fieldValueOnce(f *javasyntax.Field, cls *javasyntax.Class) *
 		v := e.eval(f.Init, newScope(nil))
 		e.frames = e.frames[:len(e.frames)-1]
 		delete(e.fieldEval, f)
-		if v.kind != vUnknown {
-			return v
-		}
-		if v.unstable != "" || v.config != "" {
-			return v
+		if v.kind != vUnknown || v.unstable != "" || v.config != "" {
+			return v, true
 		}
 	}
-	v := e.typed(f.Type, cls.File)
+	v = e.typed(f.Type, cls.File)
 	if f.Init == nil && v.kind == vUnknown {
 		// Neither initialised nor set during this job: a constructor
 		// argument, given by code outside the tree.
-		return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s constructor"})
+		return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s constructor"}), false
 	}
-	return v
+	return v, false
 }
 
 func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {

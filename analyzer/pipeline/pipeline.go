@@ -200,11 +200,12 @@ func (ix *index) evaluate(m *javasyntax.Method) evaluated {
 	}
 	e := &evaluator{
 		a: ix, job: job,
-		fieldVals:  map[*javasyntax.Field]*value{},
-		objFields:  map[objField]*value{},
-		staticInit: map[*javasyntax.Class]bool{},
-		inlined:    map[methodKey]bool{},
-		fieldEval:  map[*javasyntax.Field]bool{},
+		fieldVals:   map[*javasyntax.Field]*value{},
+		objFields:   map[objField]*value{},
+		typedFields: map[*javasyntax.Field]*value{},
+		staticInit:  map[*javasyntax.Class]bool{},
+		inlined:     map[methodKey]bool{},
+		fieldEval:   map[*javasyntax.Field]bool{},
 	}
 	var this *value
 	if !m.Static {
