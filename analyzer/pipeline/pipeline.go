@@ -666,14 +666,16 @@ type mutation uint8
 
 const (
 	notMutated mutation = iota
-	// mutConfigured: only assigned values computed from the method's
-	// parameters, as setters and fluent builder methods do. The field
-	// holds configuration: the same on every submission that sets it the
-	// same way.
+	// mutConfigured: assigned values that do not differ per run, as
+	// setters, fluent builder methods, presets and configure steps do
+	// (a parameter, a constant, System.getenv, a Properties value). The
+	// field holds configuration: the same on every submission that sets
+	// it the same way.
 	mutConfigured
-	// mutRuntime: incremented, compound-assigned, or assigned anything
-	// else (its own value, a constant, a random number): the job changes
-	// it while it builds the graph.
+	// mutRuntime: incremented, compound-assigned, assigned a value that
+	// accumulates its own (seq = seq + 1), or one that differs per run (a
+	// random number, the time, a UUID): the job changes it while it builds
+	// the graph, or on every run.
 	mutRuntime
 )
 
@@ -688,14 +690,13 @@ func (ix *index) mutated(c *javasyntax.Class) map[string]mutation {
 		if m.Constructor || m.Name == "<init>" {
 			continue
 		}
-		params := map[string]bool{}
-		for _, p := range m.Params {
-			params[p.Name] = true
-		}
 		locals := map[string]bool{}
+		for _, p := range m.Params {
+			locals[p.Name] = true
+		}
 		walkStmtsDecl(m.Body, locals)
 		walkStmts(m.Body, func(x javasyntax.Expr) {
-			if name, how := fieldWrite(x, params, locals); name != "" {
+			if name, how := fieldWrite(x, locals); name != "" {
 				out[name] = max(out[name], how)
 			}
 		})
@@ -705,51 +706,69 @@ func (ix *index) mutated(c *javasyntax.Class) map[string]mutation {
 }
 
 // fieldWrite returns the field x writes, if it writes one, and how.
-func fieldWrite(x javasyntax.Expr, params, locals map[string]bool) (string, mutation) {
+// locals holds the method's locals and parameters, which shadow fields.
+func fieldWrite(x javasyntax.Expr, locals map[string]bool) (string, mutation) {
 	var target javasyntax.Expr
 	how := mutRuntime
 	switch x := x.(type) {
 	case *javasyntax.Assign:
 		target = x.L
-		if x.Op == "=" && fromParams(x.R, params) {
-			how = mutConfigured
-		}
 	case *javasyntax.Unary:
 		if x.Op == "++" || x.Op == "--" {
 			target = x.X
 		}
 	}
+	var name string
 	switch t := target.(type) {
 	case *javasyntax.Ident:
-		if !locals[t.Name] && !params[t.Name] {
-			return t.Name, how
+		if locals[t.Name] {
+			return "", notMutated
 		}
+		name = t.Name
 	case *javasyntax.FieldAccess:
-		if _, ok := t.X.(*javasyntax.This); ok {
-			return t.Name, how
+		if _, ok := t.X.(*javasyntax.This); !ok {
+			return "", notMutated
 		}
+		name = t.Name
+	default:
+		return "", notMutated
 	}
-	return "", notMutated
+	if a, ok := x.(*javasyntax.Assign); ok && a.Op == "=" && !perRun(a.R, name, locals) {
+		how = mutConfigured
+	}
+	return name, how
 }
 
-// fromParams reports whether x reads a parameter and nothing that differs
-// per run (this.prefix = prefix, this.uid = checkNotNull(uid)).
-func fromParams(x javasyntax.Expr, params map[string]bool) bool {
-	param, perRun := false, false
-	walkExpr(x, func(x javasyntax.Expr) {
+// perRun reports whether x, assigned to field, differs per run or
+// accumulates: it calls something random or timed, counts, or is
+// computed from field's own value (seq = seq + 1; a default passed to a
+// getter, settings.getProperty(k, field), is not). locals shadow the field.
+func perRun(x javasyntax.Expr, field string, locals map[string]bool) bool {
+	found := false
+	self := func(x javasyntax.Expr) bool {
 		switch x := x.(type) {
 		case *javasyntax.Ident:
-			param = param || params[x.Name]
+			return x.Name == field && !locals[field]
+		case *javasyntax.FieldAccess:
+			_, this := x.X.(*javasyntax.This)
+			return this && x.Name == field
+		}
+		return false
+	}
+	walkExpr(x, func(x javasyntax.Expr) {
+		switch x := x.(type) {
+		case *javasyntax.Binary:
+			found = found || self(x.L) || self(x.R)
 		case *javasyntax.Call:
 			_, random := flinkapi.UnstableCalls[x.Name]
-			perRun = perRun || random
+			found = found || random
 		case *javasyntax.Unary:
-			perRun = perRun || x.Op == "++" || x.Op == "--"
+			found = found || x.Op == "++" || x.Op == "--"
 		case *javasyntax.New:
-			perRun = perRun || flinkapi.PerRunTypes[simpleName(x.Type)]
+			found = found || flinkapi.PerRunTypes[simpleName(x.Type)]
 		}
 	})
-	return param && !perRun
+	return found || self(x)
 }
 
 // walkStmtsDecl records the names of locals declared in body.

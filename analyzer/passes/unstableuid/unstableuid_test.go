@@ -10,3 +10,10 @@ import (
 func TestUnstableUID(t *testing.T) {
 	analyzertest.Run(t, analyzertest.TestData(), unstableuid.Analyzer, "unstable", "stable", "configured")
 }
+
+// TestBuilderFields: uids built from a library builder's fields, however
+// the fields are set from configuration, are information (issue #16).
+func TestBuilderFields(t *testing.T) {
+	t.Parallel()
+	analyzertest.Run(t, analyzertest.TestData(), unstableuid.Analyzer, "builderfields")
+}
