@@ -78,7 +78,7 @@ func (e *evaluator) unqualifiedCall(c *javasyntax.Call, sc *scope) *value {
 	// A method of this object's class overrides the one of the class whose
 	// code runs (a base class's template method calling an abstract step).
 	if this := f.this; this != nil && this.cls != nil && this.cls != f.cls && e.a.inlinable(this.cls) {
-		if m := e.a.methodIn(this.cls, c.Name, len(args)); m != nil && !m.Static {
+		if m := e.a.override(this.cls, f.cls, c.Name, len(args)); m != nil {
 			return e.inline(m, this, args)
 		}
 	}

@@ -645,6 +645,23 @@ func (ix *index) constructor(c *javasyntax.Class, arity int) *javasyntax.Method 
 	return nil
 }
 
+// override finds the instance method that overrides base's method name in
+// sub, a subclass of base, or in a class between them; nil when sub does
+// not extend base.
+func (ix *index) override(sub, base *javasyntax.Class, name string, arity int) *javasyntax.Method {
+	var found *javasyntax.Method
+	for k, depth := sub, 0; k != nil && depth < 20; depth++ {
+		if k == base {
+			return found
+		}
+		if m := ix.method(k, name, arity); m != nil && !m.Static && found == nil {
+			found = m
+		}
+		k = ix.class(k.Super, k.File)
+	}
+	return nil
+}
+
 // methodIn finds a method callable from c: c, its superclasses in the tree,
 // then its enclosing classes.
 func (ix *index) methodIn(c *javasyntax.Class, name string, arity int) *javasyntax.Method {
