@@ -17,6 +17,15 @@ import (
 // tree are inlined with their arguments bound, so helpers, builders and
 // lambdas that build pipelines are followed, and an operator made by a
 // shared helper belongs to every job that calls it.
+//
+// Library-style code is followed the same way: constructors run with their
+// superclasses' (a base class that creates the environment), an unqualified
+// call reaches a subclass's override, fields keep what was set on each
+// object for the whole job (one environment in a field is one job), enum
+// constants and static initialisers are evaluated where they are used, and
+// Flink's transformations are modelled (transform.go). Builder chains on
+// classes not followed as helpers are typed when their result is judged
+// (built, in state.go).
 
 type vkind uint8
 
