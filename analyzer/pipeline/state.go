@@ -289,6 +289,11 @@ func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
 	}
 	m := e.a.methodIn(recv, c.Name, len(c.Args))
 	if m == nil {
+		if c.Name != "build" && recv.Super != "" {
+			// A setter inherited from a base builder outside the tree
+			// returns the builder.
+			return recv, ""
+		}
 		return nil, ""
 	}
 	ret := e.a.class(m.ReturnType, m.Class.File)

@@ -29,7 +29,7 @@ public class CdcSyncJob {
                 .name("inline");
         // The project's own connector: its builder's build() returns the
         // source function class, which checkpoints its read position.
-        env.addSource(InventorySource.builder().table("stock").build()); // want "\"addSource\" has no uid.*InventorySourceFunction"
+        env.addSource(InventorySource.builder().table("stock").maxRetries(3).build()); // want "\"addSource\" has no uid.*InventorySourceFunction"
         env.addSource(InventorySource.builder().table("stock").buildUnchecked());
         changes.print();
         env.execute("cdc sync");

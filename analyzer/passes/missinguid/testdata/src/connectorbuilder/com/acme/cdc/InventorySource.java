@@ -1,5 +1,6 @@
 package com.acme.cdc;
 
+import com.acme.connector.base.ConnectorBuilderBase;
 import java.util.Objects;
 
 /** Entry point of the connector: InventorySource.builder()...build(). */
@@ -10,7 +11,8 @@ public final class InventorySource {
         return new Builder();
     }
 
-    public static final class Builder {
+    /** Retries and timeouts are set by the shared base builder's setters. */
+    public static final class Builder extends ConnectorBuilderBase<Builder> {
         private String table;
         private int fetchSize = 500;
 
