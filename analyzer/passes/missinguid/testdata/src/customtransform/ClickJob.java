@@ -13,6 +13,7 @@ public class ClickJob {
         Streams.dedupe(clicks, Types.STRING).keyBy(s -> s).sum(0); // want "\"sum\" has no uid"
         Streams.dedupe(clicks, Types.STRING).uid("dedupe-2").keyBy(s -> s).max(0).uid("max");
         Streams.dedupeWithUid(clicks, Types.STRING).keyBy(s -> s).min(0).uid("min");
+        Streams.match(clicks, Streams.spread(clicks), Types.STRING).keyBy(s -> s).maxBy(0); // want "\"maxBy\" has no uid"
         env.execute("clicks");
     }
 }

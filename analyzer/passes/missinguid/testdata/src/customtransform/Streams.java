@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
 import org.apache.flink.streaming.api.transformations.PartitionTransformation;
+import org.apache.flink.streaming.api.transformations.TwoInputTransformation;
 import org.apache.flink.streaming.runtime.partitioner.RebalancePartitioner;
 
 /** Stream helpers written against Flink's transformation API. */
@@ -34,5 +35,13 @@ public final class Streams {
         t.setUid("dedupe-" + type);
         in.getExecutionEnvironment().addOperator(t);
         return new SingleOutputStreamOperator<>(in.getExecutionEnvironment(), t);
+    }
+
+    /** Joins two streams with a custom two-input operator. */
+    public static DataStream<String> match(DataStream<String> left, DataStream<String> right, TypeInformation<String> type) {
+        TwoInputTransformation<String, String, String> t = new TwoInputTransformation<>( // want "\"TwoInputTransformation\" has no uid.*MatchOperator uses state"
+                left.getTransformation(), right.getTransformation(), "match", new MatchOperator(), type, 2);
+        left.getExecutionEnvironment().addOperator(t);
+        return new DataStream<>(left.getExecutionEnvironment(), t);
     }
 }
