@@ -68,3 +68,30 @@ func TestLookupPrecedence(t *testing.T) {
 		t.Errorf("%d artifacts", len(GeneratedArtifacts()))
 	}
 }
+
+// TestEnvSource: an environment source method takes its statefulness from
+// the catalog when the catalog decides it, else from the Methods row.
+func TestEnvSource(t *testing.T) {
+	t.Parallel()
+	cat, err := NewCatalog([]CatalogEntry{{Match: "StreamExecutionEnvironment.socketTextStream", Role: "source", Stateful: "true", Reason: "declared"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := cat.EnvSource("fromParallelCollection"); m.Stateful != "false" || !strings.Contains(m.Reason, "creates FromSplittableIteratorFunction") {
+		t.Errorf("fromParallelCollection is not judged from bytecode: %+v", m)
+	}
+	// fromCollection's overloads create a stateful and a stateless
+	// function, so the catalog leaves it undecided and the row stands.
+	if m, _ := cat.EnvSource("fromCollection"); m.Stateful != "true" || strings.Contains(m.Reason, "creates") {
+		t.Errorf("fromCollection: %+v", m)
+	}
+	if m, _ := cat.EnvSource("socketTextStream"); m.Stateful != "true" || m.Reason != "declared" {
+		t.Errorf("own entry lost: %+v", m)
+	}
+	if m, _ := cat.EnvSource("addSource"); m.Stateful != "function" {
+		t.Errorf("addSource: %+v", m)
+	}
+	if _, ok := cat.EnvSource("map"); ok {
+		t.Error("map is not an environment source")
+	}
+}
