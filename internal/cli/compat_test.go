@@ -194,3 +194,53 @@ func TestCompatFromManifest(t *testing.T) {
 		})
 	}
 }
+
+// --flink-version and --state-backend are checked before anything is read.
+func TestCompatStateFlags(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--flink-version", "2"}, `invalid --flink-version "2"`},
+		{[]string{"--flink-version", "two.x"}, `invalid --flink-version "two.x"`},
+		{[]string{"--state-backend", "memory"}, `invalid --state-backend "memory"`},
+	} {
+		code, _, stderr := runCLI(t, append([]string{"compat", "-s", migrationSavepoint}, c.args...)...)
+		if code != ExitError || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, stderr, ExitError, c.want)
+		}
+	}
+	for s, want := range map[string]int{"1.20": 120, "2.2.0": 202, "": 0} {
+		v, err := parseFlinkVersion(s)
+		if err != nil || v.Major*100+v.Minor != want {
+			t.Errorf("parseFlinkVersion(%q) = %v, %v", s, v, err)
+		}
+	}
+}
+
+// TestCompatNamesStatesItCouldNotRead: the migration savepoint's state
+// files were not kept, so no state description can be read. The uid
+// verdict stands, and every entry with state says it was not checked.
+func TestCompatNamesStatesItCouldNotRead(t *testing.T) {
+	t.Parallel()
+	code, stdout, _ := runCLI(t, "compat", "--format", "json", "-s", migrationSavepoint, "../../testdata/migration-job")
+	var res struct {
+		Verdict   string   `json:"verdict"`
+		Unchecked []string `json:"unchecked"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	if code != ExitOK || res.Verdict != "OK" {
+		t.Errorf("exit %d, verdict %s; want 0 and OK", code, res.Verdict)
+	}
+	if len(res.Unchecked) != 6 {
+		t.Fatalf("unchecked = %q, want the 6 entries with state", res.Unchecked)
+	}
+	for _, u := range res.Unchecked {
+		if !strings.Contains(u, "not read from the savepoint") || !strings.Contains(u, "could not be opened") {
+			t.Errorf("unchecked %q does not say why", u)
+		}
+	}
+}
