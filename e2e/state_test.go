@@ -239,7 +239,12 @@ func checkCompatAgainstFlink(t *testing.T, o outcomeFile, want flinkExpect) {
 	for _, withN := range []bool{false, true} {
 		// --flink-version: whether a TTL switch restores depends on it (§6.5),
 		// and the scenarios have no build file to read it from.
-		args := []string{"compat", "--format", "json", "--fail-on", "never", "--flink-version", o.FlinkVersion, "--savepoint", o.Savepoint}
+		// --state-backend: a canonical savepoint does not record the backend,
+		// and some failures differ between them; a user knows theirs.
+		args := []string{
+			"compat", "--format", "json", "--fail-on", "never", "--flink-version", o.FlinkVersion,
+			"--state-backend", o.Backend, "--savepoint", o.Savepoint,
+		}
 		if withN {
 			args = append(args, "-n")
 		}

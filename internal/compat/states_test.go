@@ -309,7 +309,7 @@ func TestPredictStates(t *testing.T) {
 			meta:   meta(keyed("color", "VALUE", &savepointinfo.Serializer{Snapshot: enumSnap, Family: "enum", Type: "com.acme.Color", EnumConstants: []string{"RED", "GREEN"}})),
 			states: withKey(longKey, desc("color", "VALUE", &pipeline.TypeInfo{Family: "enum", Class: "com.acme.Color", EnumConstants: []string{"RED"}}, pipeline.TTLOff)),
 			want:   VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails},
-			msg: "Could not create a restore serializer for enum com.acme.Color. Probably because an enum value was removed.",
+			msg: "Could not create a restore serializer for enum class com.acme.Color. Probably because an enum value was removed.",
 		},
 		{
 			name:   "enum constant added",
