@@ -148,10 +148,8 @@ type compatStateReport struct {
 // failed, the root-cause message, and for a running job which states the
 // restored job read back, found empty, or never read. "uidcheck" requires
 // compat's verdict (with and without -n), its quoted failure and its
-// per-state findings to equal Flink's. The "uidcheck" parts need the
-// state-schema check of #18 (state meta info from the savepoint, state
-// descriptors from the source, compat --flink-version); until it is in,
-// they fail and the "flink" parts still pass.
+// per-state findings to equal Flink's, given the Flink version and the
+// backend the scenario restored with (--flink-version, --state-backend).
 func TestStateScenarios(t *testing.T) {
 	seen := map[string]int{}
 	var rows []string
