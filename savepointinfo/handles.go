@@ -5,9 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"sort"
 	"strings"
+
+	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
 )
 
 // Handle tags of MetadataV2V3SerializerBase (docs/flink-internals.md §2.8–2.10).
@@ -62,7 +63,7 @@ func (d *decoder) streamHandle(depth int) {
 		rel := d.path(true)
 		d.addBytes(d.stateSize())
 		if d.dir != "" {
-			rel = path.Join(d.dir, rel)
+			rel = savepointfs.Join(d.dir, rel)
 		}
 		d.addFile(rel)
 	case tagSegmentFile:

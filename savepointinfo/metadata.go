@@ -19,9 +19,10 @@ type Metadata struct {
 }
 
 // Writers returns the Flink versions that write this format version.
-func (m *Metadata) Writers() string { return writers(m.Version) }
+func (m *Metadata) Writers() string { return Writers(m.Version) }
 
-func writers(version int) string {
+// Writers returns the Flink versions that write a format version.
+func Writers(version int) string {
 	switch version {
 	case 2:
 		return "Flink 1.3–1.10"

@@ -9,7 +9,6 @@ import (
 
 	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/output"
-	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
 // newCmdSavepoint triggers a savepoint (as `flink savepoint` does) and
@@ -78,7 +77,7 @@ to no operator of the current code.`,
 }
 
 func inspectRun(ctx context.Context, opts *inspectOptions) error {
-	m, err := savepointinfo.Open(opts.path)
+	m, err := openSavepoint(ctx, opts.f, opts.path)
 	if err != nil {
 		return err
 	}
