@@ -128,7 +128,7 @@ func unsupported(uri, scheme string) error {
 		uri, scheme)
 }
 
-// notExist says what was looked for.
+// notExist says what was looked for on an object store.
 func notExist(uri string) error {
-	return fmt.Errorf("%s: %w", uri, fs.ErrNotExist)
+	return fmt.Errorf("%s: %w (no object of that name, and none under it)", uri, fs.ErrNotExist)
 }

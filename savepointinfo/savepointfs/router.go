@@ -3,6 +3,7 @@ package savepointfs
 import (
 	"context"
 	"io"
+	"time"
 	"sync"
 )
 
@@ -12,6 +13,9 @@ type Config struct {
 	// Flink returns the first of the keys set in the Flink configuration
 	// (s3.endpoint, fs.s3a.access.key, …); nil when there is none.
 	Flink func(keys ...string) string
+	// MaxBackoff caps the wait between retries of a throttled or failed
+	// request; 0 means 5 s.
+	MaxBackoff time.Duration
 }
 
 func (c Config) flink(keys ...string) string {

@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
 )
 
 // S3 reads s3://, s3a:// and s3p:// URIs (one store for all three, as
@@ -44,6 +45,9 @@ func NewS3(ctx context.Context, cfg Config) (*S3, error) {
 			return retry.NewStandard(func(o *retry.StandardOptions) {
 				o.MaxAttempts = s3Attempts
 				o.MaxBackoff = 5 * time.Second
+				if cfg.MaxBackoff > 0 {
+					o.MaxBackoff = cfg.MaxBackoff
+				}
 			})
 		}),
 		config.WithHTTPClient(newHTTPClient()),
@@ -79,6 +83,9 @@ func NewS3(ctx context.Context, cfg Config) (*S3, error) {
 			o.BaseEndpoint = aws.String(endpoint)
 		}
 		o.UsePathStyle = pathStyle
+		// The SDK logs to standard error; its reasons are in the errors.
+		o.Logger = logging.Nop{}
+		o.ClientLogMode = 0
 	})
 	if endpoint == "" && awsCfg.BaseEndpoint != nil {
 		endpoint = *awsCfg.BaseEndpoint
@@ -113,7 +120,15 @@ func (s *S3) Stat(ctx context.Context, uri string) (Info, error) {
 		if err == nil {
 			return Info{URI: head + "/" + key, Size: aws.ToInt64(out.ContentLength), ModTime: aws.ToTime(out.LastModified)}, nil
 		}
+		if ctx.Err() != nil {
+			return Info{}, s.fail(ctx, "HeadObject", uri, err)
+		}
 		if !isNotFound(err) {
+			// A HEAD response has no body to say why; a listing does.
+			prefix := key
+			if _, lerr := s.client.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: &bucket, Prefix: &prefix, MaxKeys: aws.Int32(1)}); lerr != nil {
+				err = lerr
+			}
 			return Info{}, s.fail(ctx, "HeadObject", uri, err)
 		}
 	}
@@ -257,7 +272,10 @@ func (s *S3) credentialSource(ctx context.Context) string {
 func s3Reason(err error) string {
 	var ae smithy.APIError
 	var re *awshttp.ResponseError
+	var ne *net.OpError
 	switch {
+	case errors.As(err, &ne):
+		return oneLine(ne.Error())
 	case errors.As(err, &ae) && ae.ErrorCode() != "" && ae.ErrorMessage() != "":
 		reason := ae.ErrorCode() + ": " + ae.ErrorMessage()
 		if errors.As(err, &re) {
@@ -271,10 +289,6 @@ func s3Reason(err error) string {
 			reason += " (" + ae.ErrorCode() + ")"
 		}
 		return reason
-	}
-	var ne *net.OpError
-	if errors.As(err, &ne) {
-		return oneLine(ne.Error())
 	}
 	msg := err.Error()
 	if _, rest, ok := strings.Cut(msg, ", "); ok && strings.HasPrefix(msg, "operation error") {
