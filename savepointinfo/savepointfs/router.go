@@ -3,8 +3,8 @@ package savepointfs
 import (
 	"context"
 	"io"
-	"time"
 	"sync"
+	"time"
 )
 
 // Config is what the backends read besides each ecosystem's own

@@ -70,7 +70,12 @@ func Snapshots(ctx context.Context, fsys FS, dir string) ([]Snapshot, error) {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Metadata.ModTime.After(out[j].Metadata.ModTime) })
+	sort.SliceStable(out, func(i, j int) bool {
+		if a, b := out[i].Metadata.ModTime, out[j].Metadata.ModTime; !a.Equal(b) {
+			return a.After(b)
+		}
+		return out[i].Dir > out[j].Dir
+	})
 	return out, nil
 }
 
