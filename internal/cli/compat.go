@@ -167,6 +167,10 @@ func writeCompatText(f *Factory, rep *output.CompatReport) error {
 // predict reads the savepoint and the sources and runs the prediction. The
 // run command calls it as its gate.
 func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.CompatReport, *compat.Job, error) {
+	var err error
+	if opts.savepoint, err = resolveLatest(ctx, opts.f, opts.savepoint); err != nil {
+		return nil, nil, nil, err
+	}
 	m, err := openSavepoint(ctx, opts.f, opts.savepoint)
 	if err != nil {
 		return nil, nil, nil, err

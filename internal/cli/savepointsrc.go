@@ -34,3 +34,21 @@ func savepointFS(f *Factory, location string) (savepointfs.FS, error) {
 	}
 	return savepointfs.New(savepointfs.Config{Flink: cfg.Get}), nil
 }
+
+// resolveLatest turns latest:DIR into the newest savepoint's directory, so
+// that reports name it and Flink is given a path it reads; other locations
+// are returned as they are.
+func resolveLatest(ctx context.Context, f *Factory, location string) (string, error) {
+	if !strings.HasPrefix(location, savepointfs.LatestPrefix) {
+		return location, nil
+	}
+	fsys, err := savepointFS(f, location)
+	if err != nil {
+		return "", err
+	}
+	info, err := savepointfs.Metadata(ctx, fsys, location)
+	if err != nil {
+		return "", fmt.Errorf("open savepoint: %w", err)
+	}
+	return savepointfs.Dir(info.URI), nil
+}

@@ -7,21 +7,23 @@ package s3server
 
 import (
 	"bytes"
-	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
 )
@@ -138,29 +140,74 @@ func (s *Server) authorize(r *http.Request) (code, msg string) {
 	if subtle.ConstantTimeCompare([]byte(m[1]), []byte(s.AccessKey)) != 1 {
 		return "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records."
 	}
-	when, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date"))
-	if err != nil {
+	if _, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date")); err != nil {
 		return "AccessDenied", "X-Amz-Date is missing or malformed"
 	}
-	// Re-sign a copy holding only the headers the client signed.
-	c := r.Clone(context.Background())
-	c.Header = http.Header{}
-	for _, h := range strings.Split(m[4], ";") {
-		if h != "host" {
-			c.Header[http.CanonicalHeaderKey(h)] = r.Header.Values(h)
-		}
-	}
-	c.Host = r.Host
-	c.URL.Scheme, c.URL.Host = "http", r.Host
-	signer := v4.NewSigner(func(o *v4.SignerOptions) { o.DisableURIPathEscaping = true })
-	creds := aws.Credentials{AccessKeyID: s.AccessKey, SecretAccessKey: s.SecretKey}
-	if err := signer.SignHTTP(r.Context(), creds, c, r.Header.Get("X-Amz-Content-Sha256"), "s3", m[3], when); err != nil {
-		return "AccessDenied", err.Error()
-	}
-	if got := credential.FindStringSubmatch(c.Header.Get("Authorization")); got == nil || got[5] != m[5] {
+	if !hmac.Equal([]byte(signature(r, s.SecretKey, m[2], m[3], m[4])), []byte(m[5])) {
 		return "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided."
 	}
 	return "", ""
+}
+
+// signature computes SigV4 over the headers the client named, from the
+// request as it arrived.
+func signature(r *http.Request, secret, date, region, signed string) string {
+	var canon strings.Builder
+	canon.WriteString(r.Method + "\n")
+	rawPath, rawQuery, _ := strings.Cut(r.RequestURI, "?")
+	canon.WriteString(rawPath + "\n")
+	canon.WriteString(canonicalQuery(rawQuery) + "\n")
+	for _, h := range strings.Split(signed, ";") {
+		v := strings.Join(r.Header.Values(h), ",")
+		if h == "host" {
+			v = r.Host
+		}
+		canon.WriteString(h + ":" + strings.Join(strings.Fields(v), " ") + "\n")
+	}
+	payload := r.Header.Get("X-Amz-Content-Sha256")
+	if payload == "" {
+		payload = "UNSIGNED-PAYLOAD"
+	}
+	canon.WriteString("\n" + signed + "\n" + payload)
+	sum := sha256.Sum256([]byte(canon.String()))
+	scope := date + "/" + region + "/s3/aws4_request"
+	toSign := "AWS4-HMAC-SHA256\n" + r.Header.Get("X-Amz-Date") + "\n" + scope + "\n" + hex.EncodeToString(sum[:])
+	key := []byte("AWS4" + secret)
+	for _, part := range []string{date, region, "s3", "aws4_request", toSign} {
+		mac := hmac.New(sha256.New, key)
+		mac.Write([]byte(part))
+		key = mac.Sum(nil)
+	}
+	return hex.EncodeToString(key)
+}
+
+// canonicalQuery sorts the parameters and encodes them as SigV4 wants:
+// everything but A-Z a-z 0-9 - _ . ~ percent-encoded.
+func canonicalQuery(raw string) string {
+	var pairs []string
+	for _, kv := range strings.Split(raw, "&") {
+		if kv == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		k, _ = url.QueryUnescape(k)
+		v, _ = url.QueryUnescape(v)
+		pairs = append(pairs, sigEscape(k)+"="+sigEscape(v))
+	}
+	sort.Strings(pairs)
+	return strings.Join(pairs, "&")
+}
+
+func sigEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // cutWriter passes left body bytes, then closes the connection, as a reset
