@@ -30,7 +30,6 @@ func TestOpenFSStreams100MBFromS3(t *testing.T) {
 	if err := srv.Put("sp", "big/_metadata", data); err != nil {
 		t.Fatal(err)
 	}
-	data = nil
 	conf := map[string]string{"s3.endpoint": srv.URL, "s3.path.style.access": "true", "s3.access-key": "AKIAUIDCHECKSTREAM01", "s3.secret-key": "stream-secret"}
 	fsys := savepointfs.New(savepointfs.Config{Flink: func(keys ...string) string { return conf[keys[0]] }})
 	runtime.GC()

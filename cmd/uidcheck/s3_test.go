@@ -66,6 +66,7 @@ func TestS3CompatSameAsLocal(t *testing.T) {
 }
 
 func TestS3ErrorsExit2(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, location, secret string
 		setup                  func(*s3server.Server)

@@ -7,6 +7,7 @@ package s3server
 
 import (
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -49,7 +50,7 @@ type Server struct {
 // Start serves on addr ("127.0.0.1:0" for any free port) with the buckets
 // given already created.
 func Start(addr, accessKey, secretKey string, buckets ...string) (*Server, error) {
-	ln, err := net.Listen("tcp", addr)
+	ln, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", addr)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +158,7 @@ func signature(r *http.Request, secret, date, region, signed string) string {
 	rawPath, rawQuery, _ := strings.Cut(r.RequestURI, "?")
 	canon.WriteString(rawPath + "\n")
 	canon.WriteString(canonicalQuery(rawQuery) + "\n")
-	for _, h := range strings.Split(signed, ";") {
+	for h := range strings.SplitSeq(signed, ";") {
 		v := strings.Join(r.Header.Values(h), ",")
 		if h == "host" {
 			v = r.Host
@@ -185,7 +186,7 @@ func signature(r *http.Request, secret, date, region, signed string) string {
 // everything but A-Z a-z 0-9 - _ . ~ percent-encoded.
 func canonicalQuery(raw string) string {
 	var pairs []string
-	for _, kv := range strings.Split(raw, "&") {
+	for kv := range strings.SplitSeq(raw, "&") {
 		if kv == "" {
 			continue
 		}

@@ -249,8 +249,7 @@ func (s *S3) fail(ctx context.Context, op, uri string, err error) error {
 		where = s.endpoint
 	}
 	tried := fmt.Sprintf("S3 %s at %s, %s", op, where, s.credentialSource(ctx))
-	var maxErr *retry.MaxAttemptsError
-	if errors.As(err, &maxErr) {
+	if maxErr, ok := errors.AsType[*retry.MaxAttemptsError](err); ok {
 		tried += fmt.Sprintf(", %d attempts", maxErr.Attempt)
 	}
 	return fmt.Errorf("%s: %s: %s", uri, tried, s3Reason(err))

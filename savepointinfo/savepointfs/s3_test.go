@@ -135,26 +135,42 @@ func TestS3Errors(t *testing.T) {
 		setup                  func(*s3server.Server)
 		want                   []string
 	}{
-		{name: "wrong access key", location: "s3://sp/savepoints/one", ak: "AKIAWRONGWRONGWRONG1", sk: secretKey,
-			want: []string{"s3://sp/savepoints/one", "InvalidAccessKeyId", "HTTP 403", "Flink configuration"}},
-		{name: "wrong secret", location: "s3://sp/savepoints/one", ak: accessKey, sk: "not-the-secret",
-			want: []string{"SignatureDoesNotMatch", "HTTP 403"}},
-		{name: "missing bucket", location: "s3://nobucket/savepoints/one", ak: accessKey, sk: secretKey,
-			want: []string{"s3://nobucket/savepoints/one", "NoSuchBucket"}},
-		{name: "missing _metadata", location: "s3://sp/savepoints/two", ak: accessKey, sk: secretKey,
+		{
+			name: "wrong access key", location: "s3://sp/savepoints/one", ak: "AKIAWRONGWRONGWRONG1", sk: secretKey,
+			want: []string{"s3://sp/savepoints/one", "InvalidAccessKeyId", "HTTP 403", "Flink configuration"},
+		},
+		{
+			name: "wrong secret", location: "s3://sp/savepoints/one", ak: accessKey, sk: "not-the-secret",
+			want: []string{"SignatureDoesNotMatch", "HTTP 403"},
+		},
+		{
+			name: "missing bucket", location: "s3://nobucket/savepoints/one", ak: accessKey, sk: secretKey,
+			want: []string{"s3://nobucket/savepoints/one", "NoSuchBucket"},
+		},
+		{
+			name: "missing _metadata", location: "s3://sp/savepoints/two", ak: accessKey, sk: secretKey,
 			setup: func(s *s3server.Server) { _ = s.Put("sp", "savepoints/two/state-file", []byte("x")) },
-			want:  []string{"s3://sp/savepoints/two", "no _metadata"}},
-		{name: "missing directory", location: "s3://sp/savepoints/none", ak: accessKey, sk: secretKey,
-			want: []string{"s3://sp/savepoints/none", "does not exist"}},
-		{name: "throttled", location: "s3://sp/savepoints/one", ak: accessKey, sk: secretKey,
+			want:  []string{"s3://sp/savepoints/two", "no _metadata"},
+		},
+		{
+			name: "missing directory", location: "s3://sp/savepoints/none", ak: accessKey, sk: secretKey,
+			want: []string{"s3://sp/savepoints/none", "does not exist"},
+		},
+		{
+			name: "throttled", location: "s3://sp/savepoints/one", ak: accessKey, sk: secretKey,
 			setup: func(s *s3server.Server) { s.Throttle(1000) },
-			want:  []string{"SlowDown", "HTTP 503", "5 attempts"}},
-		{name: "dropped mid-read", location: "s3://sp/savepoints/one", ak: accessKey, sk: secretKey,
+			want:  []string{"SlowDown", "HTTP 503", "5 attempts"},
+		},
+		{
+			name: "dropped mid-read", location: "s3://sp/savepoints/one", ak: accessKey, sk: secretKey,
 			setup: func(s *s3server.Server) { s.DropAfter(1000, 1000) },
-			want:  []string{"s3://sp/savepoints/one/_metadata", "connection lost after 4000 bytes, 3 resumes"}},
-		{name: "connection refused", location: "s3://sp/savepoints/one", ak: accessKey, sk: secretKey,
+			want:  []string{"s3://sp/savepoints/one/_metadata", "connection lost after 4000 bytes, 3 resumes"},
+		},
+		{
+			name: "connection refused", location: "s3://sp/savepoints/one", ak: accessKey, sk: secretKey,
 			setup: func(s *s3server.Server) { _ = s.Close() },
-			want:  []string{"connection refused", "5 attempts"}},
+			want:  []string{"connection refused", "5 attempts"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
