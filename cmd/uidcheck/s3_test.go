@@ -3,10 +3,13 @@
 package main
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/uidcheck/uidcheck/internal/s3server"
 )
@@ -103,4 +106,29 @@ func TestS3ErrorsExit2(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Ctrl-C during a read that is backing off from throttling stops it at once
+// with 130, as for the REST commands.
+func TestS3Interrupted(t *testing.T) {
+	t.Parallel()
+	srv, env := s3Env(t, s3Secret)
+	srv.Throttle(1 << 20)
+	cmd := exec.CommandContext(t.Context(), bin, "savepoint", "inspect", "s3://sp/savepoints/"+s3Fix)
+	cmd.Env = append(os.Environ(), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	sent := time.Now()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if code, took := cmd.ProcessState.ExitCode(), time.Since(sent); code != 130 || took > 500*time.Millisecond {
+		t.Errorf("exit %d %v after SIGINT, want 130 within 0.5 s\n%s", code, took, stderr.String())
+	}
+	t.Log(stderr.String())
 }
