@@ -2,6 +2,7 @@ package savepointfs
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"sync"
 	"time"
@@ -34,6 +35,10 @@ type Router struct {
 	s3Once sync.Once
 	s3     *S3
 	s3Err  error
+
+	gcsOnce sync.Once
+	gcs     *GCS
+	gcsErr  error
 }
 
 // New returns the FS that dispatches each URI to its scheme's backend.
@@ -49,6 +54,12 @@ func (r *Router) backend(ctx context.Context, uri string) (FS, error) {
 			return nil, r.s3Err
 		}
 		return r.s3, nil
+	case "gs":
+		r.gcsOnce.Do(func() { r.gcs, r.gcsErr = NewGCS(ctx, r.cfg) })
+		if r.gcsErr != nil {
+			return nil, fmt.Errorf("%s: %w", uri, r.gcsErr)
+		}
+		return r.gcs, nil
 	default:
 		return nil, unsupported(uri, s)
 	}

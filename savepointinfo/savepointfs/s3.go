@@ -104,8 +104,8 @@ func newHTTPClient() *awshttp.BuildableClient {
 		})
 }
 
-// s3Location splits s3://bucket/key.
-func s3Location(uri string) (head, bucket, key string) {
+// objectLocation splits scheme://bucket/key.
+func objectLocation(uri string) (head, bucket, key string) {
 	head, p := splitURI(uri)
 	bucket = head[strings.Index(head, "://")+3:]
 	return head, bucket, strings.Trim(p, "/")
@@ -114,7 +114,7 @@ func s3Location(uri string) (head, bucket, key string) {
 // Stat implements FS. A key with objects under "key/" is a directory, as
 // object stores have no directories of their own.
 func (s *S3) Stat(ctx context.Context, uri string) (Info, error) {
-	head, bucket, key := s3Location(uri)
+	head, bucket, key := objectLocation(uri)
 	if key != "" {
 		out, err := s.client.HeadObject(ctx, &s3.HeadObjectInput{Bucket: &bucket, Key: &key})
 		if err == nil {
@@ -153,7 +153,7 @@ func dirPrefix(key string) string {
 // Open implements FS. A connection that drops mid-read is resumed from the
 // offset reached with a ranged GET of the same object version (its ETag).
 func (s *S3) Open(ctx context.Context, uri string) (io.ReadCloser, error) {
-	_, bucket, key := s3Location(uri)
+	_, bucket, key := objectLocation(uri)
 	out, err := s.client.GetObject(ctx, &s3.GetObjectInput{Bucket: &bucket, Key: &key})
 	if err != nil {
 		if isNotFound(err) && !isNoBucket(err) {
@@ -178,7 +178,7 @@ func (s *S3) ReadAt(ctx context.Context, uri string, p []byte, off int64) (int, 
 	if len(p) == 0 {
 		return 0, nil
 	}
-	_, bucket, key := s3Location(uri)
+	_, bucket, key := objectLocation(uri)
 	rng := fmt.Sprintf("bytes=%d-%d", off, off+int64(len(p))-1)
 	out, err := s.client.GetObject(ctx, &s3.GetObjectInput{Bucket: &bucket, Key: &key, Range: &rng})
 	if err != nil {
@@ -204,7 +204,7 @@ func (s *S3) ReadAt(ctx context.Context, uri string, p []byte, off int64) (int, 
 
 // List implements FS.
 func (s *S3) List(ctx context.Context, dir string) ([]Info, error) {
-	head, bucket, key := s3Location(dir)
+	head, bucket, key := objectLocation(dir)
 	prefix := dirPrefix(key)
 	var out []Info
 	pages := s3.NewListObjectsV2Paginator(s.client, &s3.ListObjectsV2Input{Bucket: &bucket, Prefix: &prefix, Delimiter: aws.String("/")})
