@@ -39,6 +39,9 @@ type Router struct {
 	gcsOnce sync.Once
 	gcs     *GCS
 	gcsErr  error
+
+	azOnce sync.Once
+	az     *Azure
 }
 
 // New returns the FS that dispatches each URI to its scheme's backend.
@@ -60,6 +63,9 @@ func (r *Router) backend(ctx context.Context, uri string) (FS, error) {
 			return nil, fmt.Errorf("%s: %w", uri, r.gcsErr)
 		}
 		return r.gcs, nil
+	case "abfs", "abfss", "wasb", "wasbs":
+		r.azOnce.Do(func() { r.az = NewAzure(r.cfg) })
+		return r.az, nil
 	default:
 		return nil, unsupported(uri, s)
 	}
