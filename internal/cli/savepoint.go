@@ -56,8 +56,9 @@ func newCmdSavepointInspect(f *Factory) *cobra.Command {
 		Short: "Show what a savepoint or checkpoint _metadata file holds",
 		Long: `Inspect reads the _metadata of a savepoint or checkpoint natively (no JVM), in
 every format Flink has written (1.3 to 2.x). PATH is a savepoint directory or
-a _metadata file: a local path or a file://, s3://, s3a://, s3p:// or gs:// URI
-(docs/savepoints.md), or latest:DIR for the newest one under DIR.
+a _metadata file: a local path or a file://, s3://, s3a://, s3p://, gs://,
+abfs[s]:// or wasb[s]:// URI (docs/savepoints.md), or latest:DIR for the
+newest one under DIR.
 
 It prints the format version and the Flink versions that write it, the
 checkpoint id, whether it is a savepoint or a checkpoint (format 4+), and for
@@ -128,8 +129,8 @@ func newCmdSavepointLs(f *Factory) *cobra.Command {
 		Use:   "ls DIR",
 		Short: "List the savepoints and retained checkpoints under a directory, newest first",
 		Long: `Ls lists the savepoints and retained checkpoints under DIR (a local path or a
-file://, s3://, s3a://, s3p:// or gs:// URI): DIR itself if it holds a _metadata
-file, each directory in it that does, and the chk-N directories of each job
+URI of S3, GCS or Azure): DIR itself if it holds a _metadata file, each
+directory in it that does, and the chk-N directories of each job
 directory (state.checkpoints.dir/<job ID>/chk-N). Newest first, with the time
 of the _metadata file, the bytes inside the directory, the Flink versions that
 write its format (read from the 8-byte header only), and the job ID as far as

@@ -11,7 +11,8 @@ import (
 )
 
 // openSavepoint decodes the savepoint every -s/--savepoint names: a local
-// path, a file://, s3://, s3a://, s3p:// or gs:// URI, or latest:DIR.
+// path, a URI of a store savepointfs reads (docs/savepoints.md), or
+// latest:DIR.
 func openSavepoint(ctx context.Context, f *Factory, location string) (*savepointinfo.Metadata, error) {
 	fsys, err := savepointFS(f, location)
 	if err != nil {

@@ -126,7 +126,7 @@ func (a *Azure) Stat(ctx context.Context, uri string) (Info, error) {
 		}
 	}
 	prefix := dirPrefix(key)
-	pager := cc.NewListBlobsFlatPager(&container.ListBlobsFlatOptions{Prefix: &prefix, MaxResults: ptr(int32(1))})
+	pager := cc.NewListBlobsFlatPager(&container.ListBlobsFlatOptions{Prefix: &prefix, MaxResults: new(int32(1))})
 	page, err := pager.NextPage(ctx)
 	if err != nil {
 		return Info{}, c.fail(ctx, "list blobs", uri, err)
@@ -232,14 +232,11 @@ func (c *azureClient) fail(ctx context.Context, op, uri string, err error) error
 		return fmt.Errorf("%s: %w", uri, context.Cause(ctx))
 	}
 	reason := oneLine(err.Error())
-	var re *azcore.ResponseError
-	if errors.As(err, &re) {
+	if re, ok := errors.AsType[*azcore.ResponseError](err); ok {
 		reason = fmt.Sprintf("HTTP %d %s", re.StatusCode, re.ErrorCode)
 	}
 	return fmt.Errorf("%s: Azure Blob %s with %s: %s", uri, op, c.creds, reason)
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func derefString(p *string) string {
 	if p == nil {

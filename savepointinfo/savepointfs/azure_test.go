@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,7 +47,7 @@ func startAzurite(t *testing.T) string {
 	port := ln.Addr().(*net.TCPAddr).Port
 	_ = ln.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "--blobHost", "127.0.0.1", "--blobPort", fmt.Sprint(port),
+	cmd := exec.CommandContext(ctx, bin, "--blobHost", "127.0.0.1", "--blobPort", strconv.Itoa(port),
 		"--inMemoryPersistence", "--skipApiVersionCheck", "--silent")
 	cmd.Dir = t.TempDir() // Azurite writes its debug and extent files here
 	var out bytes.Buffer
@@ -87,8 +88,15 @@ func startAzurite(t *testing.T) string {
 	return conn
 }
 
-func TestAzureReadsTheSameSavepointAsLocal(t *testing.T) {
+// TestAzure starts Azurite once (its start takes seconds) for both parts.
+func TestAzure(t *testing.T) {
 	conn := startAzurite(t)
+	t.Run("same as local", func(t *testing.T) { azureSameAsLocal(t, conn) })
+	t.Run("errors", func(t *testing.T) { azureErrors(t, conn) })
+}
+
+func azureSameAsLocal(t *testing.T, conn string) {
+	t.Helper()
 	t.Setenv("AZURE_STORAGE_CONNECTION_STRING", conn)
 	local, err := savepointinfo.Open(fixture)
 	if err != nil {
@@ -114,8 +122,8 @@ func TestAzureReadsTheSameSavepointAsLocal(t *testing.T) {
 	}
 }
 
-func TestAzureErrors(t *testing.T) {
-	conn := startAzurite(t)
+func azureErrors(t *testing.T, conn string) {
+	t.Helper()
 	wrongKey := strings.Replace(conn, azuriteKey, "d3Jvbmcta2V5LXdyb25nLWtleS13cm9uZy1rZXktd3Jvbmcta2V5LXdyb25nLWtleQ==", 1)
 	for _, c := range []struct{ conn, loc, want string }{
 		{wrongKey, "abfs://flink@devstoreaccount1.dfs.core.windows.net/savepoints/one", "HTTP 403"},

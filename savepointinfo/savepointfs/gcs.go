@@ -31,7 +31,7 @@ func NewGCS(ctx context.Context, cfg Config) (*GCS, error) {
 	// JSON API reads: the XML API is not served by every emulator.
 	client, err := storage.NewClient(ctx, storage.WithJSONReads())
 	if err != nil {
-		return nil, fmt.Errorf("Google Cloud Storage: no usable application default credentials: %s", oneLine(err.Error()))
+		return nil, fmt.Errorf("no usable application default credentials for Google Cloud Storage: %s", oneLine(err.Error()))
 	}
 	backoff := 5 * time.Second
 	if cfg.MaxBackoff > 0 {
@@ -43,7 +43,7 @@ func NewGCS(ctx context.Context, cfg Config) (*GCS, error) {
 	creds := "application default credentials"
 	switch {
 	case os.Getenv("STORAGE_EMULATOR_HOST") != "":
-		creds = "the emulator at STORAGE_EMULATOR_HOST, no credentials"
+		creds = "the emulator at STORAGE_EMULATOR_HOST" //nolint:gosec // names a source, holds no secret
 	case os.Getenv("GOOGLE_APPLICATION_CREDENTIALS") != "":
 		creds = "application default credentials from GOOGLE_APPLICATION_CREDENTIALS"
 	}
