@@ -13,12 +13,14 @@ import (
 // what Flink's own Checkpoints.loadCheckpointMetadata read from the same
 // file, recorded next to it as flink-loader.json.
 func TestAgreesWithFlinkLoader(t *testing.T) {
+	t.Parallel()
 	dirs, err := filepath.Glob(filepath.Join(localFixtures, "harness-*"))
 	if err != nil || len(dirs) == 0 {
 		t.Fatalf("no harness savepoints in %s: %v", localFixtures, err)
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
 			data, err := os.ReadFile(filepath.Join(dir, "flink-loader.json"))
 			if err != nil {
 				t.Fatal(err)

@@ -14,8 +14,10 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/*.json")
 // of fixtures (format versions 2 to 6, key-group, coordinator, master-state
 // and finished-operator cases), so that any change in decoding shows in review.
 func TestGoldenDumps(t *testing.T) {
+	t.Parallel()
 	for _, name := range smallFixtures {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			m, err := Open(filepath.Join(localFixtures, name))
 			if err != nil {
 				t.Fatal(err)

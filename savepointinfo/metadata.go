@@ -16,6 +16,9 @@ type Metadata struct {
 	Properties *Properties `json:"properties"`
 	// Size is the number of bytes read.
 	Size int64 `json:"size"`
+	// opener reads the state files through the file system OpenFS read
+	// _metadata from; nil for Decode.
+	opener Opener
 }
 
 // Writers returns the Flink versions that write this format version.
@@ -98,6 +101,9 @@ type Operator struct {
 	Files []string `json:"files"`
 	// fileHandles counts file references, duplicates included.
 	fileHandles int
+	// stateRefs locate the managed handles in _metadata, per subtask with
+	// state, for StateMeta.
+	stateRefs []stateRef
 }
 
 // HasCoordinatorState reports whether the entry carries coordinator state.

@@ -52,6 +52,10 @@ func OpenFS(ctx context.Context, fsys savepointfs.FS, location string, opts ...O
 		return nil, fmt.Errorf("%s: %w", info.URI, err)
 	}
 	m.Path = info.URI
+	if savepointfs.Scheme(info.URI) != "" {
+		// State files are read in place too; local ones through DirOpener.
+		m.opener = fsOpener{ctx: ctx, fsys: fsys, dir: savepointfs.Dir(info.URI)}
+	}
 	return m, nil
 }
 

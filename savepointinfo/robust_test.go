@@ -65,6 +65,7 @@ func TestTruncatedUnknownSize(t *testing.T) {
 }
 
 func TestBadHeaderAndCounts(t *testing.T) {
+	t.Parallel()
 	header := func(magic uint32, version int32) []byte {
 		b := binary.BigEndian.AppendUint32(nil, magic)
 		return binary.BigEndian.AppendUint32(b, uint32(version))
@@ -86,6 +87,7 @@ func TestBadHeaderAndCounts(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			_, err := Decode(bytes.NewReader(tc.in), WithSize(int64(len(tc.in))))
 			if !errors.Is(err, tc.is) || !strings.Contains(err.Error(), tc.message) {
 				t.Errorf("error %v, want %v containing %q", err, tc.is, tc.message)

@@ -135,6 +135,7 @@ const maxFlipAlloc = 64 << 20
 // suite to load with Flink's own reader. It is not parallel: it bounds the
 // bytes each decode allocates by the process-wide allocation counter.
 func TestBitFlips(t *testing.T) {
+	t.Parallel()
 	out := os.Getenv("UIDCHECK_FLIPPED_OUT")
 	rng := rand.New(rand.NewPCG(20, 21))
 	accepted, tried := 0, 0

@@ -23,6 +23,7 @@ func (r *recorder) Fatal(a ...any)            { r.Errorf("%s", fmt.Sprint(a...))
 // TestRunFailsOnMismatch checks that both an unexpected diagnostic and an
 // unmet expectation fail a test, and that "//" in a string is no comment.
 func TestRunFailsOnMismatch(t *testing.T) {
+	t.Parallel()
 	rec := &recorder{TB: t}
 	analyzertest.Run(rec, analyzertest.TestData(), missinguid.Analyzer, "mismatch")
 	joined := strings.Join(rec.errs, "\n")
@@ -42,6 +43,7 @@ func TestRunFailsOnMismatch(t *testing.T) {
 }
 
 func TestRunFailsOnEmptyCase(t *testing.T) {
+	t.Parallel()
 	rec := &recorder{TB: t}
 	func() {
 		defer func() { _ = recover() }()

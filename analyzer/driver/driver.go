@@ -1,4 +1,6 @@
-// Package driver runs go/analysis analyzers over Java files.
+// Package driver runs go/analysis analyzers over Java files. It only
+// finds, loads and runs: what is done with the findings afterwards
+// (suppression, configuration, baselines) is the caller's.
 //
 // x/tools' drivers load Go packages through go/packages, which never lists
 // .java files, so uidcheck fills each [analysis.Pass] itself: Fset holds the
@@ -361,10 +363,7 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		wg.Go(func() {
 			for i := range next {
 				src, err := load(files[i], maxSize)
-				loaded[i] = loadedFile{
-					size: len(src), lines: lineStarts(src), err: err,
-					directives: bytes.Contains(src, directiveMarker), sum: crc32.ChecksumIEEE(src),
-				}
+				loaded[i] = loadedFile{size: len(src), lines: lineStarts(src), err: err, sum: crc32.ChecksumIEEE(src)}
 				if err == nil {
 					res.unread.offer(files[i], src)
 				}
@@ -379,15 +378,11 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 	}
 	close(next)
 	wg.Wait()
-	withDirectives := map[string]bool{}
 	for i, name := range files {
 		l := loaded[i]
 		if l.err != nil {
 			res.FileErrors = append(res.FileErrors, l.err)
 			continue
-		}
-		if l.directives {
-			withDirectives[name] = true
 		}
 		tf := res.Fset.AddFile(name, -1, l.size)
 		tf.SetLines(l.lines)
@@ -410,7 +405,6 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 		return nil, err
 	}
 	res.unread.drop()
-	res.suppress(withDirectives)
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		pi, pj := res.Fset.Position(res.Diagnostics[i].Pos), res.Fset.Position(res.Diagnostics[j].Pos)
 		if pi.Filename != pj.Filename {
@@ -422,11 +416,10 @@ func Run(ctx context.Context, files []string, analyzers []*analysis.Analyzer, op
 }
 
 type loadedFile struct {
-	size       int
-	lines      []int
-	err        error
-	directives bool // mentions "uidcheck:"
-	sum        uint32
+	size  int
+	lines []int
+	err   error
+	sum   uint32
 }
 
 // lineStarts returns the offsets at which lines start, as

@@ -177,11 +177,27 @@ static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, 
 	}
 }
 
+// uc_mentions reports whether src[start:end] contains needle.
+static bool uc_mentions(const char *src, uint32_t start, uint32_t end, const char *needle) {
+	size_t n = strlen(needle);
+	for (uint32_t i = start; i + n <= end; i++) {
+		if (src[i] == needle[0] && memcmp(src + i, needle, n) == 0) return true;
+	}
+	return false;
+}
+
+// uc_state_body reports whether a method body may register state: it
+// names a state or a runtime context (see lowerer.stateBody).
+static bool uc_state_body(const char *src, const uc_flat *n) {
+	return uc_mentions(src, n->start, n->end, "State") || uc_mentions(src, n->start, n->end, "RuntimeContext");
+}
+
 // uc_prune reports whether the children of node i are never read by the
 // lowering: user function bodies (lambdas given to map, filter, ...; method
-// bodies of user function classes) and node kinds read as text.
+// bodies of user function classes that register no state) and node kinds
+// read as text.
 static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
-		const uc_config *cfg) {
+		const char *src, const uc_config *cfg) {
 	uint8_t k = uc_kind(kinds, nkinds, i, out, cap);
 	if (k == K_SKIP_CHILDREN) return true;
 	if (out[i].field != cfg->field_body) return false;
@@ -193,7 +209,7 @@ static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *
 	}
 	if (pk == K_METHOD_DECL && uc_kind(kinds, nkinds, g, out, cap) == K_CLASS_BODY) {
 		uint8_t ck = uc_kind(kinds, nkinds, gg, out, cap);
-		return (ck == K_CLASS_DECL || ck == K_OBJECT_CREATION) && (out[gg].flags & UC_FUNC);
+		return (ck == K_CLASS_DECL || ck == K_OBJECT_CREATION) && (out[gg].flags & UC_FUNC) && !uc_state_body(src, &out[i]);
 	}
 	return false;
 }
@@ -244,7 +260,7 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 			f->end = ts_node_end_byte(node);
 			f->parent = (int32_t)parent;
 			uc_mark(self, out, cap, kinds, nkinds, src, &cfg);
-			descend = !uc_prune(self, out, cap, kinds, nkinds, &cfg);
+			descend = !uc_prune(self, out, cap, kinds, nkinds, src, &cfg);
 		}
 		if (descend && !leaf && ts_tree_cursor_goto_first_child(&c)) {
 			parent = self;
@@ -261,6 +277,55 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 			}
 			// parent moves up: find the new parent's own parent.
 			parent = (parent >= 0 && parent < cap) ? out[parent].parent : -1;
+		}
+	}
+}
+
+const char *ts_node_type(uc_node self);
+uc_node ts_node_parent(uc_node self);
+
+// uc_note is a line comment (kind 1) or an annotation (kind 2, with the
+// range of the declaration it annotates).
+typedef struct {
+	uint32_t start, end, decl_start, decl_end, kind;
+} uc_note;
+
+// uc_notes writes the line comments and annotations under root, in
+// document order, into out (at most cap) and returns how many there are.
+// It walks the whole tree, pruned nowhere, and compares type names: it
+// runs only on the rare files that mention uidcheck.
+static int64_t uc_notes(uc_node root, uc_note *out, int64_t cap) {
+	uc_cursor c = ts_tree_cursor_new(root);
+	int64_t n = 0;
+	for (;;) {
+		uc_node node = ts_tree_cursor_current_node(&c);
+		const char *t = ts_node_type(node);
+		uint32_t kind = strcmp(t, "line_comment") == 0 ? 1 : strcmp(t, "annotation") == 0 ? 2 : 0;
+		if (kind != 0) {
+			if (n < cap) {
+				uc_note *o = &out[n];
+				o->kind = kind;
+				o->start = ts_node_start_byte(node);
+				o->end = ts_node_end_byte(node);
+				o->decl_start = o->decl_end = 0;
+				if (kind == 2) {
+					uc_node decl = ts_node_parent(node);
+					if (decl.id != NULL && strcmp(ts_node_type(decl), "modifiers") == 0) decl = ts_node_parent(decl);
+					if (decl.id != NULL) {
+						o->decl_start = ts_node_start_byte(decl);
+						o->decl_end = ts_node_end_byte(decl);
+					}
+				}
+			}
+			n++;
+		} else if (ts_tree_cursor_goto_first_child(&c)) {
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (!ts_tree_cursor_goto_parent(&c)) {
+				ts_tree_cursor_delete(&c);
+				return n;
+			}
 		}
 	}
 }
@@ -298,6 +363,9 @@ type flatTree struct {
 	// kids and named hold child indices; each node's children are the
 	// ranges [kidOff, kidOff+kidN) and [namedOff, namedOff+namedN).
 	kids, named []int32
+	// notes are the line comments and annotations of the last parse, when
+	// asked for.
+	notes []note
 	// cancel is the parser's cancellation flag, read by the walk and the
 	// lowering so that a large file stops early too.
 	cancel *C.size_t
@@ -476,21 +544,52 @@ var zeroByte byte
 
 // parseFlat parses src from byte offset from and copies its tree into t,
 // reusing t's arrays: each parsing goroutine keeps one flatTree for all its
-// files.
-func (t *flatTree) parseFlat(p tsParser, src []byte, from int) error {
+// files. With withNotes it also records the file's line comments and
+// annotations in t.notes, from the same tree.
+func (t *flatTree) parseFlat(p tsParser, src []byte, from int, withNotes bool) error {
 	tree, err := p.parse(src, from)
 	if err != nil {
 		return err
 	}
 	t.cancel = p.flag
+	t.notes = t.notes[:0]
 	if err := t.flatten(C.ts_tree_root_node(tree), src); err != nil {
 		// Freeing a large tree takes a few hundred milliseconds; after an
 		// interrupt that must not delay the exit.
 		go deleteTree(tree)
 		return err
 	}
+	if withNotes {
+		t.notes = treeNotes(C.ts_tree_root_node(tree), t.notes)
+	}
 	deleteTree(tree)
 	return nil
+}
+
+// note is a line comment, or an annotation with its declaration's range.
+type note struct {
+	start, end         int
+	declStart, declEnd int
+	annotation         bool
+}
+
+// treeNotes appends the line comments and annotations under root to out.
+func treeNotes(root C.uc_node, out []note) []note {
+	buf := make([]C.uc_note, 16)
+	for {
+		n := int(C.uc_notes(root, &buf[0], C.int64_t(len(buf))))
+		if n > len(buf) {
+			buf = make([]C.uc_note, n)
+			continue
+		}
+		for _, x := range buf[:n] {
+			out = append(out, note{
+				start: int(x.start), end: int(x.end), declStart: int(x.decl_start), declEnd: int(x.decl_end),
+				annotation: x.kind == 2,
+			})
+		}
+		return out
+	}
 }
 
 func deleteTree(tree unsafe.Pointer) { C.ts_tree_delete(tree) }

@@ -24,12 +24,15 @@ type header struct {
 	// end is the offset just after the last declaration read: where the
 	// parse starts.
 	end int
+	// comments are the ranges of the line comments scanned, some of them
+	// past end, where the parse sees them again.
+	comments [][2]int
 }
 
 // scanHeader reads the package and import declarations at the start of src.
 func scanHeader(src []byte) header {
 	var h header
-	s := headerScanner{src: src}
+	s := headerScanner{src: src, comments: &h.comments}
 	s.space()
 	if s.keyword("package") {
 		name, ok := s.declaration(false)
@@ -52,8 +55,9 @@ func scanHeader(src []byte) header {
 }
 
 type headerScanner struct {
-	src []byte
-	i   int
+	src      []byte
+	i        int
+	comments *[][2]int
 }
 
 // space skips whitespace and comments. An unterminated block comment is
@@ -64,9 +68,11 @@ func (s *headerScanner) space() {
 		case isBlank(s.src[s.i]):
 			s.i++
 		case s.at("//"):
+			start := s.i
 			for s.i < len(s.src) && s.src[s.i] != '\n' && s.src[s.i] != '\r' {
 				s.i++
 			}
+			*s.comments = append(*s.comments, [2]int{start, s.i})
 		case s.at("/*"):
 			end := bytes.Index(s.src[s.i+2:], []byte("*/"))
 			if end < 0 {

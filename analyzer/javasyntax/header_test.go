@@ -11,6 +11,7 @@ import (
 )
 
 func TestScanHeader(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, src string
 		pkg       string
@@ -58,6 +59,7 @@ func TestScanHeader(t *testing.T) {
 		{name: "end of file in a declaration", src: "import x.", rest: "import x."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			h := scanHeader([]byte(tc.src))
 			if h.pkg != tc.pkg || !slices.Equal(h.imports, tc.imports) || tc.src[h.end:] != tc.rest {
 				t.Errorf("scanHeader(%q) = package %q, imports %q, rest %q; want %q, %q, %q",

@@ -1,13 +1,14 @@
-// Package javasyntax is the base analyzer for Java sources. It parses each
-// file with tree-sitter and lowers the tree into the small syntax the
-// pipeline model needs (see [File]), two parsers per core.
+// Package javasyntax parses Java sources with tree-sitter and lowers each
+// tree into the small, immutable syntax the pipeline model needs (see
+// [File]), two parsers per core. It is a plain library: it reports
+// nothing, and returns the problems it finds ([Problem], [File.Errors]) for
+// the analyzer that uses it to report.
 //
 // Holding the lowered syntax of every file at once would cost several
-// times the source size, so parsing is streamed: [Result.Parse] parses the
+// times the source size, so parsing is streamed: [Sources.Parse] parses the
 // files in parallel and hands each to a callback, after which the file is
 // dropped; files that other code refers to are parsed on demand by
-// [Result.Classes] and kept. Syntax errors are recorded on each [File] for
-// the caller to report; the analyzer itself reports invalid UTF-8.
+// [Sources.Classes] and kept.
 //
 // A byte-level pre-filter parses eagerly only files that can build part of
 // a pipeline: files that mention stream environments or stream types. Other
@@ -19,32 +20,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"go/token"
-	"reflect"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
-	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
-
-// Analyzer prepares the Java files of a pass for parsing. It reports
-// invalid UTF-8 and files too large to parse; syntax errors are reported by
-// the analyzer that parses.
-var Analyzer = &analysis.Analyzer{
-	Name:             "javasyntax",
-	Doc:              "parse Java files once and share the lowered syntax",
-	URL:              "https://github.com/uidcheck/uidcheck/blob/main/docs/rules.md",
-	Run:              run,
-	RunDespiteErrors: true,
-	ResultType:       reflect.TypeFor[*Result](),
-	Requires:         []*analysis.Analyzer{settings.Analyzer},
-}
 
 // DefaultMaxParseSize is the largest file parsed by default. A tree-sitter
 // tree takes tens of bytes per source byte: a 2 MiB file needs about
@@ -135,10 +118,10 @@ func declaredNames(src []byte, fn func(name string)) {
 	}
 }
 
-// Result is what the analyzer shares: the files to parse, and on-demand
-// access to any file by the classes it declares. It is safe for concurrent
-// use.
-type Result struct {
+// Sources is a set of Java files read once by bytes ([Scan]): the files to
+// parse, and on-demand access to any file by the classes it declares. It is
+// safe for concurrent use.
+type Sources struct {
 	// Pending are the files the pre-filter selected, in pass order.
 	Pending []string
 	// pendingSrc holds, by index in Pending, the sources the pre-filter
@@ -174,7 +157,7 @@ type keptFile struct {
 // With eagerOnly, only files that pass the pre-filter are considered: the
 // pipeline model follows helper calls only into code that can build part of
 // a pipeline, and must not parse a library's whole call graph.
-func (r *Result) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
+func (r *Sources) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
 	var out []*Class
 	for _, fn := range r.declared[name] {
 		if pkgs != nil && !slices.Contains(pkgs, r.pkgOf[fn]) || eagerOnly && !r.eager[fn] {
@@ -199,7 +182,7 @@ func (r *Result) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
 
 // keep parses a file on first use, outside the lock so that goroutines
 // needing different files do not wait for each other.
-func (r *Result) keep(name string) *File {
+func (r *Sources) keep(name string) *File {
 	r.mu.Lock()
 	k := r.kept[name]
 	if k == nil {
@@ -230,13 +213,13 @@ func (r *Result) keep(name string) *File {
 
 // Err is the error of the run's context: non-nil once the run is
 // interrupted, so that long loops over a file's syntax can stop.
-func (r *Result) Err() error { return r.ctx.Err() }
+func (r *Sources) Err() error { return r.ctx.Err() }
 
 // Eager reports whether a file passed the pre-filter.
-func (r *Result) Eager(file string) bool { return r.eager[file] }
+func (r *Sources) Eager(file string) bool { return r.eager[file] }
 
 // Kept returns the files parsed on demand and kept, in no particular order.
-func (r *Result) Kept() []*File {
+func (r *Sources) Kept() []*File {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out := make([]*File, 0, len(r.kept))
@@ -257,7 +240,7 @@ func (r *Result) Kept() []*File {
 //
 // Parse stops within a file's parse when the run's context is done, and
 // returns its error.
-func (r *Result) Parse(fn func(i int, f *File)) error {
+func (r *Sources) Parse(fn func(i int, f *File)) error {
 	errs := make([]error, len(r.Pending))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -336,11 +319,15 @@ func parse(p *parser, name string, src []byte, a *arena) (*File, error) {
 
 // parseAfter parses and lowers one file whose header h was read by bytes.
 func parseAfter(p *parser, name string, src []byte, h header, a *arena) (*File, error) {
-	if err := p.scratch.parseFlat(p.ts, src, h.end); err != nil {
+	withDirectives := bytes.Contains(src, DirectiveMarker)
+	if err := p.scratch.parseFlat(p.ts, src, h.end, withDirectives); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	defer p.scratch.release()
 	f := lower(name, src, h, &p.scratch, a)
+	if withDirectives {
+		f.Directives = directives(src, h, p.scratch.notes)
+	}
 	if p.scratch.canceled() {
 		return nil, errCanceled // lowered only in part
 	}
@@ -385,6 +372,9 @@ type scan struct {
 	pkg      string
 	declared []string
 	relevant bool
+	// directives is set when the file mentions "uidcheck:": it is parsed
+	// for its directives even when it builds no pipeline.
+	directives bool
 }
 
 // keptSourceLimit bounds the sources the pre-filter keeps for the parse
@@ -397,12 +387,12 @@ func scanFile(read func(string) ([]byte, error), name string, maxSize int64, kep
 	if err != nil {
 		return scan{err: fmt.Errorf("read %s: %w", name, err)}
 	}
-	sc := scan{size: len(src), badUTF8: -1, pkg: packageOf(src), relevant: Relevant(src)}
+	sc := scan{size: len(src), badUTF8: -1, pkg: packageOf(src), relevant: Relevant(src), directives: bytes.Contains(src, DirectiveMarker)}
 	if !utf8.Valid(src) {
 		sc.badUTF8 = firstInvalid(src)
 	}
 	declaredNames(src, func(cls string) { sc.declared = append(sc.declared, cls) })
-	if sc.relevant && int64(len(src)) <= maxSize {
+	if (sc.relevant || sc.directives) && int64(len(src)) <= maxSize {
 		if kept.Add(int64(len(src))) <= keptSourceLimit {
 			sc.src = src
 		} else {
@@ -412,25 +402,34 @@ func scanFile(read func(string) ([]byte, error), name string, maxSize int64, kep
 	return sc
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	maxSize := settings.Of(pass).MaxParseSize
+// Problem is something found while reading a file that its user should
+// be told: invalid UTF-8, or a file too large to parse.
+type Problem struct {
+	File     string
+	Off      int
+	Category string
+	Msg      string
+}
+
+// Scan reads files by bytes, in parallel: it indexes the classes each
+// declares, and selects the files to parse, those that pass the
+// pre-filter ([Relevant]) or hold uidcheck directives, up to maxSize bytes.
+// read returns a file's content; parsing stops when ctx is done. Problems
+// come back in file order; the error is a file that could not be read, or
+// ctx's.
+func Scan(ctx context.Context, files []string, read func(string) ([]byte, error), maxSize int64) (*Sources, []Problem, error) {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxParseSize
 	}
-	ctx := settings.Of(pass).Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	res := &Result{
+	res := &Sources{
 		ctx:      ctx,
 		maxSize:  maxSize,
-		read:     pass.ReadFile,
+		read:     read,
 		declared: map[string][]string{},
 		pkgOf:    map[string]string{},
 		eager:    map[string]bool{},
 		kept:     map[string]*keptFile{},
 	}
-	files := pass.OtherFiles
 	scans := make([]scan, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -438,7 +437,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				scans[i] = scanFile(pass.ReadFile, files[i], res.maxSize, &kept)
+				scans[i] = scanFile(read, files[i], res.maxSize, &kept)
 			}
 		})
 	}
@@ -451,17 +450,20 @@ func run(pass *analysis.Pass) (any, error) {
 	close(next)
 	wg.Wait()
 	if err := res.ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
-	tfs := TokenFiles(pass.Fset)
+	var problems []Problem
 	for i, name := range files {
 		sc := scans[i]
 		if sc.err != nil {
-			return nil, sc.err
+			return nil, nil, sc.err
 		}
 		if sc.badUTF8 >= 0 {
-			reportInvalidUTF8(pass, tfs[name], sc.badUTF8)
+			problems = append(problems, Problem{
+				File: name, Off: sc.badUTF8, Category: Category,
+				Msg: fmt.Sprintf("invalid UTF-8 at byte offset %d; Java sources must be UTF-8, string values may be wrong", sc.badUTF8),
+			})
 		}
 		res.pkgOf[name] = sc.pkg
 		for _, cls := range sc.declared {
@@ -470,63 +472,21 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		if int64(sc.size) > res.maxSize {
-			if sc.relevant {
-				reportTooLarge(pass, tfs[name], sc.size, res.maxSize)
+			if sc.relevant || sc.directives {
+				problems = append(problems, Problem{
+					File: name, Category: CategoryTooLarge,
+					Msg: fmt.Sprintf("file not analysed: %d bytes is more than the parse limit of %d (set --max-parse-size)", sc.size, res.maxSize),
+				})
 			}
 			continue
 		}
-		if sc.relevant {
+		if sc.relevant || sc.directives {
 			res.Pending = append(res.Pending, name)
 			res.pendingSrc = append(res.pendingSrc, sc.src)
-			res.eager[name] = true
+			res.eager[name] = sc.relevant
 		}
 	}
-	return res, nil
-}
-
-// TokenFiles maps the names of a FileSet's files to their token.File.
-func TokenFiles(fset *token.FileSet) map[string]*token.File {
-	m := map[string]*token.File{}
-	fset.Iterate(func(f *token.File) bool {
-		m[f.Name()] = f
-		return true
-	})
-	return m
-}
-
-// ReportSyntax reports the syntax errors of a parsed file as diagnostics of
-// category "syntax".
-func ReportSyntax(pass *analysis.Pass, tf *token.File, f *File) {
-	if len(f.Errors) == 0 {
-		return
-	}
-	if tf == nil {
-		return
-	}
-	for _, e := range f.Errors {
-		end := max(e.End, e.Off)
-		d := analysis.Diagnostic{
-			Pos:      tf.Pos(min(e.Off, tf.Size())),
-			End:      tf.Pos(min(end, tf.Size())),
-			Category: Category,
-			Message:  fmt.Sprintf("syntax error: %s; the rest of the file is still analysed", e.Msg),
-		}
-		if e.Limit {
-			d.Category, d.Message = CategoryTooDeep, e.Msg
-		}
-		pass.Report(d)
-	}
-}
-
-func reportTooLarge(pass *analysis.Pass, tf *token.File, size int, limit int64) {
-	if tf == nil {
-		return
-	}
-	pass.Report(analysis.Diagnostic{
-		Pos:      tf.Pos(0),
-		Category: CategoryTooLarge,
-		Message:  fmt.Sprintf("file not analysed: %d bytes is more than the parse limit of %d (set --max-parse-size)", size, limit),
-	})
+	return res, problems, nil
 }
 
 func firstInvalid(src []byte) int {
@@ -539,15 +499,4 @@ func firstInvalid(src []byte) int {
 		off += size
 	}
 	return off
-}
-
-func reportInvalidUTF8(pass *analysis.Pass, tf *token.File, off int) {
-	if tf == nil {
-		return
-	}
-	pass.Report(analysis.Diagnostic{
-		Pos:      tf.Pos(off),
-		Category: Category,
-		Message:  fmt.Sprintf("invalid UTF-8 at byte offset %d; Java sources must be UTF-8, string values may be wrong", off),
-	})
 }

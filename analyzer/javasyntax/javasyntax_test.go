@@ -6,22 +6,43 @@ import (
 	"testing"
 )
 
-func TestQueriesCompile(t *testing.T) {
+// TestDirectives: directives come from the file's one parse, header
+// comments included, and neither a string literal nor another annotation
+// is taken for one.
+func TestDirectives(t *testing.T) {
 	t.Parallel()
-	qs, err := compiledQueries()
+	src := []byte(`// uidcheck:file-ignore missinguid generated
+package a;
+import x.Y; // uidcheck:ignore syntax why
+class A {
+  String s = "// uidcheck:ignore missinguid not a comment";
+  @SuppressWarnings({"unchecked", "uidcheck:missinguid", "uidcheck:unstableuid"})
+  void m() { int x; } // uidcheck: note
+  @Deprecated("uidcheck:missinguid") void n() {}
+}
+`)
+	f, err := Parse("A.java", src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, q := range qs {
-		found := false
-		for i := range q.CaptureCount() {
-			if q.CaptureNameForId(i) == "root" {
-				found = true
-			}
+	var got []string
+	for _, d := range f.Directives {
+		if d.Comment != "" {
+			got = append(got, d.Comment)
+			continue
 		}
-		if !found {
-			t.Errorf("%s: no @root capture", name)
-		}
+		decl := string(src[d.DeclOff:d.DeclEnd])
+		_, decl, _ = strings.Cut(decl, "void ")
+		got = append(got, strings.Join(d.Rules, ",")+" on "+decl)
+	}
+	want := []string{
+		"// uidcheck:file-ignore missinguid generated",
+		"// uidcheck:ignore syntax why",
+		"missinguid,unstableuid on m() { int x; }",
+		"// uidcheck: note",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("directives:\n got %q\nwant %q", got, want)
 	}
 }
 

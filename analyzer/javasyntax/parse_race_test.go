@@ -9,13 +9,11 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 )
 
-// TestParseTwiceAtOnce: the Result is documented as safe for concurrent
+// TestParseTwiceAtOnce: Sources are documented as safe for concurrent
 // use, Parse included (run with -race). Both calls see every file.
 func TestParseTwiceAtOnce(t *testing.T) {
 	t.Parallel()
@@ -27,11 +25,10 @@ func TestParseTwiceAtOnce(t *testing.T) {
 		}
 	}
 	files, _ := driver.Collect([]string{dir})
-	res, err := driver.Run(context.Background(), files, []*analysis.Analyzer{javasyntax.Analyzer}, driver.Options{})
+	syn, _, err := javasyntax.Scan(context.Background(), files, os.ReadFile, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	syn := res.Results[javasyntax.Analyzer].(*javasyntax.Result)
 	var wg sync.WaitGroup
 	var seen [2]atomic.Int64
 	for k := range 2 {

@@ -18,6 +18,9 @@ type Model struct {
 	// Operators are the operators of all jobs, job by job in creation order.
 	// An operator built by a helper that two jobs call appears once per job.
 	Operators []*Operator
+	// Directives are the uidcheck comments and annotations of each parsed
+	// file that has any, read from the file's one parse.
+	Directives map[string][]javasyntax.Directive
 }
 
 // Job is one job graph: an entry point (a main method, or another method
@@ -191,6 +194,11 @@ type Operator struct {
 	SlotSharingGroup            string
 	// Parts lists the Sink V2 sub-operators when known (sinkTo).
 	Parts []Part
+	// States are the states the operator registers, as inferred from its
+	// user function and its keyBy; nil for operators whose state Flink's
+	// own code registers (sources, sinks, built-in operators), which the
+	// state check does not infer.
+	States *OperatorStates
 	// Via lists the calls through which the entry point reached the helper
 	// that created this operator, outermost first; empty when the entry
 	// point created it directly.

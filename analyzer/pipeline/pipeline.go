@@ -36,6 +36,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"go/token"
 	"reflect"
@@ -52,12 +53,15 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
 
-// Analyzer builds the pipeline model. It reports nothing.
+// Analyzer is the base analyzer: it parses the Java files once and builds
+// the pipeline model. It reports what keeps a file from being fully read
+// (invalid UTF-8, a file too large to parse, syntax errors), under the
+// syntax pseudo-rule, and nothing else.
 var Analyzer = &analysis.Analyzer{
 	Name:             "pipeline",
-	Doc:              "build the Flink DataStream pipeline model shared by all rules",
-	URL:              "https://github.com/uidcheck/uidcheck/blob/main/docs/rules.md",
-	Requires:         []*analysis.Analyzer{javasyntax.Analyzer, settings.Analyzer},
+	Doc:              "parse the Java files and build the Flink DataStream pipeline model shared by all rules",
+	URL:              "https://github.com/uidcheck/uidcheck/blob/main/docs/rules.md#syntax",
+	Requires:         []*analysis.Analyzer{settings.Analyzer},
 	ResultType:       reflect.TypeFor[*Model](),
 	RunDespiteErrors: true,
 	Run:              run,
@@ -71,20 +75,59 @@ func Of(pass *analysis.Pass) *Model {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	syn, _ := pass.ResultOf[javasyntax.Analyzer].(*javasyntax.Result)
-	if syn == nil {
-		return &Model{}, nil
-	}
-	tfs := javasyntax.TokenFiles(pass.Fset)
 	s := settings.Of(pass)
+	ctx := s.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	syn, problems, err := javasyntax.Scan(ctx, pass.OtherFiles, pass.ReadFile, s.MaxParseSize)
+	if err != nil {
+		return nil, err
+	}
+	tfs := tokenFiles(pass.Fset)
+	for _, p := range problems {
+		if tf := tfs[p.File]; tf != nil {
+			pass.Report(analysis.Diagnostic{Pos: tf.Pos(min(p.Off, tf.Size())), Category: p.Category, Message: p.Msg})
+		}
+	}
 	m, broken, err := Build(syn, tfs, s.Catalog, s.IncludeTests)
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range broken {
-		javasyntax.ReportSyntax(pass, tfs[f.Name], f)
+		reportSyntax(pass, tfs[f.Name], f)
 	}
 	return m, nil
+}
+
+// tokenFiles maps the names of a FileSet's files to their token.File.
+func tokenFiles(fset *token.FileSet) map[string]*token.File {
+	m := map[string]*token.File{}
+	fset.Iterate(func(f *token.File) bool {
+		m[f.Name()] = f
+		return true
+	})
+	return m
+}
+
+// reportSyntax reports the syntax errors of a parsed file.
+func reportSyntax(pass *analysis.Pass, tf *token.File, f *javasyntax.File) {
+	if tf == nil {
+		return
+	}
+	for _, e := range f.Errors {
+		end := max(e.End, e.Off)
+		d := analysis.Diagnostic{
+			Pos:      tf.Pos(min(e.Off, tf.Size())),
+			End:      tf.Pos(min(end, tf.Size())),
+			Category: javasyntax.Category,
+			Message:  fmt.Sprintf("syntax error: %s; the rest of the file is still analysed", e.Msg),
+		}
+		if e.Limit {
+			d.Category, d.Message = javasyntax.CategoryTooDeep, e.Msg
+		}
+		pass.Report(d)
+	}
 }
 
 // methodKey identifies a method across parses of its file.
@@ -108,9 +151,10 @@ type evaluated struct {
 // classes outside the tree do. Jobs whose entry point is a test are left
 // out unless includeTests is set. It also returns the files that have
 // syntax errors, with only their names and errors, for the caller to report.
-func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Catalog, includeTests bool) (*Model, []*javasyntax.File, error) {
+func Build(syn *javasyntax.Sources, tfs map[string]*token.File, cat *flinkapi.Catalog, includeTests bool) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
 	broken := make([]*javasyntax.File, len(syn.Pending))
+	directives := make([][]javasyntax.Directive, len(syn.Pending))
 	var arenas sync.Pool // one per parse worker at a time
 	err := syn.Parse(func(i int, f *javasyntax.File) {
 		a, _ := arenas.Get().(*arena)
@@ -124,6 +168,9 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 		if len(f.Errors) > 0 {
 			// Only the errors of a broken file are kept, not its syntax.
 			broken[i] = &javasyntax.File{Name: f.Name, Errors: f.Errors}
+		}
+		if len(f.Directives) > 0 {
+			directives[i] = f.Directives
 		}
 		// Each file gets its own index: its caches refer to the file's
 		// classes, which must be freed once the file is evaluated.
@@ -141,6 +188,28 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 	if err != nil {
 		return nil, nil, err
 	}
+	model := &Model{Files: syn.Kept(), Directives: map[string][]javasyntax.Directive{}}
+	for i, ds := range directives {
+		if ds != nil {
+			model.Directives[syn.Pending[i]] = ds
+		}
+	}
+	model.Jobs = jobsOf(perFile, includeTests)
+	for _, job := range model.Jobs {
+		model.Operators = append(model.Operators, job.Operators...)
+	}
+	var withErrors []*javasyntax.File
+	for _, f := range broken {
+		if f != nil {
+			withErrors = append(withErrors, f)
+		}
+	}
+	return model, withErrors, nil
+}
+
+// jobsOf picks the jobs among the evaluations of every file's entry
+// points, and finishes them.
+func jobsOf(perFile [][]evaluated, includeTests bool) []*Job {
 	// A method that builds operators but is called from another job's
 	// evaluation is a helper, not a job of its own. Calls from tests count
 	// too: a helper reached only from tests is part of test jobs.
@@ -155,7 +224,7 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 			}
 		}
 	}
-	model := &Model{Files: syn.Kept()}
+	var jobs []*Job
 	for _, evs := range perFile {
 		for _, ev := range evs {
 			if len(ev.job.Operators) == 0 || (!ev.main && calledFromJob[ev.root]) || (ev.job.Test && !includeTests) {
@@ -164,18 +233,11 @@ func Build(syn *javasyntax.Result, tfs map[string]*token.File, cat *flinkapi.Cat
 			for _, job := range splitByEnv(ev.job) {
 				job.Test = ev.job.Test
 				finish(job)
-				model.Jobs = append(model.Jobs, job)
-				model.Operators = append(model.Operators, job.Operators...)
+				jobs = append(jobs, job)
 			}
 		}
 	}
-	var withErrors []*javasyntax.File
-	for _, f := range broken {
-		if f != nil {
-			withErrors = append(withErrors, f)
-		}
-	}
-	return model, withErrors, nil
+	return jobs
 }
 
 // evaluateAll evaluates the entry points of a file, stopping early when the
@@ -345,13 +407,15 @@ func mentionsPipeline(body []javasyntax.Stmt) bool {
 // index answers name lookups over the parsed files for the evaluation of
 // one file's entry points, by one goroutine.
 type index struct {
-	syn     *javasyntax.Result
+	syn     *javasyntax.Sources
 	tfs     map[string]*token.File
 	catalog *flinkapi.Catalog
 	arena   *arena
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]mutation
 	flink   map[*javasyntax.File]bool
+	// fnStates memoises the states each user function class registers.
+	fnStates map[*javasyntax.Class]*OperatorStates
 }
 
 // arena holds the evaluation's values and argument lists, which die with

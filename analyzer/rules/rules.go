@@ -6,8 +6,6 @@ package rules
 import (
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/uidcheck/uidcheck/analyzer/driver"
-	"github.com/uidcheck/uidcheck/analyzer/javasyntax"
 	"github.com/uidcheck/uidcheck/analyzer/passes/changeduid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/duplicateuid"
 	"github.com/uidcheck/uidcheck/analyzer/passes/missinguid"
@@ -71,27 +69,32 @@ func All() []Rule {
 	}
 }
 
-// Syntax is the pseudo-rule under which the Java front end reports files it
-// could not fully parse. A syntax error is a warning: the rest of the file
-// and every other file are still analysed, and tree-sitter's Java grammar
-// may lag behind the newest Java syntax.
-var Syntax = Rule{Analyzer: javasyntax.Analyzer, Severity: SeverityWarning, Since: "v0.1.0", Default: true}
+// Syntax is the pseudo-rule under which the base analyzer, pipeline,
+// reports files it could not fully read. A syntax error is a warning: the
+// rest of the file and every other file are still analysed, and
+// tree-sitter's Java grammar may lag behind the newest Java syntax.
+var Syntax = Rule{Analyzer: pipeline.Analyzer, Severity: SeverityWarning, Since: "v0.1.0", Default: true}
 
 // SyntaxName is the rule name shown for syntax diagnostics.
 const SyntaxName = "syntax"
 
 // Directive is the pseudo-rule of malformed or unused suppression
-// directives (// uidcheck:ignore missinguid <reason>).
-var Directive = Rule{Analyzer: driver.Directives, Severity: SeverityWarning, Since: "v0.1.0", Default: true}
+// directives (// uidcheck:ignore missinguid <reason>). Its analyzer runs no
+// code: the suppression step after the analysis reports these findings.
+var Directive = Rule{Analyzer: &analysis.Analyzer{
+	Name: "directive",
+	Doc:  "report malformed or unused uidcheck:ignore directives",
+	URL:  "https://github.com/uidcheck/uidcheck/blob/main/docs/configuration.md#suppressing-findings",
+	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+}, Severity: SeverityWarning, Since: "v0.1.0", Default: true}
 
-// Lookup finds the rule of an analyzer. Diagnostics of the base analyzers
-// (javasyntax reports invalid UTF-8, pipeline the syntax errors it finds
-// while parsing) belong to the syntax pseudo-rule.
+// Lookup finds the rule of an analyzer. Diagnostics of the base analyzer,
+// pipeline, belong to the syntax pseudo-rule.
 func Lookup(a *analysis.Analyzer) (Rule, bool) {
-	if a == javasyntax.Analyzer || a == pipeline.Analyzer {
+	if a == pipeline.Analyzer {
 		return Syntax, true
 	}
-	if a == driver.Directives {
+	if a == Directive.Analyzer {
 		return Directive, true
 	}
 	for _, r := range All() {

@@ -473,6 +473,7 @@ func symlink(t *testing.T, target, p string) {
 
 // A Flink error response's server-side cause reaches the message.
 func TestServerSideCause(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusInternalServerError)

@@ -11,6 +11,7 @@ import (
 // file of each kind: each bad file gets a message naming it, nothing
 // panics, and the good job is still analysed.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	deepParens := strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000)
 	deepChain := "env.fromSequence(0, 1)" + strings.Repeat(".map(v -> v)", 10000) + ";"
 	tests := []struct {
@@ -100,6 +101,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			writeJava(t, dir, "good/Job.java", statefulJob)
 			tt.setup(t, dir)

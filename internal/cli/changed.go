@@ -7,8 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-
-	"github.com/uidcheck/uidcheck/internal/report"
 )
 
 // changedFiles lists the files changed since rev (committed, staged or not,
@@ -43,15 +41,4 @@ func git(ctx context.Context, args ...string) (string, error) {
 		return "", fmt.Errorf("--changed-since: git %s: %s", strings.Join(args, " "), strings.TrimSpace(stderr.String()))
 	}
 	return stdout.String(), nil
-}
-
-// keepChanged drops findings outside the changed files.
-func keepChanged(r *report.Result, changed map[string]bool) {
-	kept := r.Diagnostics[:0]
-	for _, d := range r.Diagnostics {
-		if abs, err := filepath.Abs(d.File); err == nil && changed[abs] {
-			kept = append(kept, d)
-		}
-	}
-	r.Diagnostics = kept
 }

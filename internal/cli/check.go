@@ -20,6 +20,7 @@ import (
 	"github.com/uidcheck/uidcheck/internal/baseline"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/config"
+	"github.com/uidcheck/uidcheck/internal/processors"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
@@ -159,26 +160,34 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	applyConfigAfter(opts.config, res.report)
-	analysed := slices.Clone(res.report.Diagnostics)
+	var analysed []report.Diagnostic
+	chain := []processors.Processor{processors.Config{C: opts.config}, processors.Tap{Into: &analysed}}
 	if opts.changedSince != "" {
 		changed, err := changedFiles(ctx, opts.changedSince)
 		if err != nil {
 			return err
 		}
-		keepChanged(res.report, changed)
+		chain = append(chain, processors.ChangedFiles{Changed: changed})
 	}
-	report.AttachLineText(res.report.Diagnostics, res.run.Lines)
-	report.AssignFingerprints(res.report.Diagnostics)
+	chain = append(chain, processors.LineText{Lines: res.run.Lines}, processors.Fingerprints{})
+	if opts.baseline != "" && opts.writeBase == "" {
+		b, err := baseline.Load(opts.baseline)
+		if err != nil {
+			return err
+		}
+		chain = append(chain, processors.Baseline{File: b, Stale: func(e baseline.Entry) {
+			fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: stale baseline entry (no longer found): %s: %s (%s)\n", e.File, e.Message, e.Rule)
+		}})
+	}
+	if res.report.Diagnostics, err = processors.Run(res.report.Diagnostics, chain...); err != nil {
+		return err
+	}
 	if opts.writeBase != "" {
 		if err := baseline.New(res.report.Diagnostics).Write(opts.writeBase); err != nil {
 			return err
 		}
 		fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: wrote %d findings to %s\n", len(res.report.Diagnostics), opts.writeBase)
 		return res.fileErr()
-	}
-	if err := applyBaseline(opts, res); err != nil {
-		return err
 	}
 	if opts.fix || opts.diff || withOperators || opts.savepoint != "" {
 		if err := fixStage(ctx, opts, aopts, res, analysed); err != nil || opts.diff {
@@ -198,24 +207,6 @@ func checkOnce(ctx context.Context, opts *checkOptions) error {
 				return errFindings
 			}
 		}
-	}
-	return nil
-}
-
-// applyBaseline drops the findings the --baseline file holds and names its
-// stale entries.
-func applyBaseline(opts *checkOptions, res *analysisResult) error {
-	if opts.baseline == "" {
-		return nil
-	}
-	b, err := baseline.Load(opts.baseline)
-	if err != nil {
-		return err
-	}
-	fresh, stale := b.Filter(res.report.Diagnostics)
-	res.report.Diagnostics = fresh
-	for _, e := range stale {
-		fmt.Fprintf(opts.f.IO.ErrOut, "uidcheck: stale baseline entry (no longer found): %s: %s (%s)\n", e.File, e.Message, e.Rule)
 	}
 	return nil
 }
@@ -309,7 +300,15 @@ func analyze(ctx context.Context, f *Factory, o analyzeOptions, analyzers []*ana
 	for _, d := range res.Diagnostics {
 		rep.Diagnostics = append(rep.Diagnostics, toDiagnostic(res.Fset, d))
 	}
-	if m, ok := res.Results[pipeline.Analyzer].(*pipeline.Model); ok && o.withOperators {
+	m, _ := res.Results[pipeline.Analyzer].(*pipeline.Model)
+	if m != nil {
+		// Suppression comes first in every command: a suppressed finding
+		// exists for none of them.
+		if rep.Diagnostics, err = processors.Run(rep.Diagnostics, processors.Suppress{Fset: res.Fset, Directives: m.Directives}); err != nil {
+			return nil, err
+		}
+	}
+	if m != nil && o.withOperators {
 		for _, op := range m.Operators {
 			rep.Operators = append(rep.Operators, toOperators(res.Fset, op)...)
 		}

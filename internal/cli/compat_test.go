@@ -54,6 +54,7 @@ public class KafkaJob {
 }
 
 func TestCompatScenarios(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name      string
 		savepoint string
@@ -118,6 +119,7 @@ func TestCompatScenarios(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			if err := os.WriteFile(filepath.Join(dir, "Job.java"), []byte(tc.java), 0o600); err != nil {
 				t.Fatal(err)
@@ -190,5 +192,29 @@ func TestCompatFromManifest(t *testing.T) {
 				t.Errorf("verdict %q, want %q; failures %q unknowns %q", rep.Verdict, tc.verdict, rep.Failures, rep.Unknowns)
 			}
 		})
+	}
+}
+
+// --flink-version and --state-backend are checked before anything is read.
+func TestCompatStateFlags(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--flink-version", "2"}, `invalid --flink-version "2"`},
+		{[]string{"--flink-version", "two.x"}, `invalid --flink-version "two.x"`},
+		{[]string{"--state-backend", "memory"}, `invalid --state-backend "memory"`},
+	} {
+		code, _, stderr := runCLI(t, append([]string{"compat", "-s", migrationSavepoint}, c.args...)...)
+		if code != ExitError || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, stderr, ExitError, c.want)
+		}
+	}
+	for s, want := range map[string]int{"1.20": 120, "2.2.0": 202, "": 0} {
+		v, err := parseFlinkVersion(s)
+		if err != nil || v.Major*100+v.Minor != want {
+			t.Errorf("parseFlinkVersion(%q) = %v, %v", s, v, err)
+		}
 	}
 }

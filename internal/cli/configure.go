@@ -10,7 +10,6 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/rules"
 	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/internal/config"
-	"github.com/uidcheck/uidcheck/internal/report"
 )
 
 // loadConfig reads --config, or .uidcheck.yaml found upward from the
@@ -61,36 +60,24 @@ func checkSettings(c *config.Config, opts *checkOptions) (*settings.Settings, er
 		return s, nil
 	}
 	s.UIDPattern = c.UIDPattern
-	var entries []flinkapi.CatalogEntry
-	for _, cls := range c.StatefulClasses {
-		entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Role: "function", Stateful: "true", Reason: "declared stateful in " + c.Path})
-	}
-	for _, cls := range c.StatelessClasses {
-		entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Role: "function", Stateful: "false", Reason: "declared stateless in " + c.Path})
-	}
 	var err error
-	s.Catalog, err = flinkapi.NewCatalog(entries)
+	s.Catalog, err = projectCatalog(c)
 	return s, err
 }
 
-// applyConfigAfter drops findings of disabled rules and of excluded files,
-// and applies severity overrides.
-func applyConfigAfter(c *config.Config, r *report.Result) {
-	if c == nil {
-		return
-	}
-	kept := r.Diagnostics[:0]
-	for _, d := range r.Diagnostics {
-		sev, override := c.Rules[d.Rule]
-		switch {
-		case sev == config.Off, !c.Selects(d.File):
-			continue
-		case override:
-			d.Severity = report.Severity(sev)
+// projectCatalog is the built-in catalog with the classes the configuration
+// declares stateful or stateless on top.
+func projectCatalog(c *config.Config) (*flinkapi.Catalog, error) {
+	var entries []flinkapi.CatalogEntry
+	if c != nil {
+		for _, cls := range c.StatefulClasses {
+			entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Class: cls, Role: "function", Stateful: "true", Reason: "declared stateful in " + c.Path, Origin: c.Path})
 		}
-		kept = append(kept, d)
+		for _, cls := range c.StatelessClasses {
+			entries = append(entries, flinkapi.CatalogEntry{Match: simpleClassName(cls), Class: cls, Role: "function", Stateful: "false", Reason: "declared stateless in " + c.Path, Origin: c.Path})
+		}
 	}
-	r.Diagnostics = kept
+	return flinkapi.NewCatalog(entries)
 }
 
 func simpleClassName(name string) string {

@@ -52,3 +52,37 @@ public class Job {
 		t.Errorf("exit %d", code)
 	}
 }
+
+// TestDirectivesOutsidePipelines: a directive is read from the file's one
+// parse even where no pipeline is built, and a file-ignore above the
+// package declaration counts.
+func TestDirectivesOutsidePipelines(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeJava(t, dir, "Util.java", `package x;
+public class Util {
+    // uidcheck:ignore missinguid nothing here builds a pipeline
+    static int one() { return 1; }
+}
+`)
+	writeJava(t, dir, "Job.java", `// uidcheck:file-ignore missinguid replayed from the start on every deploy
+package x;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+public class Job {
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.fromSequence(0, 1).keyBy(v -> v).sum(0);
+        env.execute();
+    }
+}
+`)
+	_, stdout, _ := runCLI(t, "check", "--format", "json", dir)
+	res := decodeResult(t, stdout)
+	if len(res.Diagnostics) != 1 {
+		t.Fatalf("diagnostics = %+v", res.Diagnostics)
+	}
+	d := res.Diagnostics[0]
+	if d.Rule != "directive" || !strings.HasSuffix(d.File, "Util.java") || d.Line != 3 || !strings.Contains(d.Message, "suppresses nothing") {
+		t.Errorf("diagnostic = %+v, want the unused directive at Util.java:3", d)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/uidfix"
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
 	"github.com/uidcheck/uidcheck/internal/buildfile"
+	"github.com/uidcheck/uidcheck/internal/processors"
 	"github.com/uidcheck/uidcheck/internal/report"
 )
 
@@ -324,7 +325,9 @@ func fixAndVerify(ctx context.Context, opts *checkOptions, aopts analyzeOptions,
 	if err != nil {
 		return errors.Join(fmt.Errorf("check the fixed files: %w", err), restoreFixed(fixed))
 	}
-	applyConfigAfter(opts.config, again.report)
+	if again.report.Diagnostics, err = processors.Run(again.report.Diagnostics, processors.Config{C: opts.config}); err != nil {
+		return errors.Join(err, restoreFixed(fixed))
+	}
 	if fresh := newFindings(analysed, again.report.Diagnostics); len(fresh) > 0 {
 		for _, d := range fresh {
 			fmt.Fprintf(ew, "uidcheck: after the fix: %s:%d:%d: %s (%s)\n", d.File, d.Line, d.Column, d.Message, d.Rule)

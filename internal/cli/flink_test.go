@@ -84,6 +84,7 @@ func runREST(t *testing.T, srv *httptest.Server, args ...string) (ExitCode, stri
 }
 
 func TestCancelNeverCancelsWithoutCompletedSavepoint(t *testing.T) {
+	t.Parallel()
 	failedPoll := func(w http.ResponseWriter) {
 		writeJSON(w, 200, map[string]any{
 			"status": map[string]any{"id": "COMPLETED"},
@@ -118,6 +119,7 @@ func TestCancelNeverCancelsWithoutCompletedSavepoint(t *testing.T) {
 	for _, tc := range cases {
 		for _, cmd := range [][]string{{"cancel", "-s", "/savepoints", jobID}, {"stop", "--savepointPath", "/savepoints", jobID}} {
 			t.Run(tc.name+"/"+cmd[0], func(t *testing.T) {
+				t.Parallel()
 				ff := savepointFlink("1.20.1", tc.poll)
 				srv := httptest.NewServer(ff)
 				defer srv.Close()
@@ -291,6 +293,7 @@ func TestAuthorizationHeader(t *testing.T) {
 // ends only uidcheck's wait: the message says the stop goes on, with the
 // trigger ID and where to follow it, never that the job keeps running.
 func TestStopInterruptedSaysInProgress(t *testing.T) {
+	t.Parallel()
 	inProgress := func(w http.ResponseWriter) {
 		writeJSON(w, 200, map[string]any{"status": map[string]any{"id": "IN_PROGRESS"}})
 	}
@@ -303,6 +306,7 @@ func TestStopInterruptedSaysInProgress(t *testing.T) {
 		{"timeout", ExitError, []string{"--timeout", "300ms"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			ctx, cancel := context.WithCancelCause(context.Background())
 			defer cancel(nil)
 			var polled atomic.Bool

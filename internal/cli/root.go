@@ -65,7 +65,7 @@ _metadata files, and predicts whether resuming a job from a savepoint will work.
 }
 
 // commands lists the top-level subcommands in the order help shows them.
-var commands = []func(*Factory) *cobra.Command{newCmdCheck, newCmdOperators, newCmdManifest, newCmdSavepoint, newCmdCompat, newCmdGraph, newCmdGitHubComment, newCmdList, newCmdStop, newCmdCancel, newCmdRun, newCmdRules, newCmdExplain}
+var commands = []func(*Factory) *cobra.Command{newCmdCheck, newCmdOperators, newCmdManifest, newCmdSavepoint, newCmdCompat, newCmdGraph, newCmdGitHubComment, newCmdList, newCmdStop, newCmdCancel, newCmdRun, newCmdRules, newCmdExplain, newCmdExplainClass}
 
 // Main runs uidcheck with the process's arguments and streams. The first
 // SIGINT cancels the command's context, so that it stops and says what

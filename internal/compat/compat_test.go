@@ -31,6 +31,7 @@ func withCollisions(j Job) Job {
 }
 
 func TestPredict(t *testing.T) {
+	t.Parallel()
 	src := pinned("src", "fromSource", report.StatefulYes)
 	counter := pinned("counter", "process", report.StatefulYes)
 	renamed := pinned("counter-v2", "process", report.StatefulYes)
@@ -101,6 +102,7 @@ func TestPredict(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			res := Predict(&tc.job, tc.saved, tc.opts)
 			if res.Verdict != tc.want {
 				t.Fatalf("verdict %q, want %q; failures %q, unknowns %q", res.Verdict, tc.want, res.Failures, res.Unknowns)

@@ -3,6 +3,7 @@ package slab
 import "testing"
 
 func TestNewHandsOutDistinctZeroValues(t *testing.T) {
+	t.Parallel()
 	var s Slab[[2]int]
 	seen := map[*[2]int]bool{}
 	for i := range 1000 {
@@ -19,6 +20,7 @@ func TestNewHandsOutDistinctZeroValues(t *testing.T) {
 }
 
 func TestTakeDoesNotOverlap(t *testing.T) {
+	t.Parallel()
 	var s Slab[int]
 	a := s.Take(3)
 	b := s.Take(200) // larger than any chunk
@@ -44,6 +46,7 @@ func TestTakeDoesNotOverlap(t *testing.T) {
 }
 
 func TestResetReusesClearedChunks(t *testing.T) {
+	t.Parallel()
 	var s Slab[int]
 	first := map[*int]bool{}
 	for i := range 300 {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestDuplicateUID(t *testing.T) {
+	t.Parallel()
 	analyzertest.Run(t, analyzertest.TestData(), duplicateuid.Analyzer,
 		"samejob", "jobs", "branches", "loops", "helpertwice", "sinkparts", "twoenvs", "ternary")
 }

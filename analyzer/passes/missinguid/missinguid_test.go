@@ -9,6 +9,7 @@ import (
 )
 
 func TestMissingUID(t *testing.T) {
+	t.Parallel()
 	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer,
 		"basic", "sources", "transforms", "windows", "connected", "joins", "asynccep", "sinks",
 		"modifiers", "lookalikes", "constants", "udfs", "helpers", "unknownfn",

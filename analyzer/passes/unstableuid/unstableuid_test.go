@@ -8,5 +8,6 @@ import (
 )
 
 func TestUnstableUID(t *testing.T) {
+	t.Parallel()
 	analyzertest.Run(t, analyzertest.TestData(), unstableuid.Analyzer, "unstable", "stable", "configured")
 }

@@ -62,6 +62,7 @@ type counts struct {
 	statefulOK, uidOK       int
 	tp, fp, fn              int
 	noPipelineFindings      int
+	unstableErrors          int
 	unlabelledToolOperators int
 }
 
@@ -74,6 +75,7 @@ func (c *counts) add(o counts) {
 	c.fp += o.fp
 	c.fn += o.fn
 	c.noPipelineFindings += o.noPipelineFindings
+	c.unstableErrors += o.unstableErrors
 	c.unlabelledToolOperators += o.unlabelledToolOperators
 }
 
@@ -104,7 +106,7 @@ func run(w io.Writer, corpus, checkouts, bin string, includeTests, verbose bool)
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "repository\tfound/labelled\tstateful ok\tuid ok\tmissinguid P\tR\tTP/FP/FN\tno-pipeline findings\t")
+	fmt.Fprintln(tw, "repository\tfound/labelled\tstateful ok\tuid ok\tmissinguid P\tR\tTP/FP/FN\tno-pipeline findings\tunstableuid errors\t")
 	var total counts
 	var notes []string
 	for _, r := range repos {
@@ -139,9 +141,9 @@ func run(w io.Writer, corpus, checkouts, bin string, includeTests, verbose bool)
 }
 
 func writeRow(w io.Writer, name string, c counts) {
-	fmt.Fprintf(w, "%s\t%d/%d (%s)\t%s\t%s\t%s\t%s\t%d/%d/%d\t%d\t\n", name,
+	fmt.Fprintf(w, "%s\t%d/%d (%s)\t%s\t%s\t%s\t%s\t%d/%d/%d\t%d\t%d\t\n", name,
 		c.found, c.labelled, pct(c.found, c.labelled), ratio(c.statefulOK, c.found), ratio(c.uidOK, c.found),
-		ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn), c.tp, c.fp, c.fn, c.noPipelineFindings)
+		ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn), c.tp, c.fp, c.fn, c.noPipelineFindings, c.unstableErrors)
 }
 
 func pct(a, b int) string {
@@ -217,10 +219,14 @@ func evaluate(r repo, labels []label, out *report.Result, dir string) (counts, [
 	for _, n := range stray {
 		note("finding in a file without a pipeline: %s", n)
 	}
+	for _, n := range unstableErrors(out, inScope) {
+		c.unstableErrors++
+		note("unstableuid error (judge whether the uid really differs per submission): %s", n)
+	}
 	used := make([]bool, len(ops))
 	for _, l := range labels {
 		c.labelled++
-		want := l.Stateful && l.UID == nil
+		want := l.Stateful && l.UID == nil && !collectSink[l.Call]
 		i := match(ops, used, l)
 		if i < 0 {
 			note("not found: %s:%d %s", l.File, l.Line, l.Call)
@@ -269,6 +275,24 @@ func evaluate(r repo, labels []label, out *report.Result, dir string) (counts, [
 		}
 	}
 	return c, notes
+}
+
+// collectSink names the calls that create a collect sink: stateful, but it
+// cannot carry a uid and its job is never resumed, so missinguid must not
+// report it (issue 16).
+var collectSink = map[string]bool{"executeAndCollect": true, "collectAsync": true}
+
+// unstableErrors describes the unstableuid errors in the labelled files. A
+// uid derived from configuration is stable and must not be an error; only a
+// reader can tell, so they are listed rather than scored.
+func unstableErrors(out *report.Result, inScope map[string]bool) []string {
+	var errs []string
+	for _, d := range out.Diagnostics {
+		if d.Rule == "unstableuid" && d.Severity == report.SeverityError && inScope[d.File] {
+			errs = append(errs, fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Message))
+		}
+	}
+	return errs
 }
 
 // findings returns the positions of missinguid findings (errors and

@@ -13,7 +13,7 @@ public class Job {
         DataStream<String> in = env.socketTextStream("a", 1);
         SinkFunction<String> atLeastOnce = JdbcSink.sink("insert into t values(?)", (ps, v) -> ps.setString(1, v), null, null);
         in.addSink(atLeastOnce);
-        in.addSink(JdbcSink.exactlyOnceSink("insert into t values(?)", (ps, v) -> ps.setString(1, v), null, null, null)); // want "\"addSink\" has no uid.*XA"
+        in.addSink(JdbcSink.exactlyOnceSink("insert into t values(?)", (ps, v) -> ps.setString(1, v), null, null, null)); // want "\"addSink\" has no uid.*JdbcXaSinkFunction"
         in.sinkTo(JdbcSink.<String>builder().withQueryStatement("insert into t values(?)", (ps, v) -> ps.setString(1, v)).buildAtLeastOnce(null)); // want "\"sinkTo\" has no uid.*JdbcSink"
         env.execute();
     }

@@ -1,0 +1,8 @@
+package com.acme;
+
+class TransactionalSinkTest extends SinkContractTest {
+    @Override
+    protected LedgerSink finishSink(LedgerSinkBuilder builder) {
+        return builder.build();
+    }
+}
