@@ -43,6 +43,11 @@ var V2Modifiers = map[string]string{
 // EnvTypes are the stream execution environments.
 var EnvTypes = setOf("StreamExecutionEnvironment", "LocalStreamEnvironment", "RemoteStreamEnvironment")
 
+// BatchEnvTypes are the DataSet API's environments (org.apache.flink.api.java):
+// their jobs are batch jobs, whose operators take no uid and are never
+// restored from a savepoint.
+var BatchEnvTypes = setOf("ExecutionEnvironment", "LocalEnvironment", "RemoteEnvironment", "CollectionEnvironment")
+
 // ConfigCalls read the JVM's configuration: the same on every submission
 // of one deployment.
 var ConfigCalls = setOf("getenv", "getProperty")

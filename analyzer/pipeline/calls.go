@@ -189,6 +189,10 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		return e.newEnv("")
 	case simple == "ExecutionEnvironment" && c.Name == "getInstance":
 		return e.newEnv("v2")
+	case flinkapi.BatchEnvTypes[simple] && (flinkapi.Is(flinkapi.EnvFactory, c.Name) || c.Name == "createCollectionsEnvironment"):
+		// A DataSet API environment: nothing built on it is a DataStream
+		// operator.
+		return e.newValue(value{})
 	case simple == tableEnvType && c.Name == "create":
 		return e.newValue(value{kind: vObject, className: tableEnvType})
 	case c.Name == "addSink" && stream != nil && recvNotInTree(simple, e):

@@ -581,6 +581,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	if simple == "String" && len(args) == 1 && args[0].kind == vConst {
 		return args[0]
 	}
+	if flinkapi.EnvTypes[simple] && e.a.flinkFile(file) && e.a.eagerClass(x.Type, file) == nil {
+		// new LocalStreamEnvironment(conf) is an environment like the one
+		// createLocalEnvironment(conf) returns.
+		return e.newEnv("")
+	}
 	// Only a class in a pipeline file can build part of the job in its
 	// constructor. Any other class is resolved when something asks for it
 	// (see classOf): most objects a job creates never are, and finding one
