@@ -115,6 +115,25 @@ var StatelessBases = setOf(
 var UDFOperatorBases = setOf("AbstractUdfStreamOperator", "StreamMap", "StreamFlatMap", "StreamFilter",
 	"ProcessOperator", "KeyedProcessOperator")
 
+// GeneratorSources are legacy source functions whose state is their
+// generator's: DataGeneratorSource registers nothing itself and hands its
+// initialisation context to the DataGenerator (SequenceGenerator registers
+// its position there, RandomGenerator nothing).
+var GeneratorSources = setOf("org.apache.flink.streaming.api.functions.source.datagen.DataGeneratorSource")
+
+// FileInputFormats are Flink's FileInputFormat and its subclasses:
+// createInput reads them with the file monitoring function and reader,
+// which keep pending splits in operator state.
+var FileInputFormats = setOf("FileInputFormat", "DelimitedInputFormat", "TextInputFormat", "TextValueInputFormat",
+	"CsvInputFormat", "RowCsvInputFormat", "PojoCsvInputFormat", "TupleCsvInputFormat", "PrimitiveInputFormat",
+	"BinaryInputFormat", "SerializedInputFormat", "AvroInputFormat")
+
+// NonFileInputFormats are input formats that are not FileInputFormats:
+// createInput runs them in an InputFormatSourceFunction, which registers
+// no state.
+var NonFileInputFormats = setOf("InputFormat", "RichInputFormat", "GenericInputFormat", "JdbcInputFormat",
+	"JdbcRowDataInputFormat", "HadoopInputFormat", "ReplicatingInputFormat")
+
 // StateInterfaces make a function stateful: Flink snapshots operator state
 // through them.
 var StateInterfaces = setOf("CheckpointedFunction", "ListCheckpointed", "CheckpointedRestoring",

@@ -69,9 +69,10 @@ type value struct {
 	def *frame
 	// vEnv: the environment's settings, shared by all values of it.
 	env *envInfo
-	// wrapped is the first function or object given to a constructor: when
-	// the class is a custom operator that runs it (a StreamMap subclass),
-	// its state is the operator's.
+	// wrapped is the first function or object given to a constructor
+	// (also one made by a static factory outside the tree): when the class
+	// is a custom operator that runs it (a StreamMap subclass), or a source
+	// that runs a generator, its state is the operator's.
 	wrapped *value
 }
 
@@ -600,7 +601,7 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	}
 	v := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
 	for _, a := range args {
-		if a.kind == vFunc || a.kind == vObject {
+		if a.kind == vFunc || a.kind == vObject || a.factory != "" {
 			v.wrapped = a
 			break
 		}
