@@ -634,6 +634,12 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 			if id, ok := c.Recv.(*Ident); ok && id.Name != "" && id.Name[0] >= 'A' && id.Name[0] <= 'Z' {
 				udf = false
 			}
+			// map and reduce of a java.util.stream pipeline are not
+			// Flink's: their lambdas run in the job's main method and may
+			// build operators (list.stream().map(t -> in.filter(...))).
+			if udf && isJavaStream(c.Recv) {
+				udf = false
+			}
 		}
 		if a := n.ChildByFieldName("arguments"); a != nil {
 			c.Args = l.callArgs(a, depth+1, udf)
@@ -819,6 +825,26 @@ func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {
 		}
 	}
 	return lam
+}
+
+// isJavaStream reports whether x is a java.util.stream pipeline: a chain
+// that begins with x.stream(), x.parallelStream() or Stream.of(...), as
+// uc_java_stream in flat.go decides while flattening.
+func isJavaStream(x Expr) bool {
+	for depth := 0; depth < 64; depth++ {
+		c, ok := x.(*Call)
+		if !ok {
+			return false
+		}
+		if c.Name == "stream" || c.Name == "parallelStream" {
+			return true
+		}
+		if id, ok := c.Recv.(*Ident); ok && id.Name == "Stream" && c.Name == "of" {
+			return true
+		}
+		x = c.Recv
+	}
+	return false
 }
 
 func isFunctionClass(c *Class) bool {
