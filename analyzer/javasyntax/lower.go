@@ -185,7 +185,7 @@ func withoutSpace(s string) string {
 }
 
 type modifiers struct {
-	static, final bool
+	static, final, private bool
 	annotations   []string
 }
 
@@ -202,6 +202,8 @@ func (l *lowerer) modifiersOf(n *fnode) modifiers {
 				m.static = true
 			case "final":
 				m.final = true
+			case "private":
+				m.private = true
 			case "annotation", "marker_annotation":
 				m.annotations = append(m.annotations, annotationName(l.text(k)))
 			}
@@ -355,7 +357,7 @@ func (l *lowerer) field(c *Class, n *fnode, depth int) {
 
 func (l *lowerer) method(c *Class, n *fnode, depth int) {
 	mods := l.modifiersOf(n)
-	m := &Method{Class: c, Static: mods.static, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
+	m := &Method{Class: c, Static: mods.static, Private: mods.private, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
 	if name := n.ChildByFieldName("name"); name != nil {
 		m.Name = l.text(name)
 		m.Off = int(name.StartByte())

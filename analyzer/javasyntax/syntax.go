@@ -96,6 +96,8 @@ type Method struct {
 	ReturnType  string
 	Static      bool
 	Constructor bool
+	// Private methods can be called only from their own file.
+	Private bool
 	// Annotations are the simple names of the method's annotations
 	// ("Test" for @org.junit.jupiter.api.Test).
 	Annotations []string

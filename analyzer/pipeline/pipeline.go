@@ -391,7 +391,52 @@ func entryPoints(f *javasyntax.File) []*javasyntax.Method {
 	for _, c := range f.Classes {
 		visit(c)
 	}
-	return append(mains, others...)
+	var called map[string]bool
+	kept := others[:0]
+	for _, m := range others {
+		if m.Private && called == nil {
+			called = calledNames(f)
+		}
+		if !m.Private || called[m.Name] {
+			kept = append(kept, m)
+		}
+	}
+	return append(mains, kept...)
+}
+
+// calledNames lists the method names a file calls or refers to (x::name).
+// A private method none of them names is dead code: no job runs it, so it
+// is not an entry point (a call commented out leaves such a method).
+func calledNames(f *javasyntax.File) map[string]bool {
+	out := map[string]bool{}
+	var visit func(c *javasyntax.Class)
+	note := func(x javasyntax.Expr) {
+		switch x := x.(type) {
+		case *javasyntax.Call:
+			out[x.Name] = true
+		case *javasyntax.MethodRef:
+			out[x.Name] = true
+		case *javasyntax.New:
+			if x.Body != nil {
+				visit(x.Body)
+			}
+		}
+	}
+	visit = func(c *javasyntax.Class) {
+		for _, m := range c.Methods {
+			walkStmts(m.Body, note)
+		}
+		for _, fd := range c.Fields {
+			walkExpr(fd.Init, note)
+		}
+		for _, in := range c.Inner {
+			visit(in)
+		}
+	}
+	for _, c := range f.Classes {
+		visit(c)
+	}
+	return out
 }
 
 func mentionsPipeline(body []javasyntax.Stmt) bool {
