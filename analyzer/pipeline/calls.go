@@ -501,6 +501,10 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		op := e.newOperator(c, KindOneInput, sv.ins...)
 		op.Stateful, op.StatefulReason = rowState(flinkapi.KeyedAggregation, name)
 		return e.streamOf(op)
+	case flinkapi.Is(flinkapi.OneInput, name) && udfIsNull(name, args):
+		// map(null) fails while the job graph is built (the operator
+		// requires its function): this path creates no operator.
+		return sv
 	case flinkapi.Is(flinkapi.OneInput, name):
 		op := e.newOperator(c, KindOneInput, sv.ins...)
 		row, _ := flinkapi.Lookup(flinkapi.OneInput, name)
@@ -597,6 +601,13 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 	}
 	e.gap("call of " + name + " on a " + sv.stype + " is not modelled")
 	return e.unknownCall(c, sv, args)
+}
+
+// udfIsNull reports whether a user-function operator is given the null
+// literal as its function.
+func udfIsNull(name string, args []*value) bool {
+	row, _ := flinkapi.Lookup(flinkapi.OneInput, name)
+	return row.UDF && len(args) > 0 && args[0].isNull
 }
 
 // v2Call models Flink 2.x's DataStream V2 API: process, connectAndProcess

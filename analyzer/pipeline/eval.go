@@ -37,6 +37,9 @@ type value struct {
 	isInt bool // vConst: an integer
 	bcast bool // vStream: connected with a BroadcastStream
 	keyed bool // vStream
+	// isNull marks the null literal (vUnknown otherwise): Flink refuses a
+	// null user function, so no operator is made from one.
+	isNull bool
 	// vConst
 	s string
 	// unstable is set when the value differs between runs: it names the
@@ -341,7 +344,9 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 			}
 		case javasyntax.LitBool:
 			return e.newValue(value{kind: vConst, s: x.Value})
-		case javasyntax.LitNull, javasyntax.LitOther:
+		case javasyntax.LitNull:
+			return e.newValue(value{isNull: true})
+		case javasyntax.LitOther:
 		}
 		return unknown
 	case *javasyntax.Ident:

@@ -23,7 +23,6 @@ func TestCorpusRepros(t *testing.T) {
 		{"repro_catalog", "Flink and connector base classes missing from the catalog (AsyncSinkBase, MultipleIdsMessageAcknowledgingSourceBase, GenericWriteAheadSink, HBaseSinkFunction, DorisSink)", false},
 		{"repro_builderchain", "builder chains: nested Builder.build() returning its outer class; build() returning a different sink class per delivery guarantee", false},
 		{"repro_wrapperuid", "custom transformations: uid forwarded through a library wrapper's transformation; operators of builder subclasses no job creates", false},
-		{"repro_parameterfn", "factories: a function passed as a parameter whose callers all pass stateless classes", false},
 		{"repro_externalhelper", "test jobs: stream handed out by a test harness outside the analysed sources is not followed", true},
 		{"repro_inheritedtest", "inherited test methods: a sink from an abstract factory method that the concrete test class implements is not traced", true},
 	}
