@@ -29,11 +29,22 @@ type resumeResult struct {
 	Status                string `json:"status"` // running or failed
 	Stage                 string `json:"stage"`  // job-graph, submission or restore when failed
 	Message               string `json:"message"`
+	// StateRead is what the restored job's probes (harness.common.StateReads)
+	// read of its keyed state, by state name, when it kept running.
+	StateRead map[string]stateRead `json:"state_read"`
+}
+
+// stateRead counts the keys a job's probe touched for one state, and for how
+// many of them the first read found a value restored from the savepoint.
+type stateRead struct {
+	Keys     int `json:"keys"`
+	Restored int `json:"restored"`
 }
 
 // outcomeFile is the harness's record of one scenario on one Flink version.
 type outcomeFile struct {
 	Scenario        string       `json:"scenario"`
+	Jobs            string       `json:"jobs"` // the scenario whose v1/v2 sources ran (another one's for a backend variant)
 	FlinkVersion    string       `json:"flink_version"`
 	Description     string       `json:"description"`
 	Backend         string       `json:"backend"`
@@ -41,6 +52,9 @@ type outcomeFile struct {
 	Savepoint       string       `json:"savepoint"`
 	Resume          resumeResult `json:"resume"`
 	ResumeAllowNon  resumeResult `json:"resume_allow_non_restored"`
+	// V1StateRead is what v1's probes touched before its savepoint: the
+	// keyed states the savepoint holds data for.
+	V1StateRead map[string]stateRead `json:"v1_state_read"`
 }
 
 func readJSON(t *testing.T, path string, v any) {

@@ -40,7 +40,7 @@ for p in $profiles; do
 done
 env "${classpaths[@]}" UIDCHECK_E2E_OUT="$out" \
   UIDCHECK_E2E_CLASSPATH="$root/$harness/target/${profiles%% *}/classpath.txt" \
-  go test -tags e2e -count=1 -v -run 'OperatorIDs|Verdicts|Savepoints|Fix|Flips|CatalogRegeneration' ./e2e/
+  go test -tags e2e -count=1 -timeout 30m -v -run 'OperatorIDs|Verdicts|Savepoints|Fix|Flips|CatalogRegeneration|StateScenarios' ./e2e/
 
 cluster="$out/cluster"
 trap 'scripts/flink-cluster.sh stop "$cluster" 2>/dev/null || true' EXIT

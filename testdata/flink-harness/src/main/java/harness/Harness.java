@@ -1,8 +1,11 @@
 package harness;
 
+import harness.common.StateReads;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
@@ -39,11 +45,20 @@ import org.apache.flink.util.StringUtils;
  * <p>Usage: {@code Harness <scenarios dir> <out dir> [scenario...]}. Writes
  * {@code <out>/<scenario>/{v1,v2}/ids.json}, {@code <out>/<scenario>/outcome.json}
  * and keeps the savepoint under {@code <out>/<scenario>/savepoint/}.
+ *
+ * <p>A scenario whose v1 and v2 define a class under the same name (a POJO or
+ * enum whose fields change) keeps each version in {@code v1model/} and
+ * {@code v2model/}; Maven compiles those into {@code v1model-classes} and
+ * {@code v2model-classes} beside the harness's classes, and each version's job
+ * is loaded in its own class loader, in the Harness and (through the job
+ * graph's classpath) in the TaskManager.
  */
 public final class Harness {
     private static final long RUN_BEFORE_SAVEPOINT_MS = 1500;
     private static final long STAY_RUNNING_MS = 2500;
     private static final long TIMEOUT_MS = 60_000;
+    /** One loader per version, shared by every scenario's vNmodel/ classes (their packages differ). */
+    private static final Map<String, ClassLoader> VERSION_LOADERS = new TreeMap<>();
 
     public static void main(String[] args) throws Exception {
         Path scenarios = Path.of(args[0]);
@@ -59,6 +74,8 @@ public final class Harness {
         }
         Configuration clusterConf = new Configuration();
         clusterConf.set(TaskManagerOptions.NUM_TASK_SLOTS, 16);
+        // Any free port: another harness or session cluster on the machine may hold 8081.
+        clusterConf.set(RestOptions.BIND_PORT, "0");
         MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
                 .setConfiguration(clusterConf)
                 .setNumTaskManagers(1)
@@ -92,31 +109,51 @@ public final class Harness {
             props.load(r);
         }
         Files.createDirectories(out);
-        String v1 = "harness.scenarios." + name + ".v1.Job";
-        String v2 = "harness.scenarios." + name + ".v2.Job";
+        // jobs=<scenario> runs another scenario's v1 and v2 with this one's backend and format.
+        String jobs = props.getProperty("jobs", name);
+        Path jobsDir = dir.resolveSibling(jobs);
+        JobClass v1 = jobClass(jobsDir, jobs, "v1");
+        JobClass v2 = jobClass(jobsDir, jobs, "v2");
         writeIds(v1, props, out.resolve("v1"));
         writeIds(v2, props, out.resolve("v2"));
 
         Map<String, Object> outcome = new TreeMap<>();
         outcome.put("scenario", name);
+        outcome.put("jobs", jobs);
         outcome.put("flink_version", version);
         outcome.put("description", props.getProperty("description", ""));
         outcome.put("backend", props.getProperty("backend", "hashmap"));
         outcome.put("savepoint_format", props.getProperty("format", "canonical"));
 
         JobGraph first = jobGraph(v1, props);
+        StateReads.reset();
         JobID id = cluster.submitJob(first).get().getJobID();
-        waitFor(cluster, id, JobStatus.RUNNING);
-        Thread.sleep(RUN_BEFORE_SAVEPOINT_MS);
-        SavepointFormatType format = "native".equals(props.getProperty("format"))
-                ? SavepointFormatType.NATIVE : SavepointFormatType.CANONICAL;
-        Path target = out.resolve("savepoint");
-        String savepoint = cluster.triggerSavepoint(id, target.toUri().toString(), false, format)
-                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        // Only now that the savepoint completed is the old job cancelled.
-        cluster.cancelJob(id).get();
-        cluster.requestJobResult(id).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        String savepoint;
+        try {
+            waitFor(cluster, id, JobStatus.RUNNING);
+            Thread.sleep(RUN_BEFORE_SAVEPOINT_MS);
+            // A savepoint needs every task running; a task that loads much
+            // (Avro) can still be initialising.
+            waitForTasks(cluster, id);
+            SavepointFormatType format = "native".equals(props.getProperty("format"))
+                    ? SavepointFormatType.NATIVE : SavepointFormatType.CANONICAL;
+            Path target = out.resolve("savepoint");
+            savepoint = cluster.triggerSavepoint(id, target.toUri().toString(), false, format)
+                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } finally {
+            // Only now that the savepoint completed (or could not be taken)
+            // is the old job cancelled; a job left running would feed the
+            // next scenario's probes.
+            if (!cluster.getJobStatus(id).get().isGloballyTerminalState()) {
+                cluster.cancelJob(id).get();
+            }
+            cluster.requestJobResult(id).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
         outcome.put("savepoint", savepoint);
+        // The keyed states v1 wrote before its savepoint, as its probes saw them.
+        if (!StateReads.isEmpty()) {
+            outcome.put("v1_state_read", StateReads.snapshot());
+        }
         writeMetadata(savepoint, out.resolve("metadata.json"));
 
         Map<String, Object> strict = resume(cluster, v2, props, savepoint, false);
@@ -131,11 +168,16 @@ public final class Harness {
         Files.writeString(out.resolve("outcome.json"), Json.write(outcome) + "\n");
     }
 
-    /** Resumes a job from the savepoint and reports whether it stays running or fails, with Flink's message. */
-    private static Map<String, Object> resume(MiniCluster cluster, String jobClass, Properties props,
+    /**
+     * Resumes a job from the savepoint and reports whether it stays running or
+     * fails, with Flink's message, and what the job's probes (StateReads) saw
+     * of its restored keyed state.
+     */
+    private static Map<String, Object> resume(MiniCluster cluster, JobClass jobClass, Properties props,
             String savepoint, boolean allowNonRestored) throws Exception {
         Map<String, Object> result = new TreeMap<>();
         result.put("allow_non_restored_state", allowNonRestored);
+        StateReads.reset();
         JobGraph graph;
         try {
             graph = jobGraph(jobClass, props);
@@ -168,19 +210,44 @@ public final class Harness {
                         .orElse("job ended " + status));
                 return result;
             }
-            if (status == JobStatus.RUNNING) {
+            if (status == JobStatus.RUNNING && tasksRunning(cluster, id)) {
                 if (runningSince < 0) {
                     runningSince = System.currentTimeMillis();
                 } else if (System.currentTimeMillis() - runningSince > STAY_RUNNING_MS) {
                     result.put("status", "running");
                     cluster.cancelJob(id).get();
                     cluster.requestJobResult(id).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                    if (!StateReads.isEmpty()) {
+                        result.put("state_read", StateReads.snapshot());
+                    }
                     return result;
                 }
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("job " + id + " neither failed nor kept running within " + TIMEOUT_MS + " ms");
+    }
+
+    /** Whether every task of the job is RUNNING (a RUNNING job can still be deploying or initialising tasks). */
+    private static boolean tasksRunning(MiniCluster cluster, JobID id) throws Exception {
+        for (AccessExecutionVertex v : cluster.getExecutionGraph(id).get().getAllExecutionVertices()) {
+            if (v.getExecutionState() != ExecutionState.RUNNING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void waitForTasks(MiniCluster cluster, JobID id) throws Exception {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!tasksRunning(cluster, id)) {
+            // A job that ended fails here with its own message, not a time-out.
+            waitFor(cluster, id, JobStatus.RUNNING);
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("job " + id + ": not every task RUNNING within " + TIMEOUT_MS + " ms");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void waitFor(MiniCluster cluster, JobID id, JobStatus want) throws Exception {
@@ -200,17 +267,56 @@ public final class Harness {
         throw new IllegalStateException("job " + id + " not " + want + " within " + TIMEOUT_MS + " ms");
     }
 
-    private static JobGraph jobGraph(String jobClass, Properties props) throws Exception {
-        return streamGraph(jobClass, props).getJobGraph();
+    /**
+     * A scenario version's job class and the class loader it is defined in;
+     * {@code classpath} is non-empty when that loader is a version's own,
+     * and then the TaskManager must load the job's classes from it too.
+     */
+    record JobClass(String name, ClassLoader loader, List<URL> classpath) {
+        static JobClass of(String name) {
+            return new JobClass(name, Harness.class.getClassLoader(), List.of());
+        }
     }
 
-    static StreamGraph streamGraph(String jobClass, Properties props) throws Exception {
+    /** Finds a scenario version's job: in the shared classes, or for a scenario with vNmodel/ in that version's own loader. */
+    private static JobClass jobClass(Path dir, String name, String version) throws Exception {
+        String cls = "harness.scenarios." + name + "." + version + ".Job";
+        if (!Files.isDirectory(dir.resolve(version + "model"))) {
+            return JobClass.of(cls);
+        }
+        Path classes = Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path own = classes.resolveSibling(version + "model-classes");
+        if (!Files.isDirectory(own)) {
+            throw new IllegalStateException(own + " is missing: Maven compiles " + version + "model/ trees there");
+        }
+        URL url = own.toUri().toURL();
+        return new JobClass(cls, VERSION_LOADERS.computeIfAbsent(version,
+                v -> new URLClassLoader(new URL[] {url}, Harness.class.getClassLoader())), List.of(url));
+    }
+
+    private static JobGraph jobGraph(JobClass jobClass, Properties props) throws Exception {
+        JobGraph graph = streamGraph(jobClass, props).getJobGraph();
+        if (!jobClass.classpath().isEmpty()) {
+            graph.setClasspaths(jobClass.classpath());
+        }
+        return graph;
+    }
+
+    static StreamGraph streamGraph(JobClass jobClass, Properties props) throws Exception {
         Configuration conf = new Configuration();
         conf.setString("state.backend.type", props.getProperty("backend", "hashmap"));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        Method define = Class.forName(jobClass).getMethod("define", StreamExecutionEnvironment.class);
-        define.invoke(null, env);
-        return env.getStreamGraph();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(jobClass.loader());
+        try {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+            Method define = Class.forName(jobClass.name(), true, jobClass.loader())
+                    .getMethod("define", StreamExecutionEnvironment.class);
+            define.invoke(null, env);
+            return env.getStreamGraph();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /**
@@ -254,7 +360,7 @@ public final class Harness {
     }
 
     /** Writes every StreamNode with the OperatorID Flink's own hasher gives it, or the error it raises. */
-    private static void writeIds(String jobClass, Properties props, Path dir) throws Exception {
+    private static void writeIds(JobClass jobClass, Properties props, Path dir) throws Exception {
         Files.createDirectories(dir);
         Map<String, Object> doc = new TreeMap<>();
         List<Object> nodes = new ArrayList<>();
@@ -275,7 +381,7 @@ public final class Harness {
         } catch (Exception e) {
             doc.put("error", rootMessage(e));
         }
-        doc.put("job", jobClass);
+        doc.put("job", jobClass.name());
         doc.put("operators", nodes);
         Files.writeString(dir.resolve("ids.json"), Json.write(doc) + "\n");
     }

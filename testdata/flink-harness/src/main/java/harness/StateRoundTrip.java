@@ -49,7 +49,7 @@ public final class StateRoundTrip {
 
     private static void run(MiniCluster cluster, String jobClass, Path target, String restore,
             Map<String, Object> result) throws Exception {
-        JobGraph graph = Harness.streamGraph(jobClass, new Properties()).getJobGraph();
+        JobGraph graph = Harness.streamGraph(Harness.JobClass.of(jobClass), new Properties()).getJobGraph();
         if (restore != null) {
             graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(restore, false));
         }

@@ -1,0 +1,8 @@
+package harness.scenarios.pojo_to_kryo.model;
+
+/** The state's POJO (v1): public fields and a public no-argument constructor. */
+public class Event {
+    public long count;
+
+    public Event() {}
+}
