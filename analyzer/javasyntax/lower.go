@@ -186,7 +186,7 @@ func withoutSpace(s string) string {
 
 type modifiers struct {
 	static, final, private bool
-	annotations   []string
+	annotations            []string
 }
 
 func (l *lowerer) modifiersOf(n *fnode) modifiers {
@@ -833,7 +833,7 @@ func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {
 // that begins with x.stream(), x.parallelStream() or Stream.of(...), as
 // uc_java_stream in flat.go decides while flattening.
 func isJavaStream(x Expr) bool {
-	for depth := 0; depth < 64; depth++ {
+	for range 64 {
 		c, ok := x.(*Call)
 		if !ok {
 			return false
