@@ -634,6 +634,12 @@ func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {
 // inline evaluates a method of the tree as a callee.
 func (e *evaluator) inline(m *javasyntax.Method, this *value, args []*value) *value {
 	if m.Body == nil {
+		// An abstract method (a test base's finishSink(builder)) returns
+		// an instance of its declared class, or of a subclass, which
+		// inherits that class's state interfaces.
+		if cls := e.a.class(m.ReturnType, m.Class.File); cls != nil && cls.Kind == javasyntax.KindClass {
+			return e.newValue(value{kind: vObject, cls: cls, className: m.ReturnType, file: m.Class.File})
+		}
 		return e.typed(m.ReturnType, m.Class.File)
 	}
 	if len(e.frames) > maxInlineDepth || e.calls > maxCallsPerJob {

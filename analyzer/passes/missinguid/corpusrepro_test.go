@@ -24,7 +24,6 @@ func TestCorpusRepros(t *testing.T) {
 		{"repro_builderchain", "builder chains: nested Builder.build() returning its outer class; build() returning a different sink class per delivery guarantee", false},
 		{"repro_wrapperuid", "custom transformations: uid forwarded through a library wrapper's transformation; operators of builder subclasses no job creates", false},
 		{"repro_externalhelper", "test jobs: stream handed out by a test harness outside the analysed sources is not followed", true},
-		{"repro_inheritedtest", "inherited test methods: a sink from an abstract factory method that the concrete test class implements is not traced", true},
 	}
 	for _, c := range cases {
 		t.Run(c.dir, func(t *testing.T) {

@@ -21,5 +21,5 @@ func TestMissingUIDIncludeTests(t *testing.T) {
 	t.Parallel()
 	s := settings.Default()
 	s.IncludeTests = true
-	analyzertest.RunWith(t, s, analyzertest.TestData(), missinguid.Analyzer, "includetests")
+	analyzertest.RunWith(t, s, analyzertest.TestData(), missinguid.Analyzer, "includetests", "repro_inheritedtest")
 }
