@@ -219,11 +219,27 @@ static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, 
 	}
 }
 
+// uc_mentions reports whether src[start:end] contains needle.
+static bool uc_mentions(const char *src, uint32_t start, uint32_t end, const char *needle) {
+	size_t n = strlen(needle);
+	for (uint32_t i = start; i + n <= end; i++) {
+		if (src[i] == needle[0] && memcmp(src + i, needle, n) == 0) return true;
+	}
+	return false;
+}
+
+// uc_state_body reports whether a method body may register state: it
+// names a state or a runtime context (see lowerer.stateBody).
+static bool uc_state_body(const char *src, const uc_flat *n) {
+	return uc_mentions(src, n->start, n->end, "State") || uc_mentions(src, n->start, n->end, "RuntimeContext");
+}
+
 // uc_prune reports whether the children of node i are never read by the
 // lowering: user function bodies (lambdas given to map, filter, ...; method
-// bodies of user function classes) and node kinds read as text.
+// bodies of user function classes that register no state) and node kinds
+// read as text.
 static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
-		const uc_config *cfg) {
+		const char *src, const uc_config *cfg) {
 	uint8_t k = uc_kind(kinds, nkinds, i, out, cap);
 	if (k == K_SKIP_CHILDREN) return true;
 	if (out[i].field != cfg->field_body) return false;
@@ -235,7 +251,7 @@ static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *
 	}
 	if (pk == K_METHOD_DECL && uc_kind(kinds, nkinds, g, out, cap) == K_CLASS_BODY) {
 		uint8_t ck = uc_kind(kinds, nkinds, gg, out, cap);
-		return (ck == K_CLASS_DECL || ck == K_OBJECT_CREATION) && (out[gg].flags & UC_FUNC);
+		return (ck == K_CLASS_DECL || ck == K_OBJECT_CREATION) && (out[gg].flags & UC_FUNC) && !uc_state_body(src, &out[i]);
 	}
 	return false;
 }
@@ -286,7 +302,7 @@ static int64_t uc_flatten(uc_node root, uc_flat *out, int64_t cap, const uint8_t
 			f->end = ts_node_end_byte(node);
 			f->parent = (int32_t)parent;
 			uc_mark(self, out, cap, kinds, nkinds, src, &cfg);
-			descend = !uc_prune(self, out, cap, kinds, nkinds, &cfg);
+			descend = !uc_prune(self, out, cap, kinds, nkinds, src, &cfg);
 		}
 		if (descend && !leaf && ts_tree_cursor_goto_first_child(&c)) {
 			parent = self;

@@ -185,8 +185,8 @@ func withoutSpace(s string) string {
 }
 
 type modifiers struct {
-	static, final, private bool
-	annotations            []string
+	static, final, public, private, transient, abstract bool
+	annotations                                         []string
 }
 
 func (l *lowerer) modifiersOf(n *fnode) modifiers {
@@ -204,6 +204,12 @@ func (l *lowerer) modifiersOf(n *fnode) modifiers {
 				m.final = true
 			case "private":
 				m.private = true
+			case "public":
+				m.public = true
+			case "transient":
+				m.transient = true
+			case "abstract":
+				m.abstract = true
 			case "annotation", "marker_annotation":
 				m.annotations = append(m.annotations, annotationName(l.text(k)))
 			}
@@ -241,7 +247,8 @@ func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
 	default:
 		return nil
 	}
-	c := &Class{Kind: kind, Outer: outer, File: l.file, Off: int(n.StartByte()), End: int(n.EndByte())}
+	mods := l.modifiersOf(n)
+	c := &Class{Kind: kind, Outer: outer, File: l.file, Off: int(n.StartByte()), End: int(n.EndByte()), Public: mods.public, Static: mods.static, Abstract: mods.abstract}
 	if name := n.ChildByFieldName("name"); name != nil {
 		c.Name = l.text(name)
 		c.NameOff = int(name.StartByte())
@@ -256,17 +263,18 @@ func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
 	}
 	if sc := n.ChildByFieldName("superclass"); sc != nil && sc.NamedChildCount() > 0 {
 		c.Super = l.typeName(sc.NamedChild(0))
+		c.SuperText = withoutSpace(l.text(sc.NamedChild(0)))
 	}
 	for _, field := range []string{"interfaces", "extends_interfaces"} {
 		if si := n.ChildByFieldName(field); si != nil {
-			l.typeList(si, &c.Interfaces)
+			l.typeList(si, c)
 		}
 	}
 	if kind == KindInterface {
 		// interface_declaration keeps "extends" in a child without a field name.
 		for i := range int(n.NamedChildCount()) {
 			if ch := n.NamedChild(i); ch.Type() == "extends_interfaces" {
-				l.typeList(ch, &c.Interfaces)
+				l.typeList(ch, c)
 			}
 		}
 	}
@@ -276,14 +284,15 @@ func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
 	return c
 }
 
-func (l *lowerer) typeList(n *fnode, out *[]string) {
+func (l *lowerer) typeList(n *fnode, cls *Class) {
 	for i := range int(n.NamedChildCount()) {
 		c := n.NamedChild(i)
 		if c.Type() == "type_list" {
-			l.typeList(c, out)
+			l.typeList(c, cls)
 			continue
 		}
-		*out = append(*out, l.typeName(c))
+		cls.Interfaces = append(cls.Interfaces, l.typeName(c))
+		cls.InterfaceTexts = append(cls.InterfaceTexts, withoutSpace(l.text(c)))
 	}
 }
 
@@ -302,6 +311,9 @@ func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 		case "enum_body_declarations":
 			l.classBody(c, m, depth)
 		case "enum_constant":
+			if name := m.ChildByFieldName("name"); name != nil {
+				c.EnumConstants = append(c.EnumConstants, l.text(name))
+			}
 			if b := m.ChildByFieldName("body"); b != nil {
 				l.classBody(c, b, depth)
 			}
@@ -337,13 +349,18 @@ func (l *lowerer) field(c *Class, n *fnode, depth int) {
 	if c.Kind == KindInterface {
 		mods = modifiers{static: true, final: true}
 	}
-	typ := l.typeName(n.ChildByFieldName("type"))
+	typeNode := n.ChildByFieldName("type")
+	typ := l.typeName(typeNode)
+	var text string
+	if typeNode != nil {
+		text = withoutSpace(l.text(typeNode))
+	}
 	for i := range int(n.NamedChildCount()) {
 		d := n.NamedChild(i)
 		if d.Type() != "variable_declarator" {
 			continue
 		}
-		f := &Field{Type: typ, Static: mods.static, Final: mods.final, Class: c}
+		f := &Field{Type: typ, TypeText: text, Static: mods.static, Final: mods.final, Public: mods.public, Transient: mods.transient, Class: c}
 		if name := d.ChildByFieldName("name"); name != nil {
 			f.Name = l.text(name)
 			f.Off = int(name.StartByte())
@@ -357,7 +374,7 @@ func (l *lowerer) field(c *Class, n *fnode, depth int) {
 
 func (l *lowerer) method(c *Class, n *fnode, depth int) {
 	mods := l.modifiersOf(n)
-	m := &Method{Class: c, Static: mods.static, Private: mods.private, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
+	m := &Method{Class: c, Static: mods.static, Public: mods.public, Private: mods.private, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
 	if name := n.ChildByFieldName("name"); name != nil {
 		m.Name = l.text(name)
 		m.Off = int(name.StartByte())
@@ -365,7 +382,10 @@ func (l *lowerer) method(c *Class, n *fnode, depth int) {
 	if m.Constructor {
 		m.Name = "<init>"
 	}
-	m.ReturnType = l.typeName(n.ChildByFieldName("type"))
+	if rt := n.ChildByFieldName("type"); rt != nil {
+		m.ReturnType = l.typeName(rt)
+		m.ReturnTypeText = withoutSpace(l.text(rt))
+	}
 	if ps := n.ChildByFieldName("parameters"); ps != nil {
 		for i := range int(ps.NamedChildCount()) {
 			p := ps.NamedChild(i)
@@ -385,19 +405,28 @@ func (l *lowerer) method(c *Class, n *fnode, depth int) {
 		}
 	}
 	if body := n.ChildByFieldName("body"); body != nil {
-		if !m.Constructor && isFunctionClass(c) {
-			// Flink calls a user function's methods, user code does not:
-			// they build no pipeline, and their state use is found by
-			// stateUses. Keep an empty body so the method still resolves.
-			m.Body = []Stmt{}
-		} else {
-			m.Body = l.block(body, depth+1)
-			if m.Body == nil {
-				m.Body = []Stmt{}
-			}
-		}
+		l.methodBody(c, m, body, depth)
 	}
 	c.Methods = append(c.Methods, m)
+}
+
+// methodBody lowers the body of m. Flink calls a user function's methods,
+// user code does not: they build no pipeline, and their state use is found
+// by stateUses. Their Body stays empty so the method still resolves, and
+// the statements of a body that may register state are kept apart, in
+// StateBody, for the state descriptors.
+func (l *lowerer) methodBody(c *Class, m *Method, body *fnode, depth int) {
+	if !m.Constructor && isFunctionClass(c) {
+		m.Body = []Stmt{}
+		if stateBody(l.src[body.StartByte():body.EndByte()]) {
+			m.StateBody = l.block(body, depth+1)
+		}
+		return
+	}
+	m.Body = l.block(body, depth+1)
+	if m.Body == nil {
+		m.Body = []Stmt{}
+	}
 }
 
 func (l *lowerer) lastTypeIn(n *fnode) string {
@@ -729,6 +758,9 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 		for i := range int(n.NamedChildCount()) {
 			if c := n.NamedChild(i); c.Type() == "class_body" {
 				anon := &Class{Kind: KindAnonymous, Super: nw.Type, File: l.file, Off: int(c.StartByte()), End: int(c.EndByte()), NameOff: p.Off}
+				if t := n.ChildByFieldName("type"); t != nil {
+					anon.SuperText = withoutSpace(l.text(t))
+				}
 				anon.Qualified = nw.Type + "$anon"
 				l.classBody(anon, c, depth+1)
 				l.anon = append(l.anon, anon)
@@ -847,6 +879,13 @@ func isJavaStream(x Expr) bool {
 		x = c.Recv
 	}
 	return false
+}
+
+// stateBody reports whether a user function's method body may register
+// state: it names a state (getState, ValueStateDescriptor, …) or a runtime
+// context. The C walk keeps exactly these bodies (uc_state_body).
+func stateBody(body []byte) bool {
+	return bytes.Contains(body, []byte("State")) || bytes.Contains(body, []byte("RuntimeContext"))
 }
 
 func isFunctionClass(c *Class) bool {

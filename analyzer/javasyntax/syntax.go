@@ -56,13 +56,23 @@ type Class struct {
 	// anonymous class, the instantiated type.
 	Super      string
 	Interfaces []string
-	Outer      *Class
-	File       *File
-	Fields     []*Field
-	Methods    []*Method
-	Inner      []*Class
+	// SuperText and InterfaceTexts are the same types as written, with
+	// their type arguments ("KeyedProcessFunction<String, Event, Long>"):
+	// the state check reads a keyed function's key type from them.
+	SuperText      string
+	InterfaceTexts []string
+	Outer          *Class
+	File           *File
+	Fields         []*Field
+	Methods        []*Method
+	Inner          []*Class
 	// Off and End delimit the declaration; NameOff is the name's offset.
 	Off, End, NameOff int
+	// EnumConstants are an enum's constants in declaration order (Flink's
+	// enum serializer fails on restore when one is removed).
+	EnumConstants []string
+	// Public, Static and Abstract are the modifiers Flink's POJO rules read.
+	Public, Static, Abstract bool
 	// StateUses lists calls of Flink state and timer APIs in this class's
 	// own body (nested named classes excluded).
 	StateUses []StateUse
@@ -77,11 +87,15 @@ type StateUse struct {
 
 // Field is one declared field (one per declarator).
 type Field struct {
-	Name, Type    string
+	Name, Type string
+	// TypeText is the type as written, with type arguments.
+	TypeText      string
 	Static, Final bool
-	Init          Expr // nil without initialiser
-	Off           int
-	Class         *Class
+	// Public and Transient are the modifiers Flink's POJO rules read.
+	Public, Transient bool
+	Init              Expr // nil without initialiser
+	Off               int
+	Class             *Class
 }
 
 // Param is a formal parameter.
@@ -91,10 +105,15 @@ type Param struct {
 
 // Method is a method or constructor with a body (Body nil for abstract ones).
 type Method struct {
-	Name        string
-	Params      []Param
-	ReturnType  string
-	Static      bool
+	Name       string
+	Params     []Param
+	ReturnType string
+	// ReturnTypeText is the return type as written, with type arguments.
+	ReturnTypeText string
+	Static         bool
+	// Public is the modifier Flink's POJO rules read (getters, setters and
+	// the no-argument constructor must be public).
+	Public      bool
 	Constructor bool
 	// Private methods can be called only from their own file.
 	Private bool
@@ -102,8 +121,12 @@ type Method struct {
 	// ("Test" for @org.junit.jupiter.api.Test).
 	Annotations []string
 	Body        []Stmt
-	Off         int // offset of the name
-	Class       *Class
+	// StateBody is, for a method of a user function class (whose Body is
+	// left empty), the statements of a body that may register state; nil
+	// otherwise. The state check reads the descriptors registered there.
+	StateBody []Stmt
+	Off       int // offset of the name
+	Class     *Class
 }
 
 // Stmt is a lowered statement.

@@ -386,6 +386,7 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 		case flinkapi.Is(flinkapi.WindowOp, name):
 			op := e.newOperator(c, KindOneInput, sv.ins...)
 			op.Stateful, op.StatefulReason = rowState(flinkapi.WindowOp, name)
+			e.inferStates(op, nil, sv)
 			return e.streamOf(op)
 		}
 	case "JoinedStreams", "CoGroupedStreams", "Where", "EqualTo", "WithWindow":
@@ -420,6 +421,7 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 		case "keyBy":
 			v := *sv
 			v.keyed = true
+			v.keyType = e.keyTypeOf(c)
 			v.ins = withPartition(sv.ins, Hash)
 			v.ins2 = withPartition(sv.ins2, Hash)
 			return &v
@@ -428,10 +430,12 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 			switch {
 			case sv.bcast:
 				op.Stateful, op.StatefulReason = StatefulYes, "broadcast state is kept in operator state"
+				e.functionStates(op, args, sv)
 			case name == "transform":
 				op.Stateful, op.StatefulReason = StatefulUnknown, "custom operator"
 			case len(args) > 0:
 				op.Stateful, op.StatefulReason = e.functionState(args[0])
+				e.functionStates(op, args, sv)
 			}
 			return e.streamOf(op)
 		}
@@ -500,6 +504,7 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 	case sv.keyed && flinkapi.Is(flinkapi.KeyedAggregation, name):
 		op := e.newOperator(c, KindOneInput, sv.ins...)
 		op.Stateful, op.StatefulReason = rowState(flinkapi.KeyedAggregation, name)
+		e.inferStates(op, nil, sv)
 		return e.streamOf(op)
 	case flinkapi.Is(flinkapi.OneInput, name) && udfIsNull(name, args):
 		// map(null) fails while the job graph is built (the operator
@@ -521,9 +526,12 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		case len(args) > 0:
 			op.Stateful, op.StatefulReason = e.functionState(args[0])
 		}
+		if row.Stateful == "function" && name != "transform" && len(args) > 0 {
+			e.inferStates(op, args[0], sv)
+		}
 		return e.streamOf(op)
 	case name == "keyBy":
-		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: withPartition(sv.ins, Hash), keyed: true})
+		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: withPartition(sv.ins, Hash), keyed: true, keyType: e.keyTypeOf(c)})
 	case flinkapi.Is(flinkapi.Partitioner, name):
 		row, _ := flinkapi.Lookup(flinkapi.Partitioner, name)
 		return e.newValue(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Partitioning(row.Partitioning))})
@@ -545,7 +553,7 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		return e.newValue(value{kind: vStream, stype: "DataStream", ins: ins})
 	case name == "connect" && len(args) == 1:
 		other := args[0]
-		v := e.newValue(value{kind: vStream, stype: "ConnectedStreams", ins: sv.ins, ins2: other.ins, keyed: sv.keyed})
+		v := e.newValue(value{kind: vStream, stype: "ConnectedStreams", ins: sv.ins, ins2: other.ins, keyed: sv.keyed, keyType: sv.keyType})
 		if other.stype == "BroadcastStream" {
 			v.stype, v.bcast = "BroadcastConnectedStream", true
 		}
@@ -571,7 +579,7 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		return v
 	case name == "window" || name == "countWindow" || name == "timeWindow":
 		if sv.keyed {
-			return e.newValue(value{kind: vStream, stype: "WindowedStream", ins: sv.ins, keyed: true})
+			return e.newValue(value{kind: vStream, stype: "WindowedStream", ins: sv.ins, keyed: true, keyType: sv.keyType})
 		}
 	case name == "windowAll" || name == "countWindowAll" || name == "timeWindowAll":
 		return e.newValue(value{kind: vStream, stype: "AllWindowedStream", ins: withPartition(sv.ins, Global)})

@@ -52,9 +52,11 @@ type value struct {
 	config string
 	// vStream
 	stype string
-	last  *Operator // the operator modifiers apply to; nil for KeyedStream etc.
-	ins   []Input   // inputs of an operator consuming this stream
-	ins2  []Input   // second input of connected, joined and co-grouped streams
+	// keyType is the key type of a keyed stream, as far as inferred.
+	keyType *TypeInfo
+	last    *Operator // the operator modifiers apply to; nil for KeyedStream etc.
+	ins     []Input   // inputs of an operator consuming this stream
+	ins2    []Input   // second input of connected, joined and co-grouped streams
 	// vClassRef, vObject
 	className string
 	cls       *javasyntax.Class

@@ -194,6 +194,11 @@ type Operator struct {
 	SlotSharingGroup            string
 	// Parts lists the Sink V2 sub-operators when known (sinkTo).
 	Parts []Part
+	// States are the states the operator registers, as inferred from its
+	// user function and its keyBy; nil for operators whose state Flink's
+	// own code registers (sources, sinks, built-in operators), which the
+	// state check does not infer.
+	States *OperatorStates
 	// Via lists the calls through which the entry point reached the helper
 	// that created this operator, outermost first; empty when the entry
 	// point created it directly.

@@ -505,6 +505,8 @@ type index struct {
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]mutation
 	flink   map[*javasyntax.File]bool
+	// fnStates memoises the states each user function class registers.
+	fnStates map[*javasyntax.Class]*OperatorStates
 }
 
 // arena holds the evaluation's values and argument lists, which die with

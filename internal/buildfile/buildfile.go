@@ -1,7 +1,9 @@
 // Package buildfile reads which Flink version a source file is built with
-// from the Maven or Gradle build files above it. Some edits depend on it:
-// a window join's apply returns DataStream on Flink 1.x and
-// SingleOutputStreamOperator from 2.0 on.
+// from the Maven or Gradle build files above it. Some edits depend on it (a
+// window join's apply returns DataStream on Flink 1.x and
+// SingleOutputStreamOperator from 2.0 on), and so does what a restore does
+// with state whose TTL was switched on or off (refused up to 2.1, migrated
+// from 2.2 on).
 package buildfile
 
 import (
@@ -17,38 +19,45 @@ var names = []string{"pom.xml", "build.gradle", "build.gradle.kts"}
 
 // versionPatterns find a Flink version in a build file: the flink.version
 // property of a pom (the convention of Flink's own quickstarts), a Flink
-// dependency's version, or a Gradle flinkVersion variable. The first
-// number of the match is the major version.
+// dependency's version, or a Gradle flinkVersion variable. The match's
+// groups are the major and minor version.
 var versionPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`<flink\.version>\s*(\d+)\.`),
-	regexp.MustCompile(`<groupId>org\.apache\.flink</groupId>\s*<artifactId>flink-(?:streaming-java|core|clients|runtime)[^<]*</artifactId>\s*<version>\s*(\d+)\.`),
-	regexp.MustCompile(`org\.apache\.flink:flink-(?:streaming-java|core|clients|runtime)[\w.-]*:(\d+)\.`),
-	regexp.MustCompile(`(?i)flink[._]?version['"]?\s*[=:]\s*['"](\d+)\.`),
+	regexp.MustCompile(`<flink\.version>\s*(\d+)\.(\d+)`),
+	regexp.MustCompile(`<groupId>org\.apache\.flink</groupId>\s*<artifactId>flink-(?:streaming-java|core|clients|runtime)[^<]*</artifactId>\s*<version>\s*(\d+)\.(\d+)`),
+	regexp.MustCompile(`org\.apache\.flink:flink-(?:streaming-java|core|clients|runtime)[\w.-]*:(\d+)\.(\d+)`),
+	regexp.MustCompile(`(?i)flink[._]?version['"]?\s*[=:]\s*['"](\d+)\.(\d+)`),
 }
 
-// Finder answers FlinkMajor for many files, reading each directory's build
-// files once. It is safe for concurrent use.
+// Version is a Flink version as major and minor; zero when not known.
+type Version struct{ Major, Minor int }
+
+// Finder answers FlinkMajor and FlinkVersion for many files, reading each
+// directory's build files once. It is safe for concurrent use.
 type Finder struct {
 	mu    sync.Mutex
-	byDir map[string]int
+	byDir map[string]Version
 }
 
 // NewFinder returns an empty Finder.
-func NewFinder() *Finder { return &Finder{byDir: map[string]int{}} }
+func NewFinder() *Finder { return &Finder{byDir: map[string]Version{}} }
 
 // FlinkMajor returns the Flink major version of the nearest build file
-// above file that names one, 0 when none does. A module's pom often
-// inherits the version from its parent, so a build file without a version
-// does not end the search.
-func (f *Finder) FlinkMajor(file string) int {
+// above file that names one, 0 when none does.
+func (f *Finder) FlinkMajor(file string) int { return f.FlinkVersion(file).Major }
+
+// FlinkVersion returns the Flink version of the nearest build file above
+// file that names one, zero when none does. A module's pom often inherits
+// the version from its parent, so a build file without a version does not
+// end the search.
+func (f *Finder) FlinkVersion(file string) Version {
 	abs, err := filepath.Abs(file)
 	if err != nil {
-		return 0
+		return Version{}
 	}
 	return f.inDir(filepath.Dir(abs))
 }
 
-func (f *Finder) inDir(dir string) int {
+func (f *Finder) inDir(dir string) Version {
 	f.mu.Lock()
 	v, ok := f.byDir[dir]
 	f.mu.Unlock()
@@ -56,7 +65,7 @@ func (f *Finder) inDir(dir string) int {
 		return v
 	}
 	v = versionIn(dir)
-	if v == 0 {
+	if v.Major == 0 {
 		if parent := filepath.Dir(dir); parent != dir {
 			v = f.inDir(parent)
 		}
@@ -68,7 +77,7 @@ func (f *Finder) inDir(dir string) int {
 }
 
 // versionIn reads the build files of one directory.
-func versionIn(dir string) int {
+func versionIn(dir string) Version {
 	for _, name := range names {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
@@ -76,11 +85,13 @@ func versionIn(dir string) int {
 		}
 		for _, re := range versionPatterns {
 			if m := re.FindSubmatch(data); m != nil {
-				if v, err := strconv.Atoi(string(m[1])); err == nil {
-					return v
+				major, err1 := strconv.Atoi(string(m[1]))
+				minor, err2 := strconv.Atoi(string(m[2]))
+				if err1 == nil && err2 == nil {
+					return Version{major, minor}
 				}
 			}
 		}
 	}
-	return 0
+	return Version{}
 }

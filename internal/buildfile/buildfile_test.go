@@ -47,4 +47,15 @@ func TestFlinkMajor(t *testing.T) {
 			t.Errorf("FlinkMajor(%s) = %d, want %d", file, got, want)
 		}
 	}
+	for file, want := range map[string]Version{
+		"maven/job/src/main/java/x/Job.java": {2, 1},
+		"dep/Job.java":                       {1, 20},
+		"gradle/src/Job.java":                {1, 18},
+		"gradlevar/Job.java":                 {2, 0},
+		"none/Job.java":                      {},
+	} {
+		if got := f.FlinkVersion(filepath.Join(root, file)); got != want {
+			t.Errorf("FlinkVersion(%s) = %v, want %v", file, got, want)
+		}
+	}
 }

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/uidcheck/uidcheck/analyzer/manifest"
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
+	"github.com/uidcheck/uidcheck/internal/buildfile"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/graph"
 	"github.com/uidcheck/uidcheck/internal/output"
@@ -33,6 +35,8 @@ type compatOptions struct {
 	failOn         string
 	manifest       string
 	includeTests   bool
+	flinkVersion   string
+	stateBackend   string
 }
 
 // failOnLevels maps --fail-on values to the lowest failing verdict.
@@ -92,6 +96,12 @@ Exit codes:
 			if opts.parallelism < 0 || opts.maxParallelism < 0 {
 				return flagErrorf("--parallelism and --max-parallelism must be positive")
 			}
+			if _, err := parseFlinkVersion(opts.flinkVersion); err != nil {
+				return err
+			}
+			if _, ok := stateBackends[opts.stateBackend]; !ok {
+				return flagErrorf("invalid --state-backend %q: want hashmap or rocksdb", opts.stateBackend)
+			}
 			var err error
 			if opts.includeTests, err = includeTests(cmd, opts.includeTests); err != nil {
 				return err
@@ -111,7 +121,33 @@ Exit codes:
 	fl.StringVar(&opts.format, "format", "text", "output format: text, json, sarif or markdown (a pull-request comment); FORMAT=FILE writes to a file")
 	fl.BoolVar(&opts.includeTests, "include-tests", false, testsFlagHelp)
 	fl.StringVar(&opts.failOn, "fail-on", "dropped", "exit 1 at or below this verdict: fails, unknown, dropped or never")
+	fl.StringVar(&opts.flinkVersion, "flink-version", "", "Flink version the new job runs on, as MAJOR.MINOR (default: from its pom.xml or build.gradle); decides TTL changes")
+	fl.StringVar(&opts.stateBackend, "state-backend", "", "state backend the new job restores with, hashmap or rocksdb (state.backend.type), where the savepoint does not tell; some state failures differ between them")
 	return cmd
+}
+
+// stateBackends maps --state-backend (state.backend.type) to compat's
+// backends; "" is unknown.
+var stateBackends = map[string]compat.StateBackend{
+	"": compat.BackendUnknown, "hashmap": compat.BackendHeap, "rocksdb": compat.BackendRocksDB,
+}
+
+// parseFlinkVersion reads --flink-version ("2.2", "1.20.1"); "" is unknown.
+func parseFlinkVersion(s string) (compat.FlinkVersion, error) {
+	if s == "" {
+		return compat.FlinkVersion{}, nil
+	}
+	var v compat.FlinkVersion
+	parts := strings.SplitN(s, ".", 3)
+	if len(parts) < 2 {
+		return v, flagErrorf("invalid --flink-version %q: want MAJOR.MINOR, e.g. 1.20 or 2.2", s)
+	}
+	major, err1 := strconv.Atoi(parts[0])
+	minor, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || major < 1 || minor < 0 {
+		return v, flagErrorf("invalid --flink-version %q: want MAJOR.MINOR, e.g. 1.20 or 2.2", s)
+	}
+	return compat.FlinkVersion{Major: major, Minor: minor}, nil
 }
 
 func compatRun(ctx context.Context, opts *compatOptions) error {
@@ -186,9 +222,18 @@ func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	version, err := parseFlinkVersion(opts.flinkVersion)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if version.Major == 0 && job.File != "" {
+		v := buildfile.NewFinder().FlinkVersion(job.File)
+		version = compat.FlinkVersion{Major: v.Major, Minor: v.Minor}
+	}
 	copts := compat.Options{
 		Route: compat.Route(opts.route), AllowNonRestoredState: opts.allowNonRest,
 		Parallelism: opts.parallelism, MaxParallelism: opts.maxParallelism, SavepointPath: opts.savepoint,
+		FlinkVersion: version, StateBackend: stateBackends[opts.stateBackend],
 	}
 	res := compat.Predict(job, saved, copts)
 	return res, output.NewCompatReport(res, job, opts.savepoint, copts), job, nil

@@ -194,3 +194,27 @@ func TestCompatFromManifest(t *testing.T) {
 		})
 	}
 }
+
+// --flink-version and --state-backend are checked before anything is read.
+func TestCompatStateFlags(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--flink-version", "2"}, `invalid --flink-version "2"`},
+		{[]string{"--flink-version", "two.x"}, `invalid --flink-version "two.x"`},
+		{[]string{"--state-backend", "memory"}, `invalid --state-backend "memory"`},
+	} {
+		code, _, stderr := runCLI(t, append([]string{"compat", "-s", migrationSavepoint}, c.args...)...)
+		if code != ExitError || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, stderr, ExitError, c.want)
+		}
+	}
+	for s, want := range map[string]int{"1.20": 120, "2.2.0": 202, "": 0} {
+		v, err := parseFlinkVersion(s)
+		if err != nil || v.Major*100+v.Minor != want {
+			t.Errorf("parseFlinkVersion(%q) = %v, %v", s, v, err)
+		}
+	}
+}

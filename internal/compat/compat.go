@@ -23,6 +23,7 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
 	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/report"
+	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
 // Route is how the job is resumed.
@@ -79,6 +80,13 @@ type Saved struct {
 	CoordinatorState bool
 	StateBytes       int64
 	StateNames       []string
+	// StateMeta is what the savepoint's state streams say about the entry's
+	// states (names, kinds, serializers); nil when not decoded, and then no
+	// state is checked.
+	StateMeta *savepointinfo.OperatorStateMeta
+	// Backend is the keyed backend that must restore the entry, when the
+	// savepoint's handles tell it (see BackendOf).
+	Backend StateBackend
 }
 
 // carriesState is Flink's test for an entry that cannot be skipped silently.
@@ -181,6 +189,12 @@ type Options struct {
 	MaxParallelism int
 	// SavepointPath appears in quoted Flink messages.
 	SavepointPath string
+	// FlinkVersion is the Flink version the new job is built with (from
+	// its build file); TTL changes depend on it.
+	FlinkVersion FlinkVersion
+	// StateBackend is the keyed backend the new job restores with
+	// (--state-backend), used where the savepoint does not tell it.
+	StateBackend StateBackend
 }
 
 // Outcome is what happens to one savepoint entry.
@@ -214,6 +228,10 @@ type Entry struct {
 	// Reason explains the outcome; for OutcomeFails it quotes the error
 	// Flink raises.
 	Reason string
+	// States are the per-state findings of a restored entry whose state
+	// meta info was decoded: key serializer first, then each saved state,
+	// then the new code's states nothing was saved for.
+	States []StateFinding
 	// LikelyOwner is, for an unmapped entry with state, the one new
 	// operator that is likely its owner under a changed uid (see
 	// likelyOwners); nil when there is none or several could be.
@@ -257,8 +275,12 @@ type Result struct {
 	Duplicates []*Operator
 	// Unknowns say what could not be decided, and why.
 	Unknowns []string
-	Entries  []Entry
-	New      []NewEntry
+	// Unchecked names the states whose compatibility was not checked, and
+	// why. They leave the verdict as it is, and are never reported as
+	// compatible.
+	Unchecked []string
+	Entries   []Entry
+	New       []NewEntry
 }
 
 // Predict compares one job with a savepoint.
@@ -289,9 +311,14 @@ func Predict(job *Job, saved []Saved, opts Options) *Result {
 		if e.Match != nil {
 			matched[e.Match] = true
 		}
+		if e.Outcome == OutcomeRestored {
+			checkStates(res, &e, opts)
+		}
 		switch e.Outcome {
 		case OutcomeFails:
-			res.Failures = append(res.Failures, e.Reason)
+			if len(e.States) == 0 || !stateFailed(e.States) {
+				res.Failures = append(res.Failures, e.Reason)
+			}
 		case OutcomeUnknown:
 			res.Unknowns = append(res.Unknowns, e.Reason)
 		case OutcomeRestored, OutcomeSkipped, OutcomeDropped:

@@ -240,6 +240,7 @@ func FromMetadata(m *savepointinfo.Metadata) []Saved {
 		s := Saved{
 			ID: op.ID, UID: op.UID, Name: op.Name, Parallelism: op.Parallelism, MaxParallelism: op.MaxParallelism,
 			HasState: op.HasState, CoordinatorState: op.HasCoordinatorState(), StateBytes: op.StateBytes,
+			Backend: BackendOf(op.KeyedHandles),
 		}
 		for _, sn := range op.StateNames {
 			s.StateNames = append(s.StateNames, sn.Name)

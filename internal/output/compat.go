@@ -15,16 +15,19 @@ const CompatVersion = 1
 // CompatReport is the JSON shape of `uidcheck compat --format json`, a
 // documented, stable interface: add fields, never rename or remove them.
 type CompatReport struct {
-	Version               int           `json:"version"`
-	Verdict               string        `json:"verdict"` // OK, "OK with state dropped (-n)", UNKNOWN or FAILS
-	Savepoint             string        `json:"savepoint"`
-	Job                   string        `json:"job"`
-	Route                 string        `json:"route"`
-	AllowNonRestoredState bool          `json:"allow_non_restored_state"`
-	Failures              []string      `json:"failures"` // the errors Flink will raise, quoted
-	Unknowns              []string      `json:"unknowns"` // what could not be decided, and why
-	Entries               []CompatEntry `json:"entries"`
-	Operators             []CompatNew   `json:"operators"`
+	Version               int      `json:"version"`
+	Verdict               string   `json:"verdict"` // OK, "OK with state dropped (-n)", UNKNOWN or FAILS
+	Savepoint             string   `json:"savepoint"`
+	Job                   string   `json:"job"`
+	Route                 string   `json:"route"`
+	AllowNonRestoredState bool     `json:"allow_non_restored_state"`
+	Failures              []string `json:"failures"` // the errors Flink will raise, quoted
+	Unknowns              []string `json:"unknowns"` // what could not be decided, and why
+	// Unchecked names the states whose compatibility was not checked, and
+	// why (they leave the verdict as it is).
+	Unchecked []string      `json:"unchecked"`
+	Entries   []CompatEntry `json:"entries"`
+	Operators []CompatNew   `json:"operators"`
 }
 
 // CompatEntry is the prediction for one savepoint entry.
@@ -44,6 +47,20 @@ type CompatEntry struct {
 	// LikelyOwner is the new operator that likely owned this state under
 	// another uid (an unmapped entry with state), or null.
 	LikelyOwner *CompatOperator `json:"likely_owner,omitempty"`
+	// States are the per-state findings of a restored entry whose state
+	// meta info was decoded: the key serializer, each saved state, and the
+	// new code's states nothing was saved for.
+	States []CompatState `json:"states,omitempty"`
+}
+
+// CompatState is the prediction for one state of a restored entry.
+type CompatState struct {
+	Name string `json:"name"` // "" for the key serializer
+	Kind string `json:"kind"` // VALUE, LIST, MAP, …, SPLIT_DISTRIBUTE, UNION, BROADCAST; KEY for the key serializer
+	// Outcome is compatible, migrated, fails, dropped (saved, read by
+	// nothing: lost silently), new (starts empty) or unchecked.
+	Outcome string `json:"outcome"`
+	Message string `json:"message"` // Flink's error for fails
 }
 
 // CompatOperator locates an operator of the new job.
@@ -74,7 +91,7 @@ func NewCompatReport(res *compat.Result, job *compat.Job, savepoint string, opts
 	r := &CompatReport{
 		Version: CompatVersion, Verdict: string(res.Verdict), Savepoint: savepoint, Job: job.Name,
 		Route: string(opts.Route), AllowNonRestoredState: opts.AllowNonRestoredState,
-		Failures: nonNil(res.Failures), Unknowns: nonNil(res.Unknowns),
+		Failures: nonNil(res.Failures), Unknowns: nonNil(res.Unknowns), Unchecked: nonNil(res.Unchecked),
 		Entries: []CompatEntry{}, Operators: []CompatNew{},
 	}
 	for _, e := range res.Entries {
@@ -96,6 +113,9 @@ func NewCompatReport(res *compat.Result, job *compat.Job, savepoint string, opts
 		if e.LikelyOwner != nil {
 			op := compatOperator(e.LikelyOwner)
 			ce.LikelyOwner = &op
+		}
+		for _, f := range e.States {
+			ce.States = append(ce.States, CompatState{Name: f.Name, Kind: f.Kind, Outcome: string(f.Outcome), Message: f.Message})
 		}
 		r.Entries = append(r.Entries, ce)
 	}
@@ -176,6 +196,10 @@ func WriteCompatText(w io.Writer, r *CompatReport, st VerdictStyler) error {
 		if e.Outcome == string(compat.OutcomeDropped) {
 			fmt.Fprintf(&b, "  %s %s: %s\n", st.Warn("dropped:"), e.OperatorID, e.Reason)
 		}
+		writeStateNotes(&b, e, st)
+	}
+	for _, u := range r.Unchecked {
+		fmt.Fprintf(&b, "  %s %s\n", st.Warn("state not checked:"), u)
 	}
 	for _, o := range r.Operators {
 		switch {
@@ -233,4 +257,24 @@ func candidates(ids []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (renamed uid? unmapped savepoint entries with state: %s)", strings.Join(ids, ", "))
+}
+
+// writeStateNotes prints the state findings that are neither failures
+// (listed with Flink's errors) nor unchecked (listed after): state lost
+// silently, state that starts empty, and migrations.
+func writeStateNotes(b *strings.Builder, e CompatEntry, st VerdictStyler) {
+	op := ""
+	if e.Operator != nil {
+		op = fmt.Sprintf(" of %s at %s:%d", e.Operator.Call, e.Operator.File, e.Operator.Line)
+	}
+	for _, s := range e.States {
+		switch s.Outcome {
+		case string(compat.StateDropped):
+			fmt.Fprintf(b, "  %s state %q (%s)%s: %s\n", st.Warn("state lost:"), s.Name, s.Kind, op, s.Message)
+		case string(compat.StateNew):
+			fmt.Fprintf(b, "  %s state %q (%s)%s: %s\n", "note:", s.Name, s.Kind, op, s.Message)
+		case string(compat.StateMigrated):
+			fmt.Fprintf(b, "  %s state %q (%s)%s: %s\n", "migrated:", s.Name, s.Kind, op, s.Message)
+		}
+	}
 }

@@ -22,6 +22,18 @@ var compatRules = []RuleInfo{
 		Help: "An operator without uid might own savepoint state, and its auto-generated ID cannot be computed from the sources.",
 	},
 	{
+		Name: "statelost", Title: "saved state is read by nothing", Severity: report.SeverityWarning,
+		Help: "The savepoint holds a state that no state descriptor of the new code registers (a renamed or removed descriptor): Flink restores without error and the state is never read again.",
+	},
+	{
+		Name: "statenew", Title: "a state starts empty", Severity: report.SeverityInfo,
+		Help: "The new code registers a state the savepoint does not hold: it starts empty. Intended for new state; a renamed descriptor otherwise.",
+	},
+	{
+		Name: "stateunchecked", Title: "a state's compatibility was not checked", Severity: report.SeverityInfo,
+		Help: "The state's type, key or registration could not be inferred from the sources, or its saved description not decoded: whether Flink restores it was not checked.",
+	},
+	{
 		Name: "startsempty", Title: "a stateful operator starts with empty state", Severity: report.SeverityInfo,
 		Help: "No savepoint entry maps to this stateful operator: it starts empty. Intended for a new operator; a renamed uid otherwise.",
 	},
@@ -45,9 +57,12 @@ func CompatDiagnostics(res *compat.Result, job *compat.Job) []report.Diagnostic 
 		at("restorefails", report.SeverityError, op, res.Failures[i])
 	}
 	for _, e := range res.Entries {
+		stateFailed := stateDiagnostics(e, at)
 		switch e.Outcome {
 		case compat.OutcomeFails:
-			at("restorefails", report.SeverityError, e.Match, e.Reason)
+			if !stateFailed {
+				at("restorefails", report.SeverityError, e.Match, e.Reason)
+			}
 		case compat.OutcomeDropped:
 			at("statedropped", report.SeverityError, e.Match, fmt.Sprintf("savepoint entry %s: %s", e.Saved.ID, e.Reason))
 		case compat.OutcomeUnknown:
@@ -70,4 +85,29 @@ func idStrings(ne compat.NewEntry) []string {
 		out = append(out, c.String())
 	}
 	return out
+}
+
+// stateDiagnostics adds the findings of an entry's states and reports
+// whether one of them fails (the entry's failure is then that state's).
+func stateDiagnostics(e compat.Entry, at func(rule string, sev report.Severity, op *compat.Operator, msg string)) bool {
+	failed := false
+	for _, f := range e.States {
+		what := fmt.Sprintf("state %q", f.Name)
+		if f.Name == "" {
+			what = "key serializer"
+		}
+		switch f.Outcome {
+		case compat.StateFails:
+			failed = true
+			at("restorefails", report.SeverityError, e.Match, fmt.Sprintf("%s: %s", what, f.Message))
+		case compat.StateDropped:
+			at("statelost", report.SeverityWarning, e.Match, fmt.Sprintf("%s: %s", what, f.Message))
+		case compat.StateNew:
+			at("statenew", report.SeverityInfo, e.Match, f.Message)
+		case compat.StateUnchecked:
+			at("stateunchecked", report.SeverityInfo, e.Match, fmt.Sprintf("%s not checked: %s", what, f.Message))
+		case compat.StateCompatible, compat.StateMigrated:
+		}
+	}
+	return failed
 }
