@@ -93,6 +93,21 @@ func (c *cursor) id() [16]byte {
 	return id
 }
 
+// bytes reads n bytes into a new slice. Callers check n against the bytes
+// remaining first (length does).
+func (c *cursor) bytes(n int) []byte {
+	b := make([]byte, n)
+	if c.err != nil {
+		return b
+	}
+	m, err := io.ReadFull(c.r, b)
+	c.off += int64(m)
+	if err != nil {
+		c.eof(err, n)
+	}
+	return b
+}
+
 // skip discards n bytes without storing them: inline state can be large.
 func (c *cursor) skip(n int64) {
 	if c.err != nil {

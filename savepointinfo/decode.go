@@ -77,12 +77,16 @@ type decoder struct {
 	version int
 	dir     string
 	op      *opAccumulator
+	// collect is set only when a handle is read again to find the streams
+	// holding state descriptions (statemeta.go); nil on the main pass.
+	collect *collector
 }
 
 // opAccumulator gathers per-operator facts while its subtasks are read.
 type opAccumulator struct {
 	kinds, keyed, files map[string]bool
 	names               map[StateName]bool
+	refs                []stateRef
 	bytes               int64
 	fileHandles         int
 	hasState            bool
@@ -212,7 +216,7 @@ func (d *decoder) operator() *Operator {
 			continue
 		}
 		c.push("subtask %d", idx)
-		d.subtask()
+		d.subtask(idx)
 		op.Subtasks++
 		c.pop()
 	}
@@ -223,6 +227,7 @@ func (d *decoder) operator() *Operator {
 	op.KeyedHandles = sortedKeys(acc.keyed)
 	op.Files = sortedKeys(acc.files)
 	op.fileHandles = acc.fileHandles
+	op.stateRefs = acc.refs
 	for sn := range acc.names {
 		op.StateNames = append(op.StateNames, sn)
 	}
@@ -256,7 +261,7 @@ func (d *decoder) coordinator() int64 {
 	}
 }
 
-func (d *decoder) subtask() {
+func (d *decoder) subtask(idx int32) {
 	c := d.c
 	if d.version == 2 {
 		c.i64() // duration, unused
@@ -266,10 +271,20 @@ func (d *decoder) subtask() {
 			return
 		}
 	}
-	d.optionalOperatorHandle("managed operator state", "managed-operator")
+	// Only the positions of the managed handles are kept: StateMeta reads
+	// them again when asked, so this pass stays as fast as before.
+	ref := stateRef{subtask: idx, operator: -1, keyed: -1}
+	if pos := c.off; d.optionalOperatorHandle("managed operator state", "managed-operator") {
+		ref.operator = pos
+	}
 	d.optionalOperatorHandle("raw operator state", "raw-operator")
-	d.keyedTop("managed keyed state", "managed-keyed")
+	if pos := c.off; d.keyedTop("managed keyed state", "managed-keyed") {
+		ref.keyed = pos
+	}
 	d.keyedTop("raw keyed state", "raw-keyed")
+	if c.err == nil && (ref.operator >= 0 || ref.keyed >= 0) {
+		d.op.refs = append(d.op.refs, ref)
+	}
 	if d.version >= 3 {
 		d.channels("input channel state")
 		d.channels("result subpartition state")
@@ -287,8 +302,9 @@ func (d *decoder) subtask() {
 }
 
 // optionalOperatorHandle reads the int flag Flink writes before an operator
-// state collection (0 = empty, 1 = singleton) and the handle.
-func (d *decoder) optionalOperatorHandle(what, kind string) {
+// state collection (0 = empty, 1 = singleton) and the handle, and returns
+// whether a handle was present.
+func (d *decoder) optionalOperatorHandle(what, kind string) bool {
 	c := d.c
 	c.push("%s", what)
 	defer c.pop()
@@ -299,20 +315,24 @@ func (d *decoder) optionalOperatorHandle(what, kind string) {
 		if d.operatorHandle() {
 			d.op.hasState = true
 			d.op.kinds[kind] = true
+			return true
 		}
 	default:
 		c.off -= 4
 		c.fail(ErrFormat, "operator state collection size must be 0 or 1, found", flag)
 	}
+	return false
 }
 
-func (d *decoder) keyedTop(what, kind string) {
+func (d *decoder) keyedTop(what, kind string) bool {
 	d.c.push("%s", what)
 	defer d.c.pop()
 	if d.keyedHandle(0) {
 		d.op.hasState = true
 		d.op.kinds[kind] = true
+		return true
 	}
+	return false
 }
 
 func (d *decoder) channels(what string) {

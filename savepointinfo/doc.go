@@ -7,6 +7,12 @@
 // decides, coordinator state, state sizes and kinds, operator-state names and
 // the files the state lives in.
 //
+// [Metadata.StateMeta] reads, on demand, what the state streams say about
+// each state: the description Flink writes at the head of every keyed and
+// operator state stream (docs/state-meta-format.md), from inline state or
+// from the files next to _metadata through an [Opener], never further than
+// the description.
+//
 // The layout follows Flink's MetadataV2V3SerializerBase and its
 // MetadataV{2..7}Serializer subclasses (docs/flink-internals.md
 // §2). The Java-serialized CheckpointProperties trailer of version 4+ is

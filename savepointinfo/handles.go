@@ -44,16 +44,21 @@ func (d *decoder) streamHandle(depth int) {
 		return
 	}
 	switch tag {
-	case tagNull:
+	case tagNull, tagEmptySegmentFile:
+		d.located(streamLoc{})
 	case tagByteStream:
 		c.utf() // handle name: a would-be path or the OperatorID, never a file
 		n := c.length("inline state length", 1, 0)
+		start := c.off
 		c.skip(int64(n))
 		d.addBytes(int64(n))
+		d.located(streamLoc{inline: true, off: start, size: int64(n)})
 	case tagFileStream:
 		size := d.stateSize()
 		d.addBytes(size)
-		d.addFile(d.path(false))
+		p := d.path(false)
+		d.addFile(p)
+		d.located(streamLoc{path: p, size: size})
 	case tagKeyGroups:
 		c.push("key-groups handle")
 		d.keyGroups(depth)
@@ -61,6 +66,7 @@ func (d *decoder) streamHandle(depth int) {
 	case tagRelativeStream:
 		rel := d.path(true)
 		d.addBytes(d.stateSize())
+		d.located(streamLoc{path: rel, relative: true, size: -1})
 		if d.dir != "" {
 			rel = path.Join(d.dir, rel)
 		}
@@ -74,7 +80,7 @@ func (d *decoder) streamHandle(depth int) {
 		}
 		d.addFile(c.utf())
 		c.utf() // logical file id
-	case tagEmptySegmentFile:
+		d.located(streamLoc{unsupported: "a segment of a merged file (file merging, handle tag 15)"})
 	default:
 		c.off--
 		c.fail(ErrFormat, "unknown stream state handle tag", tag)
@@ -155,7 +161,11 @@ func (d *decoder) keyGroups(depth int) {
 	}
 	d.firstKeyGroup()
 	n := c.length("key-group count", minOffset, c.limits.MaxHandles)
-	c.skip(int64(n) * minOffset)
+	if d.collect == nil {
+		c.skip(int64(n) * minOffset)
+	} else {
+		d.collect.expect(streamKeyGroups, d.firstOffset(n), nil)
+	}
 	d.streamHandle(depth + 1)
 }
 
@@ -192,6 +202,9 @@ func (d *decoder) keyedHandle(depth int) bool {
 		if tag == tagIncrementalV2 {
 			c.i64() // checkpointed size
 		}
+		if d.collect != nil {
+			d.collect.expect(streamRocksMeta, -1, nil)
+		}
 		d.streamHandle(depth + 1) // meta state
 		d.namedHandles("shared state", depth)
 		d.namedHandles("private state", depth)
@@ -200,22 +213,7 @@ func (d *decoder) keyedHandle(depth int) bool {
 		}
 		c.pop()
 	case tagChangelog, tagChangelogV2:
-		c.push("changelog handle")
-		d.firstKeyGroup()
-		c.i32() // key-group count
-		c.i64() // checkpointed size
-		for _, what := range []string{"materialized", "non-materialized"} {
-			n := c.length(what+" handle count", 1, c.limits.MaxHandles)
-			for i := 0; i < n && c.err == nil; i++ {
-				d.keyedHandle(depth + 1)
-			}
-		}
-		c.i64() // materialization id
-		if tag == tagChangelogV2 {
-			c.i64() // checkpoint id
-			c.utf() // state handle id
-		}
-		c.pop()
+		d.changelogHandle(tag, depth)
 	case tagChangelogBytes:
 		c.push("changelog byte increment handle")
 		c.i32()
@@ -253,6 +251,32 @@ func (d *decoder) keyedHandle(depth int) bool {
 		return false
 	}
 	return true
+}
+
+// changelogHandle reads a ChangelogStateBackendHandle: the materialized
+// keyed handles and the increments logged since.
+func (d *decoder) changelogHandle(tag byte, depth int) {
+	c := d.c
+	c.push("changelog handle")
+	d.firstKeyGroup()
+	c.i32() // key-group count
+	c.i64() // checkpointed size
+	for _, what := range []string{"materialized", "non-materialized"} {
+		n := c.length(what+" handle count", 1, c.limits.MaxHandles)
+		if d.collect != nil && what == "non-materialized" && n > 0 {
+			d.collect.unread = append(d.collect.unread, fmt.Sprintf(
+				"%d changelog increment(s) after the last materialization are not read: states registered since then are missing", n))
+		}
+		for i := 0; i < n && c.err == nil; i++ {
+			d.keyedHandle(depth + 1)
+		}
+	}
+	c.i64() // materialization id
+	if tag == tagChangelogV2 {
+		c.i64() // checkpoint id
+		c.utf() // state handle id
+	}
+	c.pop()
 }
 
 // keyedName names a keyed handle type for reports.
@@ -301,6 +325,7 @@ func (d *decoder) operatorHandle() bool {
 	c.push("operator state handle")
 	defer c.pop()
 	n := c.length("state name count", minStateName, c.limits.MaxHandles)
+	first := int64(-1) // smallest state offset, read only when collecting
 	for i := 0; i < n && c.err == nil; i++ {
 		name := c.utf()
 		mode := c.u8()
@@ -310,10 +335,17 @@ func (d *decoder) operatorHandle() bool {
 			return false
 		}
 		offsets := c.length("offset count", minOffset, c.limits.MaxHandles)
-		c.skip(int64(offsets) * minOffset)
+		if d.collect == nil {
+			c.skip(int64(offsets) * minOffset)
+		} else if off := d.firstOffset(offsets); off >= 0 && (first < 0 || off < first) {
+			first = off
+		}
 		if c.err == nil {
 			d.op.names[StateName{Name: name, Mode: stateModes[mode]}] = true
 		}
+	}
+	if d.collect != nil {
+		d.collect.expect(streamOperator, first, d.op.names)
 	}
 	if tag == tagSegmentPartitionableOp {
 		c.utf()  // task-owned directory

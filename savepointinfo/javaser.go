@@ -81,11 +81,19 @@ type javaStream struct {
 	handles []javaHandle
 	err     *FormatError
 	depth   int
+	// open accepts any class: a Java-serialized object inside a serializer
+	// snapshot is walked only to find where it ends.
+	open bool
+	ctx  []string
 }
 
 func (s *javaStream) fail(msg string, val any) {
 	if s.err == nil {
-		s.err = &FormatError{Off: s.base + int64(s.pos), Msg: msg, Val: val, Context: []string{"checkpoint properties"}}
+		ctx := s.ctx
+		if ctx == nil {
+			ctx = []string{"checkpoint properties"}
+		}
+		s.err = &FormatError{Off: s.base + int64(s.pos), Msg: msg, Val: val, Context: ctx}
 	}
 }
 
@@ -94,7 +102,7 @@ func (s *javaStream) take(n int, what string) []byte {
 		return nil
 	}
 	if n < 0 || len(s.b)-s.pos < n {
-		s.fail(fmt.Sprintf("unexpected end of input reading %s (%d bytes, %d left): the trailer is truncated", what, n, len(s.b)-s.pos), nil)
+		s.fail(fmt.Sprintf("unexpected end of input reading %s (%d bytes, %d left): the object is truncated", what, n, len(s.b)-s.pos), nil)
 		return nil
 	}
 	out := s.b[s.pos : s.pos+n]
@@ -212,7 +220,7 @@ func (s *javaStream) content() {
 		if n != nil {
 			l := binary.BigEndian.Uint64(n)
 			if l > uint64(len(s.b)-s.pos) { //nolint:gosec // pos never passes len(b): the difference is not negative
-				s.fail("long string length exceeds the trailer", l)
+				s.fail("long string length exceeds the input", l)
 				return
 			}
 			s.take(int(l), "long string") //nolint:gosec // bounded by the trailer length just above
@@ -228,7 +236,7 @@ func (s *javaStream) content() {
 		s.newHandle(nil)
 		start := s.pos
 		name := s.stringObject("enum constant")
-		if s.err == nil && (c == nil || !knownEnumConstant(c.name, name)) {
+		if s.err == nil && !s.open && (c == nil || !knownEnumConstant(c.name, name)) {
 			s.pos = start
 			s.fail(fmt.Sprintf("enum constant %q of %s is not one Flink writes", name, c.nameOrNull()), nil)
 		}
@@ -286,7 +294,7 @@ func (s *javaStream) classDesc() *javaClass {
 			}
 			c.fields = append(c.fields, f)
 		}
-		if s.err == nil && !knownClasses[key.String()] {
+		if s.err == nil && !s.open && !knownClasses[key.String()] {
 			s.pos = start
 			s.fail("class descriptor not one Flink writes (a damaged file, or a Flink version this reader does not know):", key.String())
 			return nil
@@ -384,7 +392,7 @@ func (s *javaStream) array() {
 	}
 	if n < 0 || n > len(s.b)-s.pos {
 		s.pos -= 4
-		s.fail("array length exceeds the trailer", n)
+		s.fail("array length exceeds the input", n)
 		return
 	}
 	for i := 0; i < n && s.err == nil; i++ {

@@ -97,6 +97,9 @@ type Operator struct {
 	Files []string `json:"files"`
 	// fileHandles counts file references, duplicates included.
 	fileHandles int
+	// stateRefs locate the managed handles in _metadata, per subtask with
+	// state, for StateMeta.
+	stateRefs []stateRef
 }
 
 // HasCoordinatorState reports whether the entry carries coordinator state.

@@ -22,13 +22,13 @@ func Open(location string, opts ...Option) (*Metadata, error) {
 	if err != nil {
 		return nil, err
 	}
-	info, err := os.Stat(p)
+	info, err := os.Stat(p) //nolint:gosec // the user names the savepoint to read
 	if err != nil {
 		return nil, fmt.Errorf("open savepoint: %w", err)
 	}
 	if info.IsDir() {
 		p = filepath.Join(p, MetadataFileName)
-		if info, err = os.Stat(p); err != nil {
+		if info, err = os.Stat(p); err != nil { //nolint:gosec // likewise
 			return nil, fmt.Errorf("open savepoint: %w", err)
 		}
 	}
@@ -37,7 +37,7 @@ func Open(location string, opts ...Option) (*Metadata, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("open savepoint %s: not a regular file (%s)", p, info.Mode().Type())
 	}
-	f, err := os.Open(p)
+	f, err := os.Open(p) //nolint:gosec // likewise
 	if err != nil {
 		return nil, fmt.Errorf("open savepoint: %w", err)
 	}

@@ -209,6 +209,14 @@ func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.
 		return nil, nil, nil, err
 	}
 	saved := compat.FromMetadata(m)
+	// The states' own descriptions: FromMetadata keeps the order of
+	// m.Operators. Only the description at the head of each state stream is
+	// read, never the state itself.
+	for i, op := range m.Operators {
+		if saved[i].StateMeta, err = m.StateMeta(op, nil); err != nil {
+			return nil, nil, nil, err
+		}
+	}
 	var jobs []*compat.Job
 	if opts.manifest != "" {
 		jobs, err = manifestJobs(opts.manifest)

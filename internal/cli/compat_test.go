@@ -218,3 +218,29 @@ func TestCompatStateFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestCompatNamesStatesItCouldNotRead: the migration savepoint's state
+// files were not kept, so no state description can be read. The uid
+// verdict stands, and every entry with state says it was not checked.
+func TestCompatNamesStatesItCouldNotRead(t *testing.T) {
+	t.Parallel()
+	code, stdout, _ := runCLI(t, "compat", "--format", "json", "-s", migrationSavepoint, "../../testdata/migration-job")
+	var res struct {
+		Verdict   string   `json:"verdict"`
+		Unchecked []string `json:"unchecked"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	if code != ExitOK || res.Verdict != "OK" {
+		t.Errorf("exit %d, verdict %s; want 0 and OK", code, res.Verdict)
+	}
+	if len(res.Unchecked) != 6 {
+		t.Fatalf("unchecked = %q, want the 6 entries with state", res.Unchecked)
+	}
+	for _, u := range res.Unchecked {
+		if !strings.Contains(u, "not read from the savepoint") || !strings.Contains(u, "could not be opened") {
+			t.Errorf("unchecked %q does not say why", u)
+		}
+	}
+}

@@ -43,6 +43,7 @@ type inspectOptions struct {
 	path   string
 	format string
 	src    []string
+	states bool
 }
 
 func newCmdSavepointInspect(f *Factory) *cobra.Command {
@@ -62,7 +63,15 @@ max parallelism, state size, state kinds and operator-state names.
 With --src DIR, each OperatorID is mapped back to the operator in the Java
 sources that carries it (by uid, setUidHash, or its predicted auto-generated
 ID); entries that match nothing are shown as unmatched: their state belongs
-to no operator of the current code.`,
+to no operator of the current code.
+
+With --states, it also reads each state's own description, which Flink writes
+at the head of every keyed and operator state stream: per operator the key
+type, and per state its name, kind, value type and whether it has a TTL. The
+descriptions are read from _metadata for inline state, and from the state
+files next to it otherwise, only as far as the description (a few KiB of each
+file, never the state itself). Streams that cannot be read completely are
+listed with the reason.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.path = args[0]
@@ -73,6 +82,7 @@ to no operator of the current code.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&opts.states, "states", false, "also read each state's name, kind, key and value type and TTL (reads the head of every state file)")
 	cmd.Flags().StringSliceVar(&opts.src, "src", nil, "map OperatorIDs to operators in the Java sources under `DIR` (repeatable)")
 	return cmd
 }
@@ -91,6 +101,15 @@ func inspectRun(ctx context.Context, opts *inspectOptions) error {
 		sources = sourceIndex(jobs)
 	}
 	rep := output.NewSavepointReport(m, sources)
+	if opts.states {
+		for i, op := range m.Operators {
+			sm, err := m.StateMeta(op, nil)
+			if err != nil {
+				return fmt.Errorf("operator %s: %w", op.ID, err)
+			}
+			rep.Operators[i].States = sm
+		}
+	}
 	if opts.format == "json" {
 		return output.WriteSavepointJSON(opts.f.IO.Out, rep)
 	}

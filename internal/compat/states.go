@@ -92,6 +92,11 @@ func checkStates(res *Result, e *Entry, opts Options) {
 		backend = opts.StateBackend
 	}
 	c := stateCheck{e: e, meta: meta, st: st, backend: backend, version: opts.FlinkVersion}
+	// A state whose description could not be read is not known to match:
+	// say so rather than let the entry pass as checked.
+	for _, why := range meta.Unread {
+		c.add(StateFinding{Outcome: StateUnchecked, Message: "not read from the savepoint: " + why})
+	}
 	c.key()
 	c.states()
 	for _, f := range e.States {
@@ -126,8 +131,11 @@ func (c *stateCheck) add(f StateFinding) { c.e.States = append(c.e.States, f) }
 // where names the state and the operator for the flat lists of a result.
 func (c *stateCheck) where(f StateFinding) string {
 	what := fmt.Sprintf("state %q", f.Name)
-	if f.Key {
+	switch {
+	case f.Key:
 		what = "key serializer"
+	case f.Name == "":
+		what = "states"
 	}
 	return fmt.Sprintf("%s of %s at %s", what, c.e.Match.Call, c.e.Match.Pos())
 }

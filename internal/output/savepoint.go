@@ -57,6 +57,8 @@ type SavepointOperator struct {
 	Files            []string         `json:"files"`
 	Source           []SourceOperator `json:"source,omitempty"` // with --src: the operators this entry maps to
 	Unmatched        bool             `json:"unmatched,omitempty"`
+	// States is what the state streams say about each state; with --states.
+	States *savepointinfo.OperatorStateMeta `json:"states,omitempty"`
 }
 
 // OperatorState is an operator-state name and its distribution mode.
@@ -181,7 +183,51 @@ func WriteSavepointText(w io.Writer, r *SavepointReport, st Styler) error {
 		}
 		fmt.Fprintln(tw, strings.Join(row, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, op := range r.Operators {
+		writeStates(w, op)
+	}
+	return nil
+}
+
+// backendNames label Flink's BackendStateType for people.
+var backendNames = map[string]string{
+	"KEY_VALUE": "keyed", "KEY_VALUE_V2": "keyed (v2)", "OPERATOR": "operator", "BROADCAST": "broadcast", "PRIORITY_QUEUE": "timers",
+}
+
+// writeStates prints an operator's state descriptions (--states).
+func writeStates(w io.Writer, op SavepointOperator) {
+	sm := op.States
+	if sm == nil || len(sm.States) == 0 && len(sm.Unread) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nstates of %s", op.OperatorID)
+	if op.UID != nil {
+		fmt.Fprintf(w, " (uid %q)", *op.UID)
+	}
+	fmt.Fprintln(w, ":")
+	if sm.KeySerializer != nil {
+		fmt.Fprintf(w, "  key type %s\n", sm.KeySerializer)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  STATE\tBACKEND\tKIND\tVALUE TYPE\tTTL")
+	for _, st := range sm.States {
+		value := st.Value.String()
+		if st.Key != nil {
+			value = st.Key.String() + " -> " + value
+		}
+		ttl := "-"
+		if st.TTL {
+			ttl = "yes"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", st.Name, backendNames[st.Backend], dash(st.Kind), value, ttl)
+	}
+	_ = tw.Flush()
+	for _, u := range sm.Unread {
+		fmt.Fprintf(w, "  not read: %s\n", u)
+	}
 }
 
 func stateCell(op SavepointOperator) string {

@@ -1,0 +1,91 @@
+package savepointinfo
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Opener opens the files of one savepoint for ranged reads. StateMeta reads
+// _metadata and the state files through it, and only the bytes it needs, so
+// that a remote file system can serve them with range requests.
+//
+// The name is MetadataFileName, a file name relative to the savepoint
+// directory (Flink's relative state handles), or an absolute path or URI as
+// Flink wrote it (file:/…, s3://…).
+type Opener interface {
+	Open(name string) (File, error)
+}
+
+// File is an open savepoint file: random access and its size.
+type File interface {
+	io.ReaderAt
+	io.Closer
+	Size() int64
+}
+
+// DirOpener opens the files of a savepoint stored in the local directory dir.
+// Absolute names must be local paths or file: URIs; other schemes are
+// refused with an error naming the scheme.
+type DirOpener string
+
+// Open implements Opener.
+func (d DirOpener) Open(name string) (File, error) {
+	p := name
+	if strings.Contains(name, ":") && filepath.VolumeName(name) == "" {
+		lp, err := localPath(name)
+		if err != nil {
+			return nil, err
+		}
+		p = lp
+	}
+	if !filepath.IsAbs(p) {
+		if strings.Contains(p, "..") || strings.ContainsRune(p, filepath.Separator) && p != filepath.Base(p) {
+			// Flink writes relative state handles as bare file names in
+			// the savepoint directory; anything else would escape it.
+			return nil, fmt.Errorf("state file %q is not a file name inside the savepoint directory", name)
+		}
+		p = filepath.Join(string(d), p)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		_ = f.Close()
+		return nil, fmt.Errorf("%s: not a regular file (%s)", p, info.Mode().Type())
+	}
+	return &osFile{File: f, size: info.Size()}, nil
+}
+
+type osFile struct {
+	*os.File
+	size int64
+}
+
+func (f *osFile) Size() int64 { return f.size }
+
+// countingReaderAt counts the bytes read through it, so that callers (and
+// the benchmark) can see that only the descriptions were read.
+type countingReaderAt struct {
+	r io.ReaderAt
+	n *int64
+}
+
+func (c countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	*c.n += int64(n)
+	return n, err
+}
+
+// errNoOpener is returned when a decoded Metadata has no directory to read
+// state files from.
+var errNoOpener = errors.New("savepointinfo: state descriptions need the savepoint's files: the metadata was not read with Open, so pass an Opener")
