@@ -28,6 +28,20 @@ var StreamTypes = setOf(
 	"ProcessConfigurableAndGlobalStream",
 )
 
+// TransformationTypes are the classes library code instantiates to build
+// part of a pipeline without the DataStream methods: transformations, and
+// streams wrapped around them (new DataStream<>(env, transformation)).
+var TransformationTypes = setOf("PartitionTransformation", "OneInputTransformation", "TwoInputTransformation",
+	"DataStream", "SingleOutputStreamOperator", "KeyedStream")
+
+// Partitioners are the StreamPartitioner classes a PartitionTransformation
+// is made with, by the edge they make.
+var Partitioners = map[string]string{
+	"KeyGroupStreamPartitioner": "hash", "RebalancePartitioner": "rebalance", "RescalePartitioner": "rescale",
+	"ShufflePartitioner": "shuffle", "BroadcastPartitioner": "broadcast", "GlobalPartitioner": "global",
+	"ForwardPartitioner": "forward",
+}
+
 // V2Types are the DataStream V2 stream types of Flink 2.x.
 var V2Types = setOf("NonKeyedPartitionStream", "KeyedPartitionStream", "GlobalStream",
 	"ProcessConfigurableAndNonKeyedPartitionStream", "ProcessConfigurableAndKeyedPartitionStream",
@@ -133,6 +147,13 @@ var FileInputFormats = setOf("FileInputFormat", "DelimitedInputFormat", "TextInp
 // no state.
 var NonFileInputFormats = setOf("InputFormat", "RichInputFormat", "GenericInputFormat", "JdbcInputFormat",
 	"JdbcRowDataInputFormat", "HadoopInputFormat", "ReplicatingInputFormat")
+
+// OperatorFactoryBases are Flink's operator factory types: a factory given
+// to transform keeps no state itself, Flink runs the operator its
+// createStreamOperator returns.
+var OperatorFactoryBases = setOf("StreamOperatorFactory", "AbstractStreamOperatorFactory",
+	"OneInputStreamOperatorFactory", "TwoInputStreamOperatorFactory", "CoordinatedOperatorFactory",
+	"YieldingOperatorFactory", "ProcessingTimeServiceAware")
 
 // StateInterfaces make a function stateful: Flink snapshots operator state
 // through them.

@@ -311,12 +311,7 @@ func (l *lowerer) classBody(c *Class, body *fnode, depth int) {
 		case "enum_body_declarations":
 			l.classBody(c, m, depth)
 		case "enum_constant":
-			if name := m.ChildByFieldName("name"); name != nil {
-				c.EnumConstants = append(c.EnumConstants, l.text(name))
-			}
-			if b := m.ChildByFieldName("body"); b != nil {
-				l.classBody(c, b, depth)
-			}
+			l.enumConstant(c, m, depth)
 		case "static_initializer", "block":
 			body := m
 			if m.Type() == "static_initializer" {
@@ -369,6 +364,28 @@ func (l *lowerer) field(c *Class, n *fnode, depth int) {
 			f.Init = l.expr(v, depth+1)
 		}
 		c.Fields = append(c.Fields, f)
+	}
+}
+
+// enumConstant lowers an enum constant as the static final field it is,
+// initialised by new E(args), so that lambdas given to the constructor
+// are evaluated where the constant is used. A constant's class body is
+// lowered into the enum's own.
+func (l *lowerer) enumConstant(c *Class, n *fnode, depth int) {
+	f := &Field{Type: c.Name, Static: true, Final: true, Class: c, Off: int(n.StartByte())}
+	if name := n.ChildByFieldName("name"); name != nil {
+		f.Name = l.text(name)
+		f.Off = int(name.StartByte())
+		c.EnumConstants = append(c.EnumConstants, f.Name)
+	}
+	nw := &New{Pos: pos(n), Type: c.Name}
+	if a := n.ChildByFieldName("arguments"); a != nil {
+		nw.Args = l.args(a, depth+1)
+	}
+	f.Init = nw
+	c.Fields = append(c.Fields, f)
+	if b := n.ChildByFieldName("body"); b != nil {
+		l.classBody(c, b, depth)
 	}
 }
 
@@ -497,11 +514,16 @@ func (l *lowerer) stmt(n *fnode, depth int, out []Stmt) []Stmt {
 			out = append(out, &ExprStmt{X: l.expr(c, depth+1)})
 		}
 	case "explicit_constructor_invocation":
-		var args []Expr
-		if a := n.ChildByFieldName("arguments"); a != nil {
-			args = l.args(a, depth+1)
+		// this(…) or super(…): a call named so, without receiver, for the
+		// evaluator to run the constructor it names.
+		c := &Call{Pos: pos(n), Name: "super", NameOff: int(n.StartByte()), NameEnd: int(n.StartByte())}
+		if strings.HasPrefix(l.text(n), "this") {
+			c.Name = "this"
 		}
-		out = append(out, &ExprStmt{X: &Opaque{Pos: pos(n), Sub: args}})
+		if a := n.ChildByFieldName("arguments"); a != nil {
+			c.Args = l.args(a, depth+1)
+		}
+		out = append(out, &ExprStmt{X: c})
 	case "return_statement", "yield_statement", "throw_statement":
 		var x Expr
 		if c := n.NamedChild(0); c != nil {

@@ -10,15 +10,7 @@ import (
 
 func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 	if c.Recv == nil {
-		args := e.args(c.Args, sc)
-		e.callPos = e.pos(c.NameOff)
-		if m := e.a.methodIn(e.top().cls, c.Name, len(args)); m != nil {
-			return e.inline(m, e.top().this, args)
-		}
-		if m := e.a.staticMethod(e.top().file, c.Name, len(args)); m != nil {
-			return e.inline(m, nil, args)
-		}
-		return e.unknownCall(c, nil, args)
+		return e.unqualifiedCall(c, sc)
 	}
 	recv := e.eval(c.Recv, sc)
 	switch recv.kind {
@@ -48,6 +40,10 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 		args := e.args(c.Args, sc)
 		switch c.Name {
 		case "accept", "apply", "get", "call", "run", "create", "build":
+			// Each call of the function is a path of its own: a lambda
+			// run twice creates its operators twice.
+			e.via = append(e.via, e.pos(c.NameOff))
+			defer func() { e.via = e.via[:len(e.via)-1] }()
 			return e.runLambda(recv, args, false)
 		}
 		return e.unknownCall(c, recv, args)
@@ -60,6 +56,39 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 	case vUnknown:
 	}
 	return e.unknownCall(c, recv, e.args(c.Args, sc))
+}
+
+// unqualifiedCall evaluates name(args): a constructor's this(…) or
+// super(…), a method of this object or its enclosing classes, or a
+// statically imported one.
+func (e *evaluator) unqualifiedCall(c *javasyntax.Call, sc *scope) *value {
+	args := e.args(c.Args, sc)
+	e.callPos = e.pos(c.NameOff)
+	f := e.top()
+	switch {
+	case c.Name == "super" && f.method != nil && f.method.Constructor:
+		if sup := e.a.eagerClass(f.cls.Super, f.file); e.a.inlinable(sup) {
+			e.construct(sup, f.this, args)
+		}
+		return unknown
+	case c.Name == "this" && f.method != nil && f.method.Constructor:
+		e.construct(f.cls, f.this, args)
+		return unknown
+	}
+	// A method of this object's class overrides the one of the class whose
+	// code runs (a base class's template method calling an abstract step).
+	if this := f.this; this != nil && this.cls != nil && this.cls != f.cls && e.a.inlinable(this.cls) {
+		if m := e.a.override(this.cls, f.cls, c.Name, len(args)); m != nil {
+			return e.inline(m, this, args)
+		}
+	}
+	if m := e.a.methodIn(f.cls, c.Name, len(args)); m != nil {
+		return e.inline(m, f.this, args)
+	}
+	if m := e.a.staticMethod(f.file, c.Name, len(args)); m != nil {
+		return e.inline(m, nil, args)
+	}
+	return e.unknownCall(c, nil, args)
 }
 
 // unknownCall handles a call into code outside the tree. Lambdas passed to
@@ -80,6 +109,9 @@ func (e *evaluator) unknownCall(c *javasyntax.Call, recv *value, args []*value) 
 		out.factory = recv.factory
 		if recv.kind == vClassRef && recv.cls == nil {
 			out.factory = simpleName(recv.className) + "." + c.Name
+		}
+		if recv.className != "" {
+			out.chain, out.expr = recv, c
 		}
 	}
 	// A helper outside the tree that takes a stream and a lambda
@@ -205,6 +237,9 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		}
 		return e.newValue(value{kind: vStream, stype: "SinkBuilder", last: op})
 	case (simple == "DataStreamV2SinkUtils" || simple == "DataStreamV2SourceUtils") && strings.HasPrefix(c.Name, "wrap") && len(args) == 1:
+		return args[0]
+	case simple == "SimpleOperatorFactory" && c.Name == "of" && len(args) == 1:
+		// The factory runs the operator given: its state is the operator's.
 		return args[0]
 	case simple == "AsyncDataStream" && strings.HasSuffix(strings.TrimSuffix(c.Name, "WithRetry"), "Wait") && stream != nil:
 		op := e.newOperator(c, KindOneInput, stream.ins...)
@@ -432,7 +467,7 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 				op.Stateful, op.StatefulReason = StatefulYes, "broadcast state is kept in operator state"
 				e.functionStates(op, args, sv)
 			case name == "transform":
-				op.Stateful, op.StatefulReason = StatefulUnknown, "custom operator"
+				op.Stateful, op.StatefulReason = e.transformState(args)
 			case len(args) > 0:
 				op.Stateful, op.StatefulReason = e.functionState(args[0])
 				e.functionStates(op, args, sv)
@@ -440,6 +475,8 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 			return e.streamOf(op)
 		}
 	case "BroadcastStream":
+	case transformationType:
+		return e.transformationCall(c, sv, args)
 	case "SinkBuilder":
 		if flinkapi.Is(flinkapi.Modifier, name) {
 			e.modify(c, name, sv, args)
@@ -470,6 +507,17 @@ func (e *evaluator) streamArgs(c *javasyntax.Call, sc *scope) []*value {
 	e.valueArgs++
 	defer func() { e.valueArgs-- }()
 	return e.args(c.Args, sc)
+}
+
+// transformState decides a transform's statefulness from the operator, or
+// operator factory, given as its last argument.
+func (e *evaluator) transformState(args []*value) (Stateful, string) {
+	if len(args) > 0 {
+		if s, r := e.functionState(args[len(args)-1]); s != StatefulUnknown || !strings.Contains(r, "could not") {
+			return s, r
+		}
+	}
+	return StatefulUnknown, "custom operator given to transform"
 }
 
 // rowState is the statefulness the API table gives a method that decides
@@ -517,12 +565,7 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		case row.Stateful != "function":
 			op.Stateful, op.StatefulReason = rowState(flinkapi.OneInput, name)
 		case name == "transform":
-			op.Stateful, op.StatefulReason = StatefulUnknown, "custom operator given to transform"
-			if len(args) > 0 {
-				if s, r := e.functionState(args[len(args)-1]); s != StatefulUnknown || !strings.Contains(r, "could not") {
-					op.Stateful, op.StatefulReason = s, r
-				}
-			}
+			op.Stateful, op.StatefulReason = e.transformState(args)
 		case len(args) > 0:
 			op.Stateful, op.StatefulReason = e.functionState(args[0])
 		}
@@ -603,7 +646,9 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 			return e.newValue(value{kind: vEnv, env: sv.last.env})
 		}
 		return e.newEnv("")
-	case name == "closeWith" || name == "getType" || name == "getId" || name == "getTransformation" ||
+	case name == "getTransformation":
+		return e.newValue(value{kind: vStream, stype: transformationType, ins: sv.ins, last: sv.last, keyed: sv.keyed})
+	case name == "closeWith" || name == "getType" || name == "getId" ||
 		name == "getParallelism" || name == "getName" || name == "getUid" || name == "executeAndCollect":
 		return unknown
 	}

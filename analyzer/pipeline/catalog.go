@@ -14,14 +14,17 @@ func (ix *index) lookupCatalog(name string) (flinkapi.CatalogEntry, bool) {
 
 // lookupCatalogValue finds the entry for a value: by the static factory
 // that made it ("JdbcSink.sink") when the catalog tells that factory apart,
-// else by its class.
+// else by its class. A builder's entry already carries the verdict of the
+// class its build() creates (flinkapi's generated catalog follows it).
 func (ix *index) lookupCatalogValue(v *value) (flinkapi.CatalogEntry, bool) {
+	e, ok := flinkapi.CatalogEntry{}, false
 	if v.factory != "" {
-		if e, ok := ix.catalog.Entry(v.factory); ok {
-			return e, true
-		}
+		e, ok = ix.catalog.Entry(v.factory)
 	}
-	return ix.catalog.Lookup(qualify(v.className, v.file))
+	if !ok {
+		e, ok = ix.catalog.Lookup(qualify(v.className, v.file))
+	}
+	return e, ok
 }
 
 // qualify prefixes a class name as written with the package its file

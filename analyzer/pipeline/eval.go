@@ -17,6 +17,15 @@ import (
 // tree are inlined with their arguments bound, so helpers, builders and
 // lambdas that build pipelines are followed, and an operator made by a
 // shared helper belongs to every job that calls it.
+//
+// Library-style code is followed the same way: constructors run with their
+// superclasses' (a base class that creates the environment), an unqualified
+// call reaches a subclass's override, fields keep what was set on each
+// object for the whole job (one environment in a field is one job), enum
+// constants and static initialisers are evaluated where they are used, and
+// Flink's transformations are modelled (transform.go). Builder chains on
+// classes not followed as helpers are typed when their result is judged
+// (built, in state.go).
 
 type vkind uint8
 
@@ -79,6 +88,10 @@ type value struct {
 	// is a custom operator that runs it (a StreamMap subclass), or a source
 	// that runs a generator, its state is the operator's.
 	wrapped *value
+	// chain is the receiver of the call on a class not followed as a
+	// helper that made this value (expr is that call): a builder chain,
+	// typed by the declared return types only when its result is judged.
+	chain *value
 }
 
 // envInfo is one StreamExecutionEnvironment of a job's evaluation. A method
@@ -134,6 +147,12 @@ func (s *scope) set(name string, v *value) bool {
 	return false
 }
 
+// objField is one object's instance field.
+type objField struct {
+	obj *value
+	f   *javasyntax.Field
+}
+
 // frame is one method activation.
 type frame struct {
 	method *javasyntax.Method
@@ -161,8 +180,16 @@ type evaluator struct {
 	loops  int
 	branch []branchStep
 	nextID int
-	// fieldVals holds values assigned to fields during this job's evaluation.
+	// fieldVals holds values assigned to fields during this job's
+	// evaluation, on any object; objFields those assigned to the instance
+	// fields of one object (enum constants, two builders of one class).
 	fieldVals map[*javasyntax.Field]*value
+	objFields map[objField]*value
+	// typedFields holds what fields neither set nor initialised were
+	// taken to be from their declared type (an environment from outside).
+	typedFields map[*javasyntax.Field]*value
+	// staticInit records the classes whose static initialisers ran.
+	staticInit map[*javasyntax.Class]bool
 	// inlined records methods evaluated as callees, so they are not also
 	// reported as entry points of their own.
 	inlined map[methodKey]bool
@@ -279,6 +306,14 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 		if s.Cond != nil {
 			e.eval(s.Cond, sc)
 		}
+		switch e.nullCheck(s.Cond, sc) {
+		case "== null": // already set: the lazy initialisation does not run
+			e.stmts(s.Else, newScope(sc))
+			return
+		case "!= null":
+			e.stmts(s.Then, newScope(sc))
+			return
+		}
 		id := e.nextID
 		e.nextID++
 		e.branch = append(e.branch, branchStep{id: id, side: 0})
@@ -293,9 +328,58 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 	}
 }
 
+// nullCheck returns "== null" or "!= null" for a condition that compares
+// with null a field this job's evaluation has already set to an
+// environment, stream, object or function: the condition's outcome is then
+// known, as in a getter that creates a stream on first use. It returns ""
+// otherwise.
+func (e *evaluator) nullCheck(cond javasyntax.Expr, sc *scope) string {
+	b, ok := cond.(*javasyntax.Binary)
+	if !ok || b.Op != "==" && b.Op != "!=" {
+		return ""
+	}
+	x := b.L
+	if l, ok := x.(*javasyntax.Lit); ok && l.Kind == javasyntax.LitNull {
+		x = b.R
+	} else if r, ok := b.R.(*javasyntax.Lit); !ok || r.Kind != javasyntax.LitNull {
+		return ""
+	}
+	var name string
+	switch x := x.(type) {
+	case *javasyntax.Ident:
+		if _, local := sc.lookup(x.Name); local {
+			return ""
+		}
+		name = x.Name
+	case *javasyntax.FieldAccess:
+		if _, ok := x.X.(*javasyntax.This); !ok {
+			return ""
+		}
+		name = x.Name
+	default:
+		return ""
+	}
+	f, _ := e.a.field(e.top().cls, name)
+	if f == nil {
+		return ""
+	}
+	v, ok := e.objFields[objField{e.top().this, f}]
+	if !ok {
+		v, ok = e.fieldVals[f]
+	}
+	if !ok || v.kind != vEnv && v.kind != vStream && v.kind != vObject && v.kind != vFunc {
+		return ""
+	}
+	return b.Op + " null"
+}
+
 // loop evaluates a loop body once; operators created in it are marked as
 // created in a loop.
 func (e *evaluator) loop(s *javasyntax.Loop, sc *scope) {
+	if consts := e.enumConstants(s, sc); consts != nil {
+		e.unroll(s, sc, consts)
+		return
+	}
 	inner := newScope(sc)
 	e.stmts(s.Init, inner)
 	for i, v := range inner.vals {
@@ -315,6 +399,49 @@ func (e *evaluator) loop(s *javasyntax.Loop, sc *scope) {
 		e.eval(u, inner)
 	}
 	e.loops--
+}
+
+// enumConstants returns the constants a loop over E.values() visits, E an
+// enum of the tree; nil for other loops.
+func (e *evaluator) enumConstants(s *javasyntax.Loop, sc *scope) []*javasyntax.Field {
+	c, ok := s.Iter.(*javasyntax.Call)
+	if !ok || s.Var == "" || c.Name != "values" || len(c.Args) != 0 || c.Recv == nil {
+		return nil
+	}
+	recv := e.eval(c.Recv, sc)
+	if recv.kind != vClassRef || e.classOf(recv) == nil || recv.cls.Kind != javasyntax.KindEnum {
+		return nil
+	}
+	var out []*javasyntax.Field
+	for _, f := range recv.cls.Fields {
+		if n, ok := f.Init.(*javasyntax.New); ok && f.Static && n.Type == recv.cls.Name {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// unroll evaluates a loop over an enum's constants once per constant: a
+// constant's own lambdas create their operators once, while code shared
+// by every iteration creates one operator per constant, marked as created
+// in a loop.
+func (e *evaluator) unroll(s *javasyntax.Loop, sc *scope, consts []*javasyntax.Field) {
+	start := len(e.job.Operators)
+	for _, f := range consts {
+		inner := newScope(sc)
+		inner.define(s.Var, e.fieldValue(f, f.Class, nil))
+		e.stmts(s.Body, inner)
+	}
+	made := e.job.Operators[start:]
+	count := make(map[token.Pos]int, len(made))
+	for _, op := range made {
+		count[op.Pos]++
+	}
+	for _, op := range made {
+		if count[op.Pos] > 1 {
+			op.InLoop = true
+		}
+	}
 }
 
 // branches evaluates switch arms as mutually exclusive alternatives.
@@ -459,10 +586,10 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 		return v
 	}
 	if f, cls := e.a.field(e.top().cls, name); f != nil {
-		return e.fieldValue(f, cls)
+		return e.fieldValue(f, cls, e.top().this)
 	}
 	if imp := e.a.staticImport(e.top().file, name); imp != nil {
-		return e.fieldValue(imp, imp.Class)
+		return e.fieldValue(imp, imp.Class, nil)
 	}
 	if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
 		// Resolved among pipeline files only; fieldAccess resolves fully
@@ -472,19 +599,58 @@ func (e *evaluator) ident(name string, sc *scope) *value {
 	return unknown
 }
 
-func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *value {
+// fieldValue is what reading field f of cls (on obj, when known) gives:
+// what obj's field was assigned, else what the field was assigned on any
+// object, else its initialiser or declared type. An environment, a stream
+// or an object is the same on every read of one job's evaluation: an
+// environment in a field, however it was set, builds one job graph.
+func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class, obj *value) *value {
+	if obj != nil && !f.Static {
+		if v, ok := e.objFields[objField{obj, f}]; ok {
+			return v
+		}
+	}
 	if v, ok := e.fieldVals[f]; ok {
 		return v
 	}
+	if f.Static && f.Init == nil && !e.staticInit[cls] {
+		// A static final assigned in a static { } block.
+		e.staticInit[cls] = true
+		for _, m := range cls.Methods {
+			if m.Static && m.Name == "<init>" && !m.Constructor {
+				e.inline(m, nil, nil)
+			}
+		}
+		if v, ok := e.fieldVals[f]; ok {
+			return v
+		}
+	}
+	if v, ok := e.typedFields[f]; ok {
+		return v
+	}
+	v, initialised := e.fieldValueOnce(f, cls)
+	if v.kind == vEnv || v.kind == vStream || v.kind == vObject {
+		if initialised {
+			e.fieldVals[f] = v
+		} else {
+			e.typedFields[f] = v
+		}
+	}
+	return v
+}
+
+// fieldValueOnce computes a field's value from its initialiser
+// (initialised is then true), or from its declared type and how it is set.
+func (e *evaluator) fieldValueOnce(f *javasyntax.Field, cls *javasyntax.Class) (v *value, initialised bool) {
 	if mut := e.a.mutated(cls)[f.Name]; !f.Final && mut != notMutated {
 		v := e.typed(f.Type, cls.File)
 		switch {
 		case v.kind != vUnknown && v.kind != vConst:
-			return v
+			return v, false
 		case mut == mutConfigured:
-			return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s setters"})
+			return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s setters"}), false
 		}
-		return e.newValue(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"})
+		return e.newValue(value{unstable: "the non-final field " + f.Name + ", which is modified at run time"}), false
 	}
 	if f.Init != nil && !e.fieldEval[f] {
 		e.fieldEval[f] = true
@@ -492,20 +658,17 @@ func (e *evaluator) fieldValue(f *javasyntax.Field, cls *javasyntax.Class) *valu
 		v := e.eval(f.Init, newScope(nil))
 		e.frames = e.frames[:len(e.frames)-1]
 		delete(e.fieldEval, f)
-		if v.kind != vUnknown {
-			return v
-		}
-		if v.unstable != "" || v.config != "" {
-			return v
+		if v.kind != vUnknown || v.unstable != "" || v.config != "" {
+			return v, true
 		}
 	}
-	v := e.typed(f.Type, cls.File)
+	v = e.typed(f.Type, cls.File)
 	if f.Init == nil && v.kind == vUnknown {
 		// Neither initialised nor set during this job: a constructor
 		// argument, given by code outside the tree.
-		return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s constructor"})
+		return e.newValue(value{config: "the field " + f.Name + ", set by " + cls.Name + "'s constructor"}), false
 	}
-	return v
+	return v, false
 }
 
 func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
@@ -514,7 +677,10 @@ func (e *evaluator) fieldAccess(x *javasyntax.FieldAccess, sc *scope) *value {
 	case vObject, vClassRef:
 		if e.classOf(recv) != nil {
 			if f, cls := e.a.field(recv.cls, x.Name); f != nil {
-				return e.fieldValue(f, cls)
+				if recv.kind == vObject {
+					return e.fieldValue(f, cls, recv)
+				}
+				return e.fieldValue(f, cls, nil)
 			}
 			for _, in := range recv.cls.Inner {
 				if in.Name == x.Name {
@@ -563,17 +729,27 @@ func (e *evaluator) assign(x *javasyntax.Assign, sc *scope) *value {
 		if sc.set(l.Name, v) {
 			return v
 		}
-		if f, _ := e.a.field(e.top().cls, l.Name); f != nil {
-			e.fieldVals[f] = v
-		}
+		e.setField(e.top().cls, e.top().this, l.Name, v)
 	case *javasyntax.FieldAccess:
 		if _, ok := l.X.(*javasyntax.This); ok {
-			if f, _ := e.a.field(e.top().cls, l.Name); f != nil {
-				e.fieldVals[f] = v
-			}
+			e.setField(e.top().cls, e.top().this, l.Name, v)
+		} else if obj := e.eval(l.X, sc); obj.kind == vObject && e.classOf(obj) != nil {
+			e.setField(obj.cls, obj, l.Name, v) // job.env = …
 		}
 	}
 	return v
+}
+
+// setField assigns field name, found from cls, on obj.
+func (e *evaluator) setField(cls *javasyntax.Class, obj *value, name string, v *value) {
+	f, _ := e.a.field(cls, name)
+	if f == nil {
+		return
+	}
+	e.fieldVals[f] = v
+	if obj != nil && !f.Static {
+		e.objFields[objField{obj, f}] = v
+	}
 }
 
 func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
@@ -583,6 +759,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		return e.newValue(value{kind: vObject, cls: x.Body, className: x.Type, expr: x, file: file})
 	}
 	simple := simpleName(x.Type)
+	if flinkapi.TransformationTypes[simple] && e.a.flinkFile(file) {
+		if v := e.newTransformation(x, simple, args); v != nil {
+			return v
+		}
+	}
 	if flinkapi.PerRunTypes[simple] {
 		return e.newValue(value{unstable: "new " + simple + "()"})
 	}
@@ -599,14 +780,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	// (see classOf): most objects a job creates never are, and finding one
 	// may parse another file.
 	cls := e.a.eagerClass(x.Type, file)
-	if e.a.inlinable(cls) {
-		if ctor := e.a.method(cls, "<init>", len(args)); ctor != nil && ctor.Body != nil {
-			this := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
-			e.callPos = e.pos(x.Off)
-			e.inline(ctor, this, args)
-		}
-	}
 	v := e.newValue(value{kind: vObject, cls: cls, className: x.Type, expr: x, file: file})
+	if e.a.inlinable(cls) {
+		e.callPos = e.pos(x.Off)
+		e.construct(cls, v, args)
+	}
 	for _, a := range args {
 		if a.kind == vFunc || a.kind == vObject || a.factory != "" {
 			v.wrapped = a
@@ -614,6 +792,36 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		}
 	}
 	return v
+}
+
+// construct runs what `new` runs on this: the constructor of cls for args
+// and, unless it begins with this(…) or super(…), the no-argument
+// constructors of the superclasses in the tree first (a base class that
+// creates the environment its subclasses' methods use).
+func (e *evaluator) construct(cls *javasyntax.Class, this *value, args []*value) {
+	ctor := e.a.constructor(cls, len(args))
+	if ctor == nil || !callsConstructor(ctor) {
+		if sup := e.a.eagerClass(cls.Super, cls.File); sup != nil && sup != cls && e.a.inlinable(sup) && len(e.frames) <= maxInlineDepth {
+			e.construct(sup, this, nil)
+		}
+	}
+	if ctor != nil && ctor.Body != nil {
+		e.inline(ctor, this, args)
+	}
+}
+
+// callsConstructor reports whether a constructor begins with this(…) or
+// super(…).
+func callsConstructor(m *javasyntax.Method) bool {
+	if len(m.Body) == 0 {
+		return false
+	}
+	s, ok := m.Body[0].(*javasyntax.ExprStmt)
+	if !ok {
+		return false
+	}
+	c, ok := s.X.(*javasyntax.Call)
+	return ok && c.Recv == nil && (c.Name == "super" || c.Name == "this")
 }
 
 // classOf returns the class of an object or class reference, resolving it
@@ -751,13 +959,24 @@ func simpleName(t string) string {
 
 // newOperator records an operator created by call on the current job.
 func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Operator {
+	op := e.newOperatorAt(c.Name, c.NameOff, c.NameEnd, kind, ins...)
+	if tf := e.a.tfs[e.top().file.Name]; tf != nil {
+		op.CallEnd = tf.Pos(c.End)
+	}
+	return op
+}
+
+// newOperatorAt records an operator whose creating name (a method, or the
+// class of a transformation made with new) spans [off, end) in the current
+// file. Its CallEnd is left unset: a .uid("…") can be appended to calls only.
+func (e *evaluator) newOperatorAt(name string, off, end int, kind Kind, ins ...Input) *Operator {
 	file := e.top().file
 	tf := e.a.tfs[file.Name]
 	// Strings are cloned: the lowered syntax points into the file's source,
 	// which is freed once the file is evaluated, but operators outlive it.
-	op := &Operator{Call: strings.Clone(c.Name), Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
+	op := &Operator{Call: strings.Clone(name), Kind: kind, Job: e.job, File: file.Name, Inputs: ins, InLoop: e.loops > 0}
 	if tf != nil {
-		op.Pos, op.End, op.CallEnd = tf.Pos(c.NameOff), tf.Pos(c.NameEnd), tf.Pos(c.End)
+		op.Pos, op.End = tf.Pos(off), tf.Pos(end)
 	}
 	for _, in := range ins {
 		if in.From != nil && in.From.env != nil {
@@ -769,7 +988,7 @@ func (e *evaluator) newOperator(c *javasyntax.Call, kind Kind, ins ...Input) *Op
 	op.Via = append([]token.Pos(nil), e.via...)
 	for _, in := range ins {
 		if in.From == nil {
-			e.gap("a stream from outside the analysed code reaches " + c.Name)
+			e.gap("a stream from outside the analysed code reaches " + name)
 		}
 	}
 	e.job.Operators = append(e.job.Operators, op)

@@ -181,6 +181,7 @@ func Build(syn *javasyntax.Sources, tfs map[string]*token.File, cat *flinkapi.Ca
 			states:  map[*javasyntax.Class]stateVerdict{},
 			mutable: map[*javasyntax.Class]map[string]mutation{},
 			flink:   map[*javasyntax.File]bool{},
+			supers:  map[*javasyntax.File][]*javasyntax.Class{},
 			arena:   a,
 		}
 		perFile[i] = ix.evaluateAll(f)
@@ -261,9 +262,12 @@ func (ix *index) evaluate(m *javasyntax.Method) evaluated {
 	}
 	e := &evaluator{
 		a: ix, job: job,
-		fieldVals: map[*javasyntax.Field]*value{},
-		inlined:   map[methodKey]bool{},
-		fieldEval: map[*javasyntax.Field]bool{},
+		fieldVals:   map[*javasyntax.Field]*value{},
+		objFields:   map[objField]*value{},
+		typedFields: map[*javasyntax.Field]*value{},
+		staticInit:  map[*javasyntax.Class]bool{},
+		inlined:     map[methodKey]bool{},
+		fieldEval:   map[*javasyntax.Field]bool{},
 	}
 	var this *value
 	if !m.Static {
@@ -507,6 +511,7 @@ type index struct {
 	flink   map[*javasyntax.File]bool
 	// fnStates memoises the states each user function class registers.
 	fnStates map[*javasyntax.Class]*OperatorStates
+	supers   map[*javasyntax.File][]*javasyntax.Class
 }
 
 // arena holds the evaluation's values and argument lists, which die with
@@ -560,6 +565,53 @@ func (ix *index) eagerClass(typ string, file *javasyntax.File) *javasyntax.Class
 }
 
 func (ix *index) resolve(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
+	if c := ix.resolveDeclared(typ, file, eagerOnly); c != nil {
+		return c
+	}
+	if strings.ContainsAny(typ, ".<") || file == nil {
+		return nil
+	}
+	// A member class inherited from a superclass in the tree, named
+	// without import (class Job extends Base { … new Tokenizer() … }).
+	for _, sup := range ix.supersOf(file) {
+		for _, in := range sup.Inner {
+			if in.Name == typ && (!eagerOnly || ix.syn.Eager(in.File.Name)) {
+				return in
+			}
+		}
+	}
+	return nil
+}
+
+// supersOf lists the superclasses in the tree, declared in other files, of
+// the classes file declares; memoised per file.
+func (ix *index) supersOf(file *javasyntax.File) []*javasyntax.Class {
+	if s, ok := ix.supers[file]; ok {
+		return s
+	}
+	var out []*javasyntax.Class
+	var visit func(cs []*javasyntax.Class)
+	visit = func(cs []*javasyntax.Class) {
+		for _, c := range cs {
+			for k, depth := c, 0; k != nil && k.Super != "" && depth < 20; depth++ {
+				sup := ix.resolveDeclared(k.Super, k.File, false)
+				if sup == nil || sup.File == file || slices.Contains(out, sup) {
+					break
+				}
+				out = append(out, sup)
+				k = sup
+			}
+			visit(c.Inner)
+		}
+	}
+	ix.supers[file] = nil // a cyclic lookup finds none
+	visit(file.Classes)
+	ix.supers[file] = out
+	return out
+}
+
+// resolveDeclared is resolve without inherited member classes.
+func (ix *index) resolveDeclared(typ string, file *javasyntax.File, eagerOnly bool) *javasyntax.Class {
 	typ, _, _ = strings.Cut(typ, "<")
 	simple := simpleName(typ)
 	if simple == "" {
@@ -732,6 +784,39 @@ func (ix *index) method(c *javasyntax.Class, name string, arity int) *javasyntax
 	return vararg
 }
 
+// constructor finds a constructor of c by arity; instance and static
+// initialiser blocks, lowered under the same name, are not constructors.
+func (ix *index) constructor(c *javasyntax.Class, arity int) *javasyntax.Method {
+	for _, m := range c.Methods {
+		if m.Constructor && len(m.Params) == arity {
+			return m
+		}
+	}
+	for _, m := range c.Methods {
+		if m.Constructor && len(m.Params) > 0 && strings.HasSuffix(m.Params[len(m.Params)-1].Type, "[]") && arity >= len(m.Params)-1 {
+			return m
+		}
+	}
+	return nil
+}
+
+// override finds the instance method that overrides base's method name in
+// sub, a subclass of base, or in a class between them; nil when sub does
+// not extend base.
+func (ix *index) override(sub, base *javasyntax.Class, name string, arity int) *javasyntax.Method {
+	var found *javasyntax.Method
+	for k, depth := sub, 0; k != nil && depth < 20; depth++ {
+		if k == base {
+			return found
+		}
+		if m := ix.method(k, name, arity); m != nil && !m.Static && found == nil {
+			found = m
+		}
+		k = ix.class(k.Super, k.File)
+	}
+	return nil
+}
+
 // methodIn finds a method callable from c: c, its superclasses in the tree,
 // then its enclosing classes.
 func (ix *index) methodIn(c *javasyntax.Class, name string, arity int) *javasyntax.Method {
@@ -753,14 +838,16 @@ type mutation uint8
 
 const (
 	notMutated mutation = iota
-	// mutConfigured: only assigned values computed from the method's
-	// parameters, as setters and fluent builder methods do. The field
-	// holds configuration: the same on every submission that sets it the
-	// same way.
+	// mutConfigured: assigned values that do not differ per run, as
+	// setters, fluent builder methods, presets and configure steps do
+	// (a parameter, a constant, System.getenv, a Properties value). The
+	// field holds configuration: the same on every submission that sets
+	// it the same way.
 	mutConfigured
-	// mutRuntime: incremented, compound-assigned, or assigned anything
-	// else (its own value, a constant, a random number): the job changes
-	// it while it builds the graph.
+	// mutRuntime: incremented, compound-assigned, assigned a value that
+	// accumulates its own (seq = seq + 1), or one that differs per run (a
+	// random number, the time, a UUID): the job changes it while it builds
+	// the graph, or on every run.
 	mutRuntime
 )
 
@@ -775,14 +862,13 @@ func (ix *index) mutated(c *javasyntax.Class) map[string]mutation {
 		if m.Constructor || m.Name == "<init>" {
 			continue
 		}
-		params := map[string]bool{}
-		for _, p := range m.Params {
-			params[p.Name] = true
-		}
 		locals := map[string]bool{}
+		for _, p := range m.Params {
+			locals[p.Name] = true
+		}
 		walkStmtsDecl(m.Body, locals)
 		walkStmts(m.Body, func(x javasyntax.Expr) {
-			if name, how := fieldWrite(x, params, locals); name != "" {
+			if name, how := fieldWrite(x, locals); name != "" {
 				out[name] = max(out[name], how)
 			}
 		})
@@ -792,51 +878,69 @@ func (ix *index) mutated(c *javasyntax.Class) map[string]mutation {
 }
 
 // fieldWrite returns the field x writes, if it writes one, and how.
-func fieldWrite(x javasyntax.Expr, params, locals map[string]bool) (string, mutation) {
+// locals holds the method's locals and parameters, which shadow fields.
+func fieldWrite(x javasyntax.Expr, locals map[string]bool) (string, mutation) {
 	var target javasyntax.Expr
 	how := mutRuntime
 	switch x := x.(type) {
 	case *javasyntax.Assign:
 		target = x.L
-		if x.Op == "=" && fromParams(x.R, params) {
-			how = mutConfigured
-		}
 	case *javasyntax.Unary:
 		if x.Op == "++" || x.Op == "--" {
 			target = x.X
 		}
 	}
+	var name string
 	switch t := target.(type) {
 	case *javasyntax.Ident:
-		if !locals[t.Name] && !params[t.Name] {
-			return t.Name, how
+		if locals[t.Name] {
+			return "", notMutated
 		}
+		name = t.Name
 	case *javasyntax.FieldAccess:
-		if _, ok := t.X.(*javasyntax.This); ok {
-			return t.Name, how
+		if _, ok := t.X.(*javasyntax.This); !ok {
+			return "", notMutated
 		}
+		name = t.Name
+	default:
+		return "", notMutated
 	}
-	return "", notMutated
+	if a, ok := x.(*javasyntax.Assign); ok && a.Op == "=" && !perRun(a.R, name, locals) {
+		how = mutConfigured
+	}
+	return name, how
 }
 
-// fromParams reports whether x reads a parameter and nothing that differs
-// per run (this.prefix = prefix, this.uid = checkNotNull(uid)).
-func fromParams(x javasyntax.Expr, params map[string]bool) bool {
-	param, perRun := false, false
-	walkExpr(x, func(x javasyntax.Expr) {
+// perRun reports whether x, assigned to field, differs per run or
+// accumulates: it calls something random or timed, counts, or is
+// computed from field's own value (seq = seq + 1; a default passed to a
+// getter, settings.getProperty(k, field), is not). locals shadow the field.
+func perRun(x javasyntax.Expr, field string, locals map[string]bool) bool {
+	found := false
+	self := func(x javasyntax.Expr) bool {
 		switch x := x.(type) {
 		case *javasyntax.Ident:
-			param = param || params[x.Name]
+			return x.Name == field && !locals[field]
+		case *javasyntax.FieldAccess:
+			_, this := x.X.(*javasyntax.This)
+			return this && x.Name == field
+		}
+		return false
+	}
+	walkExpr(x, func(x javasyntax.Expr) {
+		switch x := x.(type) {
+		case *javasyntax.Binary:
+			found = found || self(x.L) || self(x.R)
 		case *javasyntax.Call:
 			_, random := flinkapi.UnstableCalls[x.Name]
-			perRun = perRun || random
+			found = found || random
 		case *javasyntax.Unary:
-			perRun = perRun || x.Op == "++" || x.Op == "--"
+			found = found || x.Op == "++" || x.Op == "--"
 		case *javasyntax.New:
-			perRun = perRun || flinkapi.PerRunTypes[simpleName(x.Type)]
+			found = found || flinkapi.PerRunTypes[simpleName(x.Type)]
 		}
 	})
-	return param && !perRun
+	return found || self(x)
 }
 
 // walkStmtsDecl records the names of locals declared in body.

@@ -15,7 +15,7 @@ func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 	case "fromSource":
 		reason := "a FLIP-27 source keeps its splits in operator state (SourceReaderState) and enumerator state"
 		if len(args) > 0 {
-			if entry, ok := e.a.lookupCatalogValue(args[0]); ok && entry.Role == "source" {
+			if entry, ok := e.a.lookupCatalogValue(e.built(args[0])); ok && entry.Role == "source" {
 				reason = entry.Reason
 			}
 		}
@@ -81,7 +81,7 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 	if len(args) == 0 {
 		return StatefulUnknown, "sink could not be traced", []Part{{Name: flinkapi.PartWriter}}
 	}
-	v := args[0]
+	v := e.built(args[0])
 	if cls := e.sinkClass(v); cls != nil {
 		if s, r, parts, ok := e.sinkV2State(cls); ok {
 			return s, r, parts
@@ -163,6 +163,7 @@ func (e *evaluator) sinkV2State(cls *javasyntax.Class) (s Stateful, reason strin
 // functionState decides whether a user function value makes its operator
 // stateful.
 func (e *evaluator) functionState(v *value) (Stateful, string) {
+	v = e.built(v)
 	switch {
 	case v.kind == vFunc:
 		return StatefulNo, "lambdas and method references keep no state"
@@ -242,6 +243,9 @@ func (ix *index) classStateVisiting(c *javasyntax.Class, visiting map[*javasynta
 }
 
 func (ix *index) classStateUncached(c *javasyntax.Class, visiting map[*javasyntax.Class]bool) (Stateful, string) {
+	if op := ix.createdOperator(c); op != nil && op != c {
+		return ix.classStateVisiting(op, visiting)
+	}
 	name := c.Name
 	if name == "" {
 		name = "anonymous " + simpleName(c.Super)
@@ -327,4 +331,148 @@ func emptyBody(src []byte, off int) bool {
 			return len(rest) > 0 && rest[0] == '}'
 		}
 	}
+}
+
+// built returns the value a builder chain stands for when it is judged
+// (InventorySource.builder().table("t").build()): an object of the class
+// the chain's last call returns, typed by the declared return types of the
+// chain's methods in the tree, or the class named by the `new` its last
+// method returns. Other values, and chains through code outside the tree,
+// are returned as they are: the catalog decides those by the chain's
+// origin.
+func (e *evaluator) built(v *value) *value {
+	if v.chain == nil {
+		return v
+	}
+	cls, name := e.chainType(v, 0)
+	switch {
+	case cls != nil:
+		return &value{kind: vObject, cls: cls, className: cls.Name}
+	case name != "":
+		return &value{className: name}
+	}
+	return v
+}
+
+// chainType types the value a chain of calls produces: the class of the
+// tree it is an object of, or else the simple name of a class outside the
+// tree that its last method instantiates.
+func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
+	c, ok := v.expr.(*javasyntax.Call)
+	if v.chain == nil || !ok || depth > maxChain {
+		if v.kind == vObject || v.kind == vClassRef {
+			return e.classOf(v), ""
+		}
+		return nil, ""
+	}
+	recv, _ := e.chainType(v.chain, depth+1)
+	if recv == nil {
+		return nil, ""
+	}
+	m := e.a.methodIn(recv, c.Name, len(c.Args))
+	if m == nil {
+		if c.Name != "build" && recv.Super != "" {
+			// A setter inherited from a base builder outside the tree
+			// returns the builder.
+			return recv, ""
+		}
+		return nil, ""
+	}
+	ret := e.a.class(m.ReturnType, m.Class.File)
+	if ret != nil && ret.Kind != javasyntax.KindInterface && ret != recv {
+		return ret, ""
+	}
+	if ret == recv && m.Name != "build" {
+		return ret, "" // a fluent setter
+	}
+	// The declared type is an interface, a base outside the tree, or the
+	// builder itself: what the method instantiates says more.
+	made := returnedNew(m.Body)
+	if made == "" {
+		return ret, simpleName(m.ReturnType)
+	}
+	if cls := e.a.class(made, m.Class.File); cls != nil {
+		return cls, ""
+	}
+	return nil, simpleName(made)
+}
+
+// maxChain bounds the calls of a builder chain that are typed.
+const maxChain = 64
+
+// returnedNew is the type a method body returns with `return new T(…)`,
+// the first such return; "" when it returns nothing so written.
+func returnedNew(body []javasyntax.Stmt) string {
+	for _, st := range body {
+		var inner [][]javasyntax.Stmt
+		switch st := st.(type) {
+		case *javasyntax.Return:
+			if n, ok := st.X.(*javasyntax.New); ok && n.Body == nil {
+				return n.Type
+			}
+		case *javasyntax.If:
+			inner = [][]javasyntax.Stmt{st.Then, st.Else}
+		case *javasyntax.Block:
+			inner = [][]javasyntax.Stmt{st.Body}
+		case *javasyntax.Loop:
+			inner = [][]javasyntax.Stmt{st.Body}
+		}
+		for _, b := range inner {
+			if t := returnedNew(b); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// createdOperator is the operator class an operator factory of the tree
+// creates: what its createStreamOperator returns (new X(…), or a local
+// holding one), else the class its getStreamOperatorClass names. It is
+// nil for classes that are not operator factories, or when not found.
+func (ix *index) createdOperator(c *javasyntax.Class) *javasyntax.Class {
+	if !ix.extendsAny(c, flinkapi.OperatorFactoryBases) && !implementsAny(ix, c, "StreamOperatorFactory", "OneInputStreamOperatorFactory", "TwoInputStreamOperatorFactory") {
+		return nil
+	}
+	if m := ix.methodIn(c, "createStreamOperator", 1); m != nil {
+		if t := returnedType(m.Body); t != "" {
+			if op := ix.class(t, m.Class.File); op != nil {
+				return op
+			}
+		}
+	}
+	if m := ix.methodIn(c, "getStreamOperatorClass", 1); m != nil {
+		for _, st := range m.Body {
+			if r, ok := st.(*javasyntax.Return); ok {
+				if lit, ok := r.X.(*javasyntax.ClassLit); ok {
+					return ix.class(lit.Type, m.Class.File)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// returnedType is the class a method body returns: the T of `return new
+// T(…)`, or of a local `T x = new T(…)` it returns.
+func returnedType(body []javasyntax.Stmt) string {
+	if t := returnedNew(body); t != "" {
+		return t
+	}
+	locals := map[string]string{}
+	for _, st := range body {
+		switch st := st.(type) {
+		case *javasyntax.LocalVar:
+			if n, ok := st.Init.(*javasyntax.New); ok && n.Body == nil {
+				locals[st.Name] = n.Type
+			} else if st.Type != "var" {
+				locals[st.Name] = st.Type
+			}
+		case *javasyntax.Return:
+			if id, ok := st.X.(*javasyntax.Ident); ok {
+				return locals[id.Name]
+			}
+		}
+	}
+	return ""
 }

@@ -23,3 +23,11 @@ func TestMissingUIDIncludeTests(t *testing.T) {
 	s.IncludeTests = true
 	analyzertest.RunWith(t, s, analyzertest.TestData(), missinguid.Analyzer, "includetests", "repro_inheritedtest")
 }
+
+// TestLibraryStyle covers library-style pipelines (issue #16): connector
+// builders, operator factories, custom transformations, environments in
+// fields, enum and static-initialiser lambdas, inherited nested classes.
+func TestLibraryStyle(t *testing.T) {
+	t.Parallel()
+	analyzertest.Run(t, analyzertest.TestData(), missinguid.Analyzer, "connectorbuilder", "factories", "customtransform", "enumlambdas", "inheritednested")
+}

@@ -15,12 +15,14 @@
 // A uid that depends on configuration is stable as long as every
 // submission gets the same configuration: a parameter of the entry point
 // (args, a method the caller outside the tree invokes), a field set by a
-// constructor or by setters that assign their parameter (a builder's
-// uidPrefix), System.getenv, System.getProperty, ParameterTool,
-// Configuration or Properties values. Such uids are reported at info
-// (category "configured") with the expression, as a reminder that a
-// savepoint restores only with the same configuration. A field that the job
-// increments, or assigns values not derived from parameters, is an error.
+// constructor, or by methods that assign it values that do not differ per
+// run (a builder's uidPrefix set by a fluent setter, a preset constant, a
+// configure step reading the environment), System.getenv,
+// System.getProperty, ParameterTool, Configuration or Properties values.
+// Such uids are reported at info (category "configured") with the
+// expression, as a reminder that a savepoint restores only with the same
+// configuration. A field that the job increments, accumulates
+// (seq = seq + 1) or assigns a value that differs per run is an error.
 //
 // Bad:
 //
