@@ -221,7 +221,7 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		return e.newEnv("")
 	case simple == "ExecutionEnvironment" && c.Name == "getInstance":
 		return e.newEnv("v2")
-	case flinkapi.BatchEnvTypes[simple] && (flinkapi.Is(flinkapi.EnvFactory, c.Name) || c.Name == "createCollectionsEnvironment"):
+	case batchEnvFactory(simple, c.Name):
 		// A DataSet API environment: nothing built on it is a DataStream
 		// operator.
 		return e.newValue(value{})
@@ -251,6 +251,12 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: stream.ins, keyed: true})
 	}
 	return nil
+}
+
+// batchEnvFactory reports whether Class.name creates a DataSet API
+// environment (ExecutionEnvironment.getExecutionEnvironment()).
+func batchEnvFactory(simple, name string) bool {
+	return flinkapi.BatchEnvTypes[simple] && (flinkapi.Is(flinkapi.EnvFactory, name) || name == "createCollectionsEnvironment")
 }
 
 // jdkStatic folds String.format, valueOf and join over constants, and marks
