@@ -4,7 +4,7 @@ GOLANGCI_LINT_VERSION ?= v2.15.0
 TOOLS := $(CURDIR)/.tools
 GOLANGCI_LINT := $(TOOLS)/golangci-lint-$(GOLANGCI_LINT_VERSION)
 
-.PHONY: test unit lint e2e build bench render render-deps
+.PHONY: test unit lint e2e build bench render render-deps emulator-deps
 
 # unit includes the graph render checks (Graphviz, Mermaid's parser, headless
 # Chromium); they skip locally without those tools and fail without them under
@@ -31,6 +31,13 @@ e2e:
 
 render-deps:
 	npm ci --prefix testdata/render --no-audit --no-fund
+
+# emulator-deps installs Azurite (pinned in testdata/azurite), the Azure
+# Storage emulator the abfs:// and wasbs:// tests of savepointinfo/savepointfs
+# start on loopback; without it they skip, and fail under CI. The S3 and GCS
+# servers are Go modules run inside the tests.
+emulator-deps:
+	npm ci --prefix testdata/azurite --no-audit --no-fund
 
 # render runs only the graph render checks.
 render:

@@ -148,10 +148,8 @@ type compatStateReport struct {
 // failed, the root-cause message, and for a running job which states the
 // restored job read back, found empty, or never read. "uidcheck" requires
 // compat's verdict (with and without -n), its quoted failure and its
-// per-state findings to equal Flink's. The "uidcheck" parts need the
-// state-schema check of #18 (state meta info from the savepoint, state
-// descriptors from the source, compat --flink-version); until it is in,
-// they fail and the "flink" parts still pass.
+// per-state findings to equal Flink's, given the Flink version and the
+// backend the scenario restored with (--flink-version, --state-backend).
 func TestStateScenarios(t *testing.T) {
 	seen := map[string]int{}
 	var rows []string
@@ -239,7 +237,12 @@ func checkCompatAgainstFlink(t *testing.T, o outcomeFile, want flinkExpect) {
 	for _, withN := range []bool{false, true} {
 		// --flink-version: whether a TTL switch restores depends on it (§6.5),
 		// and the scenarios have no build file to read it from.
-		args := []string{"compat", "--format", "json", "--fail-on", "never", "--flink-version", o.FlinkVersion, "--savepoint", o.Savepoint}
+		// --state-backend: a canonical savepoint does not record the backend,
+		// and some failures differ between them; a user knows theirs.
+		args := []string{
+			"compat", "--format", "json", "--fail-on", "never", "--flink-version", o.FlinkVersion,
+			"--state-backend", o.Backend, "--savepoint", o.Savepoint,
+		}
 		if withN {
 			args = append(args, "-n")
 		}

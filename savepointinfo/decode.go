@@ -92,7 +92,8 @@ type opAccumulator struct {
 	hasState            bool
 }
 
-func (d *decoder) metadata() *Metadata {
+// header reads the magic number and the format version.
+func (d *decoder) header() int {
 	c := d.c
 	c.push("header")
 	if magic := c.i32(); c.err == nil && magic != headerMagic {
@@ -105,6 +106,12 @@ func (d *decoder) metadata() *Metadata {
 		c.fail(ErrUnsupportedVersion, fmt.Sprintf("format version %d is not supported (this reader knows 2 to 7; version 1 is Flink 1.1/1.2)", version), nil)
 	}
 	c.pop()
+	return version
+}
+
+func (d *decoder) metadata() *Metadata {
+	c := d.c
+	version := d.header()
 	d.version = version
 	m := &Metadata{Version: version}
 	m.CheckpointID = c.i64()

@@ -5,9 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"sort"
 	"strings"
+
+	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
 )
 
 // Handle tags of MetadataV2V3SerializerBase (docs/flink-internals.md §2.8–2.10).
@@ -68,7 +69,7 @@ func (d *decoder) streamHandle(depth int) {
 		d.addBytes(d.stateSize())
 		d.located(streamLoc{path: rel, relative: true, size: -1})
 		if d.dir != "" {
-			rel = path.Join(d.dir, rel)
+			rel = savepointfs.Join(d.dir, rel)
 		}
 		d.addFile(rel)
 	case tagSegmentFile:

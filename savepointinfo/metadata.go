@@ -16,12 +16,16 @@ type Metadata struct {
 	Properties *Properties `json:"properties"`
 	// Size is the number of bytes read.
 	Size int64 `json:"size"`
+	// opener reads the state files through the file system OpenFS read
+	// _metadata from; nil for Decode.
+	opener Opener
 }
 
 // Writers returns the Flink versions that write this format version.
-func (m *Metadata) Writers() string { return writers(m.Version) }
+func (m *Metadata) Writers() string { return Writers(m.Version) }
 
-func writers(version int) string {
+// Writers returns the Flink versions that write a format version.
+func Writers(version int) string {
 	switch version {
 	case 2:
 		return "Flink 1.3–1.10"

@@ -1,79 +1,90 @@
 package savepointinfo
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
-	"strings"
+	"io"
+
+	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
 )
 
 // MetadataFileName is the file Flink writes inside a savepoint directory.
-const MetadataFileName = "_metadata"
+const MetadataFileName = savepointfs.MetadataFileName
 
-// Open decodes the _metadata of a savepoint or checkpoint given as a
-// directory, a _metadata file, or a file:// URI of either.
+// Open decodes the _metadata of a savepoint or checkpoint on the local file
+// system, given as a directory, a _metadata file, or a file:// URI of
+// either.
 func Open(location string, opts ...Option) (*Metadata, error) {
-	if location == "" {
-		return nil, errors.New("open savepoint: the path is empty")
-	}
-	p, err := localPath(location)
-	if err != nil {
-		return nil, err
-	}
-	info, err := os.Stat(p) //nolint:gosec // the user names the savepoint to read
-	if err != nil {
-		return nil, fmt.Errorf("open savepoint: %w", err)
-	}
-	if info.IsDir() {
-		p = filepath.Join(p, MetadataFileName)
-		if info, err = os.Stat(p); err != nil { //nolint:gosec // likewise
-			return nil, fmt.Errorf("open savepoint: %w", err)
+	return OpenFS(context.Background(), savepointfs.Local{}, location, opts...)
+}
+
+// OpenFS decodes the _metadata of the savepoint or checkpoint at location,
+// read through fsys in one stream: a directory, a _metadata file, either as
+// a URI (s3://bucket/savepoints/savepoint-1a2b3c-…), or "latest:DIR" for the
+// newest one under DIR. Relative state-file paths are resolved against the
+// savepoint's directory URI.
+func OpenFS(ctx context.Context, fsys savepointfs.FS, location string, opts ...Option) (*Metadata, error) {
+	if savepointfs.Scheme(location) != "" {
+		if _, local := fsys.(savepointfs.Local); local {
+			return nil, fmt.Errorf("open savepoint %s: scheme %q is not supported here; copy the _metadata file locally",
+				location, savepointfs.Scheme(location))
 		}
 	}
-	// Opening a FIFO or a device would block or read without end; Flink
-	// writes _metadata as a regular file.
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("open savepoint %s: not a regular file (%s)", p, info.Mode().Type())
-	}
-	f, err := os.Open(p) //nolint:gosec // likewise
+	info, err := savepointfs.Metadata(ctx, fsys, location)
 	if err != nil {
 		return nil, fmt.Errorf("open savepoint: %w", err)
 	}
-	defer f.Close()
-	all := append([]Option{WithSize(info.Size()), WithDir(filepath.Dir(p))}, opts...)
-	m, err := Decode(f, all...)
+	r, err := fsys.Open(ctx, info.URI)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, fmt.Errorf("open savepoint: %w", err)
 	}
-	m.Path = p
+	defer r.Close()
+	src := &ioErrReader{r: r}
+	all := append([]Option{WithSize(info.Size), WithDir(savepointfs.Dir(info.URI))}, opts...)
+	m, err := Decode(src, all...)
+	if src.err != nil {
+		// The connection failed, not the format: say so, not "malformed".
+		return nil, fmt.Errorf("read savepoint: %w", src.err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", info.URI, err)
+	}
+	m.Path = info.URI
+	if savepointfs.Scheme(info.URI) != "" {
+		// State files are read in place too; local ones through DirOpener.
+		m.opener = fsOpener{ctx: ctx, fsys: fsys, dir: savepointfs.Dir(info.URI)}
+	}
 	return m, nil
 }
 
-// remoteSchemes are the file systems Flink writes savepoints to without
-// "//" in the URI being customary; any other "name:" prefix without "//"
-// is part of a local path (a directory named "sp:1").
-var remoteSchemes = map[string]bool{
-	"hdfs": true, "viewfs": true, "s3": true, "s3a": true, "s3n": true, "s3p": true, "gs": true,
-	"oss": true, "abfs": true, "abfss": true, "wasb": true, "wasbs": true, "cosn": true, "obs": true,
+// ioErrReader remembers the first read error other than end of file.
+type ioErrReader struct {
+	r   io.Reader
+	err error
 }
 
-// localPath turns a file URI (file:/x, file:///x) into a path; other
-// schemes (hdfs, s3, …) are not readable here.
-func localPath(location string) (string, error) {
-	if !strings.Contains(location, ":") || filepath.VolumeName(location) != "" {
-		return location, nil
+func (e *ioErrReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) && e.err == nil {
+		e.err = err
 	}
-	u, err := url.Parse(location)
-	if err != nil || u.Scheme == "" {
-		return location, nil //nolint:nilerr // not a URI: a plain path containing a colon
+	return n, err
+}
+
+// Header reads only the format version of the _metadata file at uri, with
+// one ranged read of its first 8 bytes.
+func Header(ctx context.Context, fsys savepointfs.FS, uri string) (int, error) {
+	var h [8]byte
+	n, err := fsys.ReadAt(ctx, uri, h[:], 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return 0, err
 	}
-	if u.Scheme != "file" && !strings.Contains(location, "://") && !remoteSchemes[strings.ToLower(u.Scheme)] {
-		return location, nil
+	d := &decoder{c: newCursor(bytes.NewReader(h[:n]), int64(n), Limits{}.withDefaults())}
+	v := d.header()
+	if d.c.err != nil {
+		return 0, fmt.Errorf("%s: %w", uri, d.c.err)
 	}
-	if u.Scheme != "file" {
-		return "", fmt.Errorf("open savepoint %s: scheme %q is not supported; copy the _metadata file locally", location, u.Scheme)
-	}
-	return u.Path, nil
+	return v, nil
 }

@@ -1,12 +1,15 @@
 package savepointinfo
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
 )
 
 // Opener opens the files of one savepoint for ranged reads. StateMeta reads
@@ -36,11 +39,10 @@ type DirOpener string
 func (d DirOpener) Open(name string) (File, error) {
 	p := name
 	if strings.Contains(name, ":") && filepath.VolumeName(name) == "" {
-		lp, err := localPath(name)
-		if err != nil {
-			return nil, err
+		if scheme := savepointfs.Scheme(name); scheme != "" {
+			return nil, fmt.Errorf("state file %s: scheme %q is not a local file system", name, scheme)
 		}
-		p = lp
+		p = savepointfs.LocalPath(name)
 	}
 	if !filepath.IsAbs(p) {
 		if strings.Contains(p, "..") || strings.ContainsRune(p, filepath.Separator) && p != filepath.Base(p) {
@@ -89,3 +91,40 @@ func (c countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 // errNoOpener is returned when a decoded Metadata has no directory to read
 // state files from.
 var errNoOpener = errors.New("savepointinfo: state descriptions need the savepoint's files: the metadata was not read with Open, so pass an Opener")
+
+// fsOpener opens the files of a savepoint through a savepointfs.FS, by
+// ranged reads: the opener of a Metadata read with OpenFS.
+type fsOpener struct {
+	ctx  context.Context //nolint:containedctx // StateMeta's Opener has no context of its own
+	fsys savepointfs.FS
+	dir  string
+}
+
+// Open implements Opener. Relative names are resolved against the
+// savepoint directory, absolute ones (a URI, a path) are read as written.
+func (o fsOpener) Open(name string) (File, error) {
+	uri := name
+	if savepointfs.Scheme(name) == "" && !filepath.IsAbs(savepointfs.LocalPath(name)) {
+		if strings.Contains(name, "..") || strings.Contains(name, "/") {
+			return nil, fmt.Errorf("state file %q is not a file name inside the savepoint directory", name)
+		}
+		uri = savepointfs.Join(o.dir, name)
+	}
+	info, err := o.fsys.Stat(o.ctx, uri)
+	if err != nil {
+		return nil, err
+	}
+	return fsFile{o: o, uri: info.URI, size: info.Size}, nil
+}
+
+type fsFile struct {
+	o    fsOpener
+	uri  string
+	size int64
+}
+
+func (f fsFile) ReadAt(p []byte, off int64) (int, error) {
+	return f.o.fsys.ReadAt(f.o.ctx, f.uri, p, off)
+}
+func (f fsFile) Close() error { return nil }
+func (f fsFile) Size() int64  { return f.size }

@@ -105,10 +105,14 @@ func sectionCursor(r io.ReaderAt, start, end, base int64, limits Limits) *cursor
 // a format older than Flink 1.7, a merged file) is named in Unread.
 func (m *Metadata) StateMeta(op *Operator, o Opener) (*OperatorStateMeta, error) {
 	if o == nil {
-		if m.Path == "" {
+		switch {
+		case m.opener != nil:
+			o = m.opener
+		case m.Path == "":
 			return nil, errNoOpener
+		default:
+			o = DirOpener(filepath.Dir(m.Path))
 		}
-		o = DirOpener(filepath.Dir(m.Path))
 	}
 	out := &OperatorStateMeta{States: []StateMeta{}}
 	if len(op.stateRefs) == 0 {

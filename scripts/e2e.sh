@@ -7,7 +7,9 @@
 #     allowNonRestoredState), recording what Flink did;
 #  2. the Go tests in e2e/ compare uidcheck's IDs and verdicts with Flink's;
 #  3. a real session cluster (separate JobManager and TaskManager JVMs on
-#     loopback) runs uidcheck's REST commands end to end.
+#     loopback) runs uidcheck's REST commands end to end, and writes a
+#     savepoint through Flink's S3 plugin to a local S3-compatible server
+#     that uidcheck then reads in place.
 #
 #   scripts/e2e.sh                                  everything
 #   FLINK_PROFILES=flink2 scripts/e2e.sh uid_renamed   one version, one scenario
@@ -43,7 +45,15 @@ env "${classpaths[@]}" UIDCHECK_E2E_OUT="$out" \
   go test -tags e2e -count=1 -timeout 30m -v -run 'OperatorIDs|Verdicts|Savepoints|Fix|Flips|CatalogRegeneration|StateScenarios' ./e2e/
 
 cluster="$out/cluster"
-trap 'scripts/flink-cluster.sh stop "$cluster" 2>/dev/null || true' EXIT
+# The S3-compatible server (internal/s3server) Flink writes s3:// savepoints
+# to; the keys are the test server's own, not credentials of anything.
+go build -o "$out/s3server" ./internal/tools/s3server
+export UIDCHECK_E2E_S3_KEY=AKIAUIDCHECKE2E00001 UIDCHECK_E2E_S3_SECRET=uidcheck-e2e-test-secret
+"$out/s3server" -bucket savepoints -access-key "$UIDCHECK_E2E_S3_KEY" -secret-key "$UIDCHECK_E2E_S3_SECRET" > "$out/s3.url" &
+s3pid=$!
+trap 'scripts/flink-cluster.sh stop "$cluster" 2>/dev/null || true; kill $s3pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do [ -s "$out/s3.url" ] && break; sleep 0.1; done
+export UIDCHECK_E2E_S3=$(cat "$out/s3.url")
 for p in $profiles; do
   start=$SECONDS
   echo "e2e: $p: starting a session cluster" >&2

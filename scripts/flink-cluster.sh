@@ -13,7 +13,7 @@ harness=testdata/flink-harness
 
 start() {
   local profile=$1 dir=$2
-  mkdir -p "$dir/conf" "$dir/savepoints" "$dir/log"
+  mkdir -p "$dir/conf" "$dir/savepoints" "$dir/log" "$dir/plugins"
   mvn -q -B -f $harness/pom.xml -P"$profile" compile dependency:build-classpath \
     -Dmdep.outputFile="target/$profile/classpath.txt" >&2
   local classes=$harness/target/$profile/classes
@@ -50,6 +50,24 @@ web.submit.enable: true
 web.upload.dir: $dir/upload
 CONF
   mkdir -p "$dir/upload"
+  # With UIDCHECK_E2E_S3=http://host:port (and _KEY, _SECRET), Flink's S3
+  # file system (the flink-s3-fs-presto plugin from Maven Central) writes
+  # s3:// savepoints to that server, path-style. 1.20.0 is the newest 1.20
+  # plugin Maven Central has; plugins load in their own class loader.
+  if [ -n "${UIDCHECK_E2E_S3:-}" ]; then
+    local plugin_version=2.3.0
+    [ "$profile" = flink1 ] && plugin_version=1.20.0
+    mkdir -p "$dir/plugins/s3-fs-presto"
+    mvn -q -B dependency:copy -Dartifact="org.apache.flink:flink-s3-fs-presto:$plugin_version" \
+      -DoutputDirectory="$dir/plugins/s3-fs-presto" >&2
+    cat >> "$dir/conf/config.yaml" <<CONF
+s3.endpoint: $UIDCHECK_E2E_S3
+s3.path.style.access: true
+s3.access-key: $UIDCHECK_E2E_S3_KEY
+s3.secret-key: $UIDCHECK_E2E_S3_SECRET
+CONF
+  fi
+  export FLINK_PLUGINS_DIR=$dir/plugins
   # The module openings Flink's own start scripts pass on Java 17.
   local opens="-XX:+IgnoreUnrecognizedVMOptions"
   for p in java.lang java.net java.io java.nio sun.nio.ch java.lang.reflect java.text java.time java.util \

@@ -57,7 +57,7 @@ type Method struct {
 	// end does not lower them.
 	UDF bool
 	// Stateful is, for a method that creates an operator, "true", "false",
-	// or "function" when the user function given to it decides.
+	// "unknown", or "function" when the user function given to it decides.
 	Stateful string
 	// Reason says why, for Stateful "true" or "false".
 	Reason string
@@ -70,18 +70,22 @@ type Method struct {
 // end's pruning of user functions and the evaluator read this table (a test
 // adds a row and sees each pick it up). Read-only once first used.
 var Methods = []Method{
-	{Name: "addSource", Role: EnvSource},
-	{Name: "fromSource", Role: EnvSource},
-	{Name: "fromElements", Role: EnvSource},
-	{Name: "fromCollection", Role: EnvSource},
-	{Name: "fromSequence", Role: EnvSource},
-	{Name: "fromData", Role: EnvSource},
-	{Name: "socketTextStream", Role: EnvSource},
-	{Name: "readTextFile", Role: EnvSource},
-	{Name: "readFile", Role: EnvSource},
-	{Name: "createInput", Role: EnvSource},
-	{Name: "fromParallelCollection", Role: EnvSource},
-	{Name: "generateSequence", Role: EnvSource},
+	// An environment source's Stateful is the fallback for when the
+	// catalog does not decide "StreamExecutionEnvironment.<name>" from
+	// Flink's bytecode (Catalog.EnvSource); "function" means the source
+	// given as its argument decides.
+	{Name: "addSource", Role: EnvSource, Stateful: "function"},
+	{Name: "fromSource", Role: EnvSource, Stateful: "function"},
+	{Name: "fromElements", Role: EnvSource, Stateful: "true", Reason: "fromElements keeps the number of emitted elements in operator state"},
+	{Name: "fromCollection", Role: EnvSource, Stateful: "true", Reason: "fromCollection keeps the number of emitted elements in operator state"},
+	{Name: "fromSequence", Role: EnvSource, Stateful: "true", Reason: "fromSequence keeps its remaining splits in operator state"},
+	{Name: "fromData", Role: EnvSource, Stateful: "true", Reason: "fromData keeps its remaining splits in operator state"},
+	{Name: "socketTextStream", Role: EnvSource, Stateful: "false", Reason: "socket source keeps no state"},
+	{Name: "readTextFile", Role: EnvSource, Stateful: "true", Reason: fileSourceReason},
+	{Name: "readFile", Role: EnvSource, Stateful: "true", Reason: fileSourceReason},
+	{Name: "createInput", Role: EnvSource, Stateful: "unknown", Reason: "createInput's source state depends on its input format"},
+	{Name: "fromParallelCollection", Role: EnvSource, Stateful: "false", Reason: "fromParallelCollection's FromSplittableIteratorFunction registers no state"},
+	{Name: "generateSequence", Role: EnvSource, Stateful: "true", Reason: "generateSequence keeps its remaining splits in operator state"},
 
 	{Name: "getExecutionEnvironment", Role: EnvFactory},
 	{Name: "createLocalEnvironment", Role: EnvFactory},
@@ -197,6 +201,7 @@ var Methods = []Method{
 const (
 	keyedAggregationReason = "keyed aggregation keeps its running value in keyed state"
 	windowReason           = "window operator keeps window contents, trigger state and timers"
+	fileSourceReason       = "file monitoring and reading keep pending splits in operator state"
 )
 
 // table is Methods indexed by role and name, with the name sets the front

@@ -278,6 +278,28 @@ func (c *Catalog) Lookup(name string) (CatalogEntry, bool) {
 	return CatalogEntry{}, false
 }
 
+// envClass is how the generated catalog names the environment's source
+// methods: "StreamExecutionEnvironment.fromParallelCollection".
+const envClass = "StreamExecutionEnvironment."
+
+// EnvSource returns the Methods row of an environment source method, its
+// statefulness taken from the catalog entry of the method when that entry
+// decides (true or false): a project's own entry, else a hand-written one,
+// else the verdict judged from Flink's bytecode. Where the catalog does not
+// decide (overloads that create different functions) the row's own
+// Stateful stands. This is the one place where the catalog overrides the
+// table.
+func (c *Catalog) EnvSource(name string) (Method, bool) {
+	row, ok := Lookup(EnvSource, name)
+	if !ok || row.Stateful == "function" {
+		return row, ok
+	}
+	if e, found := c.Entry(envClass + name); found && (e.Stateful == "true" || e.Stateful == "false") {
+		row.Stateful, row.Reason = e.Stateful, e.Reason
+	}
+	return row, true
+}
+
 // Explain returns every entry a name matches, the one the analysis uses
 // first: the project's and hand-written entries, then each generated
 // verdict (one per release that judged the class differently).

@@ -530,11 +530,18 @@ func (e *evaluator) transformState(args []*value) (Stateful, string) {
 // it by itself.
 func rowState(role flinkapi.Role, name string) (Stateful, string) {
 	row, _ := flinkapi.Lookup(role, name)
+	return methodState(row, name)
+}
+
+// methodState converts a Methods row's statefulness.
+func methodState(row flinkapi.Method, name string) (Stateful, string) {
 	switch row.Stateful {
 	case "true":
 		return StatefulYes, row.Reason
 	case "false":
 		return StatefulNo, row.Reason
+	case "unknown":
+		return StatefulUnknown, row.Reason
 	}
 	return StatefulUnknown, name + ": statefulness not in the API table"
 }

@@ -25,20 +25,13 @@ func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 			return StatefulUnknown, "source function could not be traced"
 		}
 		return e.functionState(args[0])
-	case "fromElements", "fromCollection", "fromParallelCollection":
-		return StatefulYes, call + " keeps the number of emitted elements in operator state"
-	case "fromSequence", "generateSequence", "fromData":
-		return StatefulYes, call + " keeps its remaining splits in operator state"
-	case "readTextFile", "readFile":
-		return StatefulYes, "file monitoring and reading keep pending splits in operator state"
-	case "socketTextStream":
-		return StatefulNo, "socket source keeps no state"
 	case "createInput":
 		if len(args) > 0 {
 			return e.inputFormatState(args[0])
 		}
 	}
-	return StatefulUnknown, call + " source state depends on its input format"
+	row, _ := e.a.catalog.EnvSource(call)
+	return methodState(row, call)
 }
 
 // inputFormatState decides a createInput source by its format's kind, as

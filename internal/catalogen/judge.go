@@ -25,6 +25,8 @@ const (
 	tUdfOperator      = "org/apache/flink/streaming/api/operators/AbstractUdfStreamOperator"
 	tEnv              = "org/apache/flink/streaming/api/environment/StreamExecutionEnvironment"
 	tObject           = "java/lang/Object"
+	tDataStream       = "org/apache/flink/streaming/api/datastream/DataStream"
+	tDataStreamSink   = "org/apache/flink/streaming/api/datastream/DataStreamSink"
 )
 
 var (
@@ -55,12 +57,13 @@ var (
 		"org/apache/flink/streaming/api/operators/AbstractStreamOperator":   true,
 		"org/apache/flink/streaming/api/operators/AbstractStreamOperatorV2": true,
 		tUdfOperator: true,
-		"org/apache/flink/runtime/asyncprocessing/operators/AbstractAsyncStateStreamOperator":    true,
-		"org/apache/flink/runtime/asyncprocessing/operators/AbstractAsyncStateStreamOperatorV2":  true,
-		"org/apache/flink/runtime/asyncprocessing/operators/AbstractAsyncStateUdfStreamOperator": true,
-		"org/apache/flink/api/common/functions/AbstractRichFunction":                             true,
-		"org/apache/flink/streaming/util/functions/StreamingFunctionUtils":                       true,
-		"org/apache/flink/streaming/api/operators/StreamOperatorStateHandler":                    true,
+		"org/apache/flink/runtime/asyncprocessing/operators/AbstractAsyncStateStreamOperator":      true,
+		"org/apache/flink/runtime/asyncprocessing/operators/AbstractAsyncStateStreamOperatorV2":    true,
+		"org/apache/flink/runtime/asyncprocessing/operators/AbstractAsyncStateUdfStreamOperator":   true,
+		"org/apache/flink/runtime/asyncprocessing/operators/AbstractAsyncKeyOrderedStreamOperator": true,
+		"org/apache/flink/api/common/functions/AbstractRichFunction":                               true,
+		"org/apache/flink/streaming/util/functions/StreamingFunctionUtils":                         true,
+		"org/apache/flink/streaming/api/operators/StreamOperatorStateHandler":                      true,
 	}
 	// stateAccessors take a state descriptor (or, in DataStream V2, a
 	// declaration) and return the state registered under it.
@@ -583,17 +586,32 @@ func (w *world) buildOf(c, k *class) *Verdict {
 		if m.Name != "build" || m.Access&classfile.AccStatic != 0 || !strings.HasPrefix(m.Desc, "()L") {
 			continue
 		}
+		ret := strings.TrimSuffix(strings.TrimPrefix(m.Desc, "()L"), ";")
 		targets := w.created(k, m, 1)
-		if ret := strings.TrimSuffix(strings.TrimPrefix(m.Desc, "()L"), ";"); len(targets) == 0 {
+		if len(targets) == 0 {
 			if t := w.classes[ret]; t != nil && w.role(t) != "" {
 				targets = []string{ret}
 			}
 		}
-		if v := w.combine(targets, shortName(c.Name)+".build()"); v != nil {
+		v := w.combine(targets, shortName(c.Name)+".build()")
+		if w.isStream(ret) && (v == nil || v.Stateful != "true") {
+			// Paimon's FlinkSinkBuilder: build() wires writer and committer
+			// operators into the stream through factories in other classes,
+			// so the few it creates itself cannot show it stateless.
+			return &Verdict{Role: RoleOperator, Stateful: "unknown", Reason: shortName(c.Name) + ".build() adds operators to the pipeline itself (returns " + shortName(ret) + "), not all of them created in its own class"}
+		}
+		if v != nil {
 			return v
 		}
 	}
 	return nil
+}
+
+// isStream reports whether name is a DataStream or DataStreamSink: what a
+// method returns when it adds operators to a pipeline itself.
+func (w *world) isStream(name string) bool {
+	t := w.classes[name]
+	return t != nil && (w.is(t, tDataStream) || w.is(t, tDataStreamSink))
 }
 
 // judgeSinkV2 reads a Sink V2's parts and state from the interfaces it

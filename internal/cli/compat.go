@@ -19,7 +19,6 @@ import (
 	"github.com/uidcheck/uidcheck/internal/graph"
 	"github.com/uidcheck/uidcheck/internal/output"
 	"github.com/uidcheck/uidcheck/internal/report"
-	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
 type compatOptions struct {
@@ -204,7 +203,11 @@ func writeCompatText(f *Factory, rep *output.CompatReport) error {
 // predict reads the savepoint and the sources and runs the prediction. The
 // run command calls it as its gate.
 func predict(ctx context.Context, opts *compatOptions) (*compat.Result, *output.CompatReport, *compat.Job, error) {
-	m, err := savepointinfo.Open(opts.savepoint)
+	var err error
+	if opts.savepoint, err = resolveLatest(ctx, opts.f, opts.savepoint); err != nil {
+		return nil, nil, nil, err
+	}
+	m, err := openSavepoint(ctx, opts.f, opts.savepoint)
 	if err != nil {
 		return nil, nil, nil, err
 	}

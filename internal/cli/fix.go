@@ -282,7 +282,7 @@ func fixStage(ctx context.Context, opts *checkOptions, aopts analyzeOptions, res
 	if opts.savepoint != "" {
 		var renamed []report.Diagnostic
 		var err error
-		if pins, renamed, err = savepointPins(opts.savepoint, res); err != nil {
+		if pins, renamed, err = savepointPins(ctx, opts.f, opts.savepoint, res); err != nil {
 			return err
 		}
 		res.report.Diagnostics = append(res.report.Diagnostics, renamed...)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -13,7 +14,6 @@ import (
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/report"
-	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
 // fixPins maps an operator's position (file:line:column of its creating
@@ -34,8 +34,8 @@ func posKey(file string, line, col int) string { return fmt.Sprintf("%s:%d:%d", 
 // It also returns a finding, with a setUidHash fix, for every operator
 // whose uid changed while the savepoint holds its state under the old ID
 // (compat's likely owners).
-func savepointPins(path string, res *analysisResult) (*fixPins, []report.Diagnostic, error) {
-	m, err := savepointinfo.Open(path)
+func savepointPins(ctx context.Context, f *Factory, path string, res *analysisResult) (*fixPins, []report.Diagnostic, error) {
+	m, err := openSavepoint(ctx, f, path)
 	if err != nil {
 		return nil, nil, err
 	}

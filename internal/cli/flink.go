@@ -499,6 +499,10 @@ func runRun(ctx context.Context, f *Factory, o *runOptions, args []string) error
 		}
 	}
 	if o.savepoint != "" {
+		var err error
+		if o.savepoint, err = resolveLatest(ctx, f, o.savepoint); err != nil {
+			return err
+		}
 		if err := gate(ctx, f, o); err != nil {
 			return err
 		}

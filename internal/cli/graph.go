@@ -13,7 +13,6 @@ import (
 	"github.com/uidcheck/uidcheck/internal/atomicfile"
 	"github.com/uidcheck/uidcheck/internal/compat"
 	"github.com/uidcheck/uidcheck/internal/graph"
-	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
 type graphOptions struct {
@@ -133,7 +132,7 @@ func renderGraph(ctx context.Context, w io.Writer, g *graph.Graph, format string
 func buildGraph(ctx context.Context, opts *graphOptions) (*graph.Graph, error) {
 	var saved []compat.Saved
 	if opts.savepoint != "" {
-		m, err := savepointinfo.Open(opts.savepoint)
+		m, err := openSavepoint(ctx, opts.f, opts.savepoint)
 		if err != nil {
 			return nil, err
 		}

@@ -2,14 +2,18 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
+	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/uidcheck/uidcheck/flinkid"
 	"github.com/uidcheck/uidcheck/internal/output"
 	"github.com/uidcheck/uidcheck/savepointinfo"
+	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
 )
 
 // newCmdSavepoint triggers a savepoint (as `flink savepoint` does) and
@@ -34,7 +38,7 @@ Its subcommands read savepoints: "inspect" shows what a _metadata file holds,
 		},
 	}
 	trigger.add(cmd)
-	cmd.AddCommand(newCmdSavepointInspect(f), newCmdSavepointHash(f))
+	cmd.AddCommand(newCmdSavepointInspect(f), newCmdSavepointHash(f), newCmdSavepointLs(f))
 	return cmd
 }
 
@@ -52,8 +56,10 @@ func newCmdSavepointInspect(f *Factory) *cobra.Command {
 		Use:   "inspect PATH",
 		Short: "Show what a savepoint or checkpoint _metadata file holds",
 		Long: `Inspect reads the _metadata of a savepoint or checkpoint natively (no JVM), in
-every format Flink has written (1.3 to 2.x). PATH is a savepoint directory, a
-_metadata file, or a file:// URI of either.
+every format Flink has written (1.3 to 2.x). PATH is a savepoint directory or
+a _metadata file: a local path or a file://, s3://, s3a://, s3p://, gs://,
+abfs[s]:// or wasb[s]:// URI (docs/savepoints.md), or latest:DIR for the
+newest one under DIR.
 
 It prints the format version and the Flink versions that write it, the
 checkpoint id, whether it is a savepoint or a checkpoint (format 4+), and for
@@ -88,7 +94,7 @@ listed with the reason.`,
 }
 
 func inspectRun(ctx context.Context, opts *inspectOptions) error {
-	m, err := savepointinfo.Open(opts.path)
+	m, err := openSavepoint(ctx, opts.f, opts.path)
 	if err != nil {
 		return err
 	}
@@ -134,4 +140,80 @@ the REST API. A Sink V2 sink with uid U also has a Committer with uid
 			return err
 		},
 	}
+}
+
+func newCmdSavepointLs(f *Factory) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "ls DIR",
+		Short: "List the savepoints and retained checkpoints under a directory, newest first",
+		Long: `Ls lists the savepoints and retained checkpoints under DIR (a local path or a
+URI of S3, GCS or Azure): DIR itself if it holds a _metadata file, each
+directory in it that does, and the chk-N directories of each job
+directory (state.checkpoints.dir/<job ID>/chk-N). Newest first, with the time
+of the _metadata file, the bytes inside the directory, the Flink versions that
+write its format (read from the 8-byte header only), and the job ID as far as
+the path tells it (a savepoint directory names its first 6 digits).
+-s latest:DIR picks the first one.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return flagErrorf("invalid --format %q: want text or json", format)
+			}
+			return lsRun(cmd.Context(), f, args[0], format)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+// lsEntry is one line of savepoint ls.
+type lsEntry struct {
+	Location string    `json:"location"`
+	Kind     string    `json:"kind"`
+	Time     time.Time `json:"time"`
+	Size     int64     `json:"size"`
+	Format   int       `json:"format_version"`
+	Flink    string    `json:"flink"`
+	JobID    string    `json:"job_id"`
+}
+
+func lsRun(ctx context.Context, f *Factory, dir, format string) error {
+	fsys, err := savepointFS(f, dir)
+	if err != nil {
+		return err
+	}
+	found, err := savepointfs.Snapshots(ctx, fsys, dir)
+	if err != nil {
+		return fmt.Errorf("list savepoints: %w", err)
+	}
+	entries := make([]lsEntry, 0, len(found))
+	for _, s := range found {
+		e := lsEntry{Location: s.Dir, Kind: s.Kind, Time: s.Metadata.ModTime.UTC(), Size: s.Size, JobID: s.JobID, Flink: "not a Flink _metadata file"}
+		if v, err := savepointinfo.Header(ctx, fsys, s.Metadata.URI); err == nil {
+			e.Format, e.Flink = v, savepointinfo.Writers(v)
+		} else if ctx.Err() != nil {
+			return err
+		}
+		entries = append(entries, e)
+	}
+	if format == "json" {
+		enc := json.NewEncoder(f.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"version": 1, "directory": dir, "snapshots": entries})
+	}
+	if len(entries) == 0 {
+		fmt.Fprintf(f.IO.ErrOut, "no savepoint or checkpoint (a directory with a %s file) under %s\n", savepointinfo.MetadataFileName, dir)
+		return nil
+	}
+	tw := tabwriter.NewWriter(f.IO.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "TIME (UTC)\tKIND\tSIZE\tFLINK\tJOB\tLOCATION")
+	for _, e := range entries {
+		job := e.JobID
+		if job == "" {
+			job = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", e.Time.Format("2006-01-02 15:04:05"), e.Kind, e.Size, e.Flink, job, e.Location)
+	}
+	return tw.Flush()
 }

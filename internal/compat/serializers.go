@@ -178,7 +178,7 @@ func resolveEnum(old *savepointinfo.Serializer, nw *pipeline.TypeInfo) resolutio
 		if !slices.Contains(nw.EnumConstants, c) {
 			return resolution{
 				verdict: incompatible, why: "constant " + c + " was removed from " + nw.Class,
-				early: "Could not create a restore serializer for enum " + nw.Class + ". Probably because an enum value was removed.",
+				early: "Could not create a restore serializer for enum class " + nw.Class + ". Probably because an enum value was removed.",
 			}
 		}
 	}
@@ -187,7 +187,7 @@ func resolveEnum(old *savepointinfo.Serializer, nw *pipeline.TypeInfo) resolutio
 
 // resolveAvro follows AvroSerializerSnapshot: equal schemas are read as
 // they are; other schemas are migrated when Avro's reader/writer check
-// passes, which the check does not run yet.
+// passes (avroEvolution) and incompatible when it does not.
 func resolveAvro(old *savepointinfo.Serializer, nw *pipeline.TypeInfo) resolution {
 	if nw.AvroSchema == "" {
 		return resolution{verdict: unknown, why: "the Avro schema of " + nw.Class + " is not in the sources"}

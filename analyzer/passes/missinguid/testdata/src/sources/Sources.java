@@ -8,6 +8,7 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.source.SourceFunction;
+import org.apache.flink.util.NumberSequenceIterator;
 
 public class Sources {
     public static void main(String[] args) throws Exception {
@@ -19,6 +20,9 @@ public class Sources {
         env.fromSequence(1, 100); // want "\"fromSequence\" has no uid"
         env.fromData(1, 2); // want "\"fromData\" has no uid"
         env.socketTextStream("localhost", 9999).print();
+        // Flink's FromSplittableIteratorFunction registers no state: the
+        // generated catalog says so, and no stateful finding follows.
+        env.fromParallelCollection(new NumberSequenceIterator(1, 10), Long.class).print();
         env.readTextFile("/tmp/in"); // want "\"readTextFile\" has no uid"
         env.readFile(null, "/tmp/in"); // want "\"readFile\" has no uid"
         env.createInput(null); // want "\"createInput\" has no uid and may be stateful"

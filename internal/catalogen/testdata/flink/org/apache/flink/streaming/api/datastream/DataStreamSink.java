@@ -1,0 +1,3 @@
+package org.apache.flink.streaming.api.datastream;
+
+public class DataStreamSink<T> {}

@@ -1,0 +1,3 @@
+package org.apache.flink.streaming.api.operators;
+
+public interface StreamOperator<O> extends java.io.Serializable {}

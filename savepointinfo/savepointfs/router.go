@@ -1,0 +1,108 @@
+package savepointfs
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+)
+
+// Config is what the backends read besides each ecosystem's own
+// environment and files.
+type Config struct {
+	// Flink returns the first of the keys set in the Flink configuration
+	// (s3.endpoint, fs.s3a.access.key, …); nil when there is none.
+	Flink func(keys ...string) string
+	// MaxBackoff caps the wait between retries of a throttled or failed
+	// request; 0 means 5 s.
+	MaxBackoff time.Duration
+}
+
+func (c Config) flink(keys ...string) string {
+	if c.Flink == nil {
+		return ""
+	}
+	return c.Flink(keys...)
+}
+
+// Router is the FS of every supported scheme. A backend's client is built
+// on first use, so that a local path never loads cloud credentials.
+type Router struct {
+	cfg   Config
+	local Local
+
+	s3Once sync.Once
+	s3     *S3
+	s3Err  error
+
+	gcsOnce sync.Once
+	gcs     *GCS
+	gcsErr  error
+
+	azOnce sync.Once
+	az     *Azure
+}
+
+// New returns the FS that dispatches each URI to its scheme's backend.
+func New(cfg Config) *Router { return &Router{cfg: cfg} }
+
+func (r *Router) backend(ctx context.Context, uri string) (FS, error) {
+	switch s := Scheme(uri); s {
+	case "":
+		return r.local, nil
+	case "s3", "s3a", "s3p":
+		r.s3Once.Do(func() { r.s3, r.s3Err = NewS3(ctx, r.cfg) })
+		if r.s3Err != nil {
+			return nil, r.s3Err
+		}
+		return r.s3, nil
+	case "gs":
+		r.gcsOnce.Do(func() { r.gcs, r.gcsErr = NewGCS(ctx, r.cfg) })
+		if r.gcsErr != nil {
+			return nil, fmt.Errorf("%s: %w", uri, r.gcsErr)
+		}
+		return r.gcs, nil
+	case "abfs", "abfss", "wasb", "wasbs":
+		r.azOnce.Do(func() { r.az = NewAzure(r.cfg) })
+		return r.az, nil
+	default:
+		return nil, unsupported(uri, s)
+	}
+}
+
+// Stat implements FS.
+func (r *Router) Stat(ctx context.Context, uri string) (Info, error) {
+	b, err := r.backend(ctx, uri)
+	if err != nil {
+		return Info{}, err
+	}
+	return b.Stat(ctx, uri)
+}
+
+// Open implements FS.
+func (r *Router) Open(ctx context.Context, uri string) (io.ReadCloser, error) {
+	b, err := r.backend(ctx, uri)
+	if err != nil {
+		return nil, err
+	}
+	return b.Open(ctx, uri)
+}
+
+// ReadAt implements FS.
+func (r *Router) ReadAt(ctx context.Context, uri string, p []byte, off int64) (int, error) {
+	b, err := r.backend(ctx, uri)
+	if err != nil {
+		return 0, err
+	}
+	return b.ReadAt(ctx, uri, p, off)
+}
+
+// List implements FS.
+func (r *Router) List(ctx context.Context, dir string) ([]Info, error) {
+	b, err := r.backend(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	return b.List(ctx, dir)
+}
