@@ -57,6 +57,11 @@ var V2Modifiers = map[string]string{
 // EnvTypes are the stream execution environments.
 var EnvTypes = setOf("StreamExecutionEnvironment", "LocalStreamEnvironment", "RemoteStreamEnvironment")
 
+// BatchEnvTypes are the DataSet API's environments (org.apache.flink.api.java):
+// their jobs are batch jobs, whose operators take no uid and are never
+// restored from a savepoint.
+var BatchEnvTypes = setOf("ExecutionEnvironment", "LocalEnvironment", "RemoteEnvironment", "CollectionEnvironment")
+
 // ConfigCalls read the JVM's configuration: the same on every submission
 // of one deployment.
 var ConfigCalls = setOf("getenv", "getProperty")
@@ -123,6 +128,25 @@ var StatelessBases = setOf(
 // their constructor: a subclass keeps the state of that function.
 var UDFOperatorBases = setOf("AbstractUdfStreamOperator", "StreamMap", "StreamFlatMap", "StreamFilter",
 	"ProcessOperator", "KeyedProcessOperator")
+
+// GeneratorSources are legacy source functions whose state is their
+// generator's: DataGeneratorSource registers nothing itself and hands its
+// initialisation context to the DataGenerator (SequenceGenerator registers
+// its position there, RandomGenerator nothing).
+var GeneratorSources = setOf("org.apache.flink.streaming.api.functions.source.datagen.DataGeneratorSource")
+
+// FileInputFormats are Flink's FileInputFormat and its subclasses:
+// createInput reads them with the file monitoring function and reader,
+// which keep pending splits in operator state.
+var FileInputFormats = setOf("FileInputFormat", "DelimitedInputFormat", "TextInputFormat", "TextValueInputFormat",
+	"CsvInputFormat", "RowCsvInputFormat", "PojoCsvInputFormat", "TupleCsvInputFormat", "PrimitiveInputFormat",
+	"BinaryInputFormat", "SerializedInputFormat", "AvroInputFormat")
+
+// NonFileInputFormats are input formats that are not FileInputFormats:
+// createInput runs them in an InputFormatSourceFunction, which registers
+// no state.
+var NonFileInputFormats = setOf("InputFormat", "RichInputFormat", "GenericInputFormat", "JdbcInputFormat",
+	"JdbcRowDataInputFormat", "HadoopInputFormat", "ReplicatingInputFormat")
 
 // OperatorFactoryBases are Flink's operator factory types: a factory given
 // to transform keeps no state itself, Flink runs the operator its

@@ -62,7 +62,7 @@ typedef struct {
 
 enum { UC_NAMED = 1, UC_MISSING = 2, UC_ERROR = 4, UC_HAS_ERROR = 8 };
 
-enum { UC_UDF = 16, UC_FUNC = 32 };
+enum { UC_UDF = 16, UC_FUNC = 32, UC_JSTREAM = 64 };
 
 // Node kinds the walk recognises, from a per-symbol table built in Go.
 enum {
@@ -146,6 +146,27 @@ static bool uc_static_call(int64_t p, const uc_flat *out, int64_t cap, const uin
 	return first >= 'A' && first <= 'Z';
 }
 
+static bool uc_text_is(const uc_flat *f, const char *src, const char *want) {
+	uint32_t n = f->end - f->start;
+	return strlen(want) == n && memcmp(src + f->start, want, n) == 0;
+}
+
+// uc_java_stream reports whether invocation p, whose name is node i, is a
+// java.util.stream pipeline: x.stream(), x.parallelStream(), Stream.of(...),
+// or a call on one (its object, the invocation's first child, carries
+// UC_JSTREAM, set when that object's name was visited). A map or reduce on
+// one is not Flink's: the lambdas run in the job's main method and may build
+// operators (list.stream().map(t -> in.filter(...))).
+static bool uc_java_stream(int64_t p, int64_t i, const uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
+		const char *src, const uc_config *cfg) {
+	if (uc_text_is(&out[i], src, "stream") || uc_text_is(&out[i], src, "parallelStream")) return true;
+	int64_t o = p + 1;
+	if (o >= i || out[o].parent != p || out[o].field != cfg->field_object) return false;
+	uint8_t ok = uc_kind(kinds, nkinds, o, out, cap);
+	if (ok == K_INVOCATION) return (out[o].flags & UC_JSTREAM) != 0;
+	return ok == K_IDENT && uc_text_is(&out[o], src, "Stream") && uc_text_is(&out[i], src, "of");
+}
+
 // uc_mark sets UC_UDF on invocations of user-function-taking methods and
 // UC_FUNC on user function classes, as their names are visited.
 static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, uint32_t nkinds,
@@ -155,7 +176,12 @@ static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, 
 	uint32_t len = out[i].end - out[i].start;
 	int64_t p = out[i].parent;
 	if (k == K_IDENT && out[i].field == cfg->field_name && uc_kind(kinds, nkinds, p, out, cap) == K_INVOCATION) {
-		if (uc_set_has(cfg->udf_names, text, len) && !uc_static_call(p, out, cap, kinds, nkinds, src, cfg)) out[p].flags |= UC_UDF;
+		int64_t o = p + 1;
+		bool on_java_stream = o < i && out[o].parent == p && (out[o].flags & UC_JSTREAM);
+		if (uc_set_has(cfg->udf_names, text, len) && !on_java_stream && !uc_static_call(p, out, cap, kinds, nkinds, src, cfg)) {
+			out[p].flags |= UC_UDF;
+		}
+		if (uc_java_stream(p, i, out, cap, kinds, nkinds, src, cfg)) out[p].flags |= UC_JSTREAM;
 		return;
 	}
 	if (k != K_TYPE_IDENT || !uc_set_has(cfg->fn_bases, text, len)) return;

@@ -185,8 +185,8 @@ func withoutSpace(s string) string {
 }
 
 type modifiers struct {
-	static, final, public, transient, abstract bool
-	annotations                                []string
+	static, final, public, private, transient, abstract bool
+	annotations                                         []string
 }
 
 func (l *lowerer) modifiersOf(n *fnode) modifiers {
@@ -202,6 +202,8 @@ func (l *lowerer) modifiersOf(n *fnode) modifiers {
 				m.static = true
 			case "final":
 				m.final = true
+			case "private":
+				m.private = true
 			case "public":
 				m.public = true
 			case "transient":
@@ -389,7 +391,7 @@ func (l *lowerer) enumConstant(c *Class, n *fnode, depth int) {
 
 func (l *lowerer) method(c *Class, n *fnode, depth int) {
 	mods := l.modifiersOf(n)
-	m := &Method{Class: c, Static: mods.static, Public: mods.public, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
+	m := &Method{Class: c, Static: mods.static, Public: mods.public, Private: mods.private, Annotations: mods.annotations, Constructor: n.Type() != "method_declaration"}
 	if name := n.ChildByFieldName("name"); name != nil {
 		m.Name = l.text(name)
 		m.Off = int(name.StartByte())
@@ -685,6 +687,12 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 			if id, ok := c.Recv.(*Ident); ok && id.Name != "" && id.Name[0] >= 'A' && id.Name[0] <= 'Z' {
 				udf = false
 			}
+			// map and reduce of a java.util.stream pipeline are not
+			// Flink's: their lambdas run in the job's main method and may
+			// build operators (list.stream().map(t -> in.filter(...))).
+			if udf && isJavaStream(c.Recv) {
+				udf = false
+			}
 		}
 		if a := n.ChildByFieldName("arguments"); a != nil {
 			c.Args = l.callArgs(a, depth+1, udf)
@@ -873,6 +881,26 @@ func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {
 		}
 	}
 	return lam
+}
+
+// isJavaStream reports whether x is a java.util.stream pipeline: a chain
+// that begins with x.stream(), x.parallelStream() or Stream.of(...), as
+// uc_java_stream in flat.go decides while flattening.
+func isJavaStream(x Expr) bool {
+	for range 64 {
+		c, ok := x.(*Call)
+		if !ok {
+			return false
+		}
+		if c.Name == "stream" || c.Name == "parallelStream" {
+			return true
+		}
+		if id, ok := c.Recv.(*Ident); ok && id.Name == "Stream" && c.Name == "of" {
+			return true
+		}
+		x = c.Recv
+	}
+	return false
 }
 
 // stateBody reports whether a user function's method body may register

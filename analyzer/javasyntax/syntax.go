@@ -115,6 +115,8 @@ type Method struct {
 	// the no-argument constructor must be public).
 	Public      bool
 	Constructor bool
+	// Private methods can be called only from their own file.
+	Private bool
 	// Annotations are the simple names of the method's annotations
 	// ("Test" for @org.junit.jupiter.api.Test).
 	Annotations []string

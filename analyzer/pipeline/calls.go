@@ -221,6 +221,10 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		return e.newEnv("")
 	case simple == "ExecutionEnvironment" && c.Name == "getInstance":
 		return e.newEnv("v2")
+	case batchEnvFactory(simple, c.Name):
+		// A DataSet API environment: nothing built on it is a DataStream
+		// operator.
+		return e.newValue(value{})
 	case simple == tableEnvType && c.Name == "create":
 		return e.newValue(value{kind: vObject, className: tableEnvType})
 	case c.Name == "addSink" && stream != nil && recvNotInTree(simple, e):
@@ -247,6 +251,12 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: stream.ins, keyed: true})
 	}
 	return nil
+}
+
+// batchEnvFactory reports whether Class.name creates a DataSet API
+// environment (ExecutionEnvironment.getExecutionEnvironment()).
+func batchEnvFactory(simple, name string) bool {
+	return flinkapi.BatchEnvTypes[simple] && (flinkapi.Is(flinkapi.EnvFactory, name) || name == "createCollectionsEnvironment")
 }
 
 // jdkStatic folds String.format, valueOf and join over constants, and marks
@@ -557,6 +567,10 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		op.Stateful, op.StatefulReason = rowState(flinkapi.KeyedAggregation, name)
 		e.inferStates(op, nil, sv)
 		return e.streamOf(op)
+	case flinkapi.Is(flinkapi.OneInput, name) && udfIsNull(name, args):
+		// map(null) fails while the job graph is built (the operator
+		// requires its function): this path creates no operator.
+		return sv
 	case flinkapi.Is(flinkapi.OneInput, name):
 		op := e.newOperator(c, KindOneInput, sv.ins...)
 		row, _ := flinkapi.Lookup(flinkapi.OneInput, name)
@@ -653,6 +667,13 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 	}
 	e.gap("call of " + name + " on a " + sv.stype + " is not modelled")
 	return e.unknownCall(c, sv, args)
+}
+
+// udfIsNull reports whether a user-function operator is given the null
+// literal as its function.
+func udfIsNull(name string, args []*value) bool {
+	row, _ := flinkapi.Lookup(flinkapi.OneInput, name)
+	return row.UDF && len(args) > 0 && args[0].isNull
 }
 
 // v2Call models Flink 2.x's DataStream V2 API: process, connectAndProcess

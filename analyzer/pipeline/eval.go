@@ -46,6 +46,9 @@ type value struct {
 	isInt bool // vConst: an integer
 	bcast bool // vStream: connected with a BroadcastStream
 	keyed bool // vStream
+	// isNull marks the null literal (vUnknown otherwise): Flink refuses a
+	// null user function, so no operator is made from one.
+	isNull bool
 	// vConst
 	s string
 	// unstable is set when the value differs between runs: it names the
@@ -80,9 +83,10 @@ type value struct {
 	def *frame
 	// vEnv: the environment's settings, shared by all values of it.
 	env *envInfo
-	// wrapped is the first function or object given to a constructor: when
-	// the class is a custom operator that runs it (a StreamMap subclass),
-	// its state is the operator's.
+	// wrapped is the first function or object given to a constructor
+	// (also one made by a static factory outside the tree): when the class
+	// is a custom operator that runs it (a StreamMap subclass), or a source
+	// that runs a generator, its state is the operator's.
 	wrapped *value
 	// chain is the receiver of the call on a class not followed as a
 	// helper that made this value (expr is that call): a builder chain,
@@ -469,7 +473,9 @@ func (e *evaluator) eval(x javasyntax.Expr, sc *scope) *value {
 			}
 		case javasyntax.LitBool:
 			return e.newValue(value{kind: vConst, s: x.Value})
-		case javasyntax.LitNull, javasyntax.LitOther:
+		case javasyntax.LitNull:
+			return e.newValue(value{isNull: true})
+		case javasyntax.LitOther:
 		}
 		return unknown
 	case *javasyntax.Ident:
@@ -764,6 +770,11 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 	if simple == "String" && len(args) == 1 && args[0].kind == vConst {
 		return args[0]
 	}
+	if flinkapi.EnvTypes[simple] && e.a.flinkFile(file) && e.a.eagerClass(x.Type, file) == nil {
+		// new LocalStreamEnvironment(conf) is an environment like the one
+		// createLocalEnvironment(conf) returns.
+		return e.newEnv("")
+	}
 	// Only a class in a pipeline file can build part of the job in its
 	// constructor. Any other class is resolved when something asks for it
 	// (see classOf): most objects a job creates never are, and finding one
@@ -775,7 +786,7 @@ func (e *evaluator) newObject(x *javasyntax.New, sc *scope) *value {
 		e.construct(cls, v, args)
 	}
 	for _, a := range args {
-		if a.kind == vFunc || a.kind == vObject {
+		if a.kind == vFunc || a.kind == vObject || a.factory != "" {
 			v.wrapped = a
 			break
 		}
@@ -833,6 +844,12 @@ func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {
 // inline evaluates a method of the tree as a callee.
 func (e *evaluator) inline(m *javasyntax.Method, this *value, args []*value) *value {
 	if m.Body == nil {
+		// An abstract method (a test base's finishSink(builder)) returns
+		// an instance of its declared class, or of a subclass, which
+		// inherits that class's state interfaces.
+		if cls := e.a.class(m.ReturnType, m.Class.File); cls != nil && cls.Kind == javasyntax.KindClass {
+			return e.newValue(value{kind: vObject, cls: cls, className: m.ReturnType, file: m.Class.File})
+		}
 		return e.typed(m.ReturnType, m.Class.File)
 	}
 	if len(e.frames) > maxInlineDepth || e.calls > maxCallsPerJob {

@@ -374,18 +374,27 @@ func isTest(m *javasyntax.Method) bool {
 }
 
 // entryPoints lists the methods of a file evaluated as possible jobs: main
-// methods first, then methods whose bodies call DataStream API names.
+// methods first, then methods whose bodies call DataStream API names. A
+// private method runs only when code of its file calls it: one nothing
+// calls is dead code and is left out, and the methods that call one are
+// entry points too, since they give it its arguments (a test passing the
+// function a private runTest applies).
 func entryPoints(f *javasyntax.File) []*javasyntax.Method {
-	var mains, others []*javasyntax.Method
+	var mains, others, all []*javasyntax.Method
+	private := false
 	var visit func(c *javasyntax.Class)
 	visit = func(c *javasyntax.Class) {
 		for _, m := range c.Methods {
+			if m.Body != nil {
+				all = append(all, m)
+			}
 			switch {
 			case m.Body == nil:
 			case isMain(m):
 				mains = append(mains, m)
 			case mentionsPipeline(m.Body):
 				others = append(others, m)
+				private = private || m.Private
 			}
 		}
 		for _, in := range c.Inner {
@@ -395,7 +404,89 @@ func entryPoints(f *javasyntax.File) []*javasyntax.Method {
 	for _, c := range f.Classes {
 		visit(c)
 	}
-	return append(mains, others...)
+	if !private {
+		return append(mains, others...)
+	}
+	return append(mains, privateClosure(f, all, mains, others)...)
+}
+
+// privateClosure drops the private methods among others that no code of
+// the file names, and adds the methods that call the remaining private
+// ones, transitively.
+func privateClosure(f *javasyntax.File, all, mains, others []*javasyntax.Method) []*javasyntax.Method {
+	calls := make(map[*javasyntax.Method]map[string]bool, len(all))
+	called := calledNames(f)
+	for _, m := range all {
+		calls[m] = map[string]bool{}
+		walkStmts(m.Body, func(x javasyntax.Expr) { noteCalled(x, calls[m], nil) })
+	}
+	in := map[*javasyntax.Method]bool{}
+	for _, m := range mains {
+		in[m] = true
+	}
+	var kept, queue []*javasyntax.Method
+	for _, m := range others {
+		if m.Private && !called[m.Name] {
+			continue
+		}
+		in[m] = true
+		kept = append(kept, m)
+		if m.Private {
+			queue = append(queue, m)
+		}
+	}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		for _, k := range all {
+			if !in[k] && k != m && calls[k][m.Name] {
+				in[k] = true
+				kept = append(kept, k)
+				if k.Private {
+					queue = append(queue, k)
+				}
+			}
+		}
+	}
+	return kept
+}
+
+// calledNames lists the method names a file calls or refers to (x::name),
+// in method bodies, field initialisers and anonymous classes.
+func calledNames(f *javasyntax.File) map[string]bool {
+	out := map[string]bool{}
+	var visit func(c *javasyntax.Class)
+	note := func(x javasyntax.Expr) { noteCalled(x, out, visit) }
+	visit = func(c *javasyntax.Class) {
+		for _, m := range c.Methods {
+			walkStmts(m.Body, note)
+		}
+		for _, fd := range c.Fields {
+			walkExpr(fd.Init, note)
+		}
+		for _, in := range c.Inner {
+			visit(in)
+		}
+	}
+	for _, c := range f.Classes {
+		visit(c)
+	}
+	return out
+}
+
+// noteCalled records the method x calls or refers to; anonymous class
+// bodies are passed to anon when it is set.
+func noteCalled(x javasyntax.Expr, out map[string]bool, anon func(*javasyntax.Class)) {
+	switch x := x.(type) {
+	case *javasyntax.Call:
+		out[x.Name] = true
+	case *javasyntax.MethodRef:
+		out[x.Name] = true
+	case *javasyntax.New:
+		if x.Body != nil && anon != nil {
+			anon(x.Body)
+		}
+	}
 }
 
 func mentionsPipeline(body []javasyntax.Stmt) bool {

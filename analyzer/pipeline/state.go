@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
@@ -24,9 +25,35 @@ func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 			return StatefulUnknown, "source function could not be traced"
 		}
 		return e.functionState(args[0])
+	case "createInput":
+		if len(args) > 0 {
+			return e.inputFormatState(args[0])
+		}
 	}
 	row, _ := e.a.catalog.EnvSource(call)
 	return methodState(row, call)
+}
+
+// inputFormatState decides a createInput source by its format's kind, as
+// StreamExecutionEnvironment.createInput does: a FileInputFormat is read by
+// the file monitoring function and reader, which keep pending splits; any
+// other format runs in an InputFormatSourceFunction, which registers none.
+func (e *evaluator) inputFormatState(v *value) (Stateful, string) {
+	name := simpleName(v.className)
+	for c, depth := e.classOf(v), 0; c != nil && depth < 20; depth++ {
+		name = simpleName(c.Super)
+		if c.Super == "" && implementsAny(e.a, c, "InputFormat") {
+			name = "InputFormat"
+		}
+		c = e.a.class(c.Super, c.File)
+	}
+	switch {
+	case flinkapi.FileInputFormats[name]:
+		return StatefulYes, "createInput of a FileInputFormat keeps pending splits in operator state"
+	case flinkapi.NonFileInputFormats[name]:
+		return StatefulNo, "createInput of " + name + ", not a FileInputFormat, runs an InputFormatSourceFunction, which keeps no state"
+	}
+	return StatefulUnknown, "createInput source state depends on its input format"
 }
 
 // sinkState decides the statefulness of a sink, and its Sink V2 parts.
@@ -144,6 +171,10 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 	case v.className != "":
 		name := simpleName(v.className)
 		if entry, ok := e.a.lookupCatalogValue(v); ok {
+			if flinkapi.GeneratorSources[entry.Class] && v.wrapped != nil {
+				s, r := e.functionState(v.wrapped)
+				return s, name + " keeps its generator's state: " + r
+			}
 			return statefulOf(entry), entry.Reason
 		}
 		if flinkapi.StatelessBases[name] {
@@ -212,13 +243,18 @@ func (ix *index) classStateUncached(c *javasyntax.Class, visiting map[*javasynta
 	if name == "" {
 		name = "anonymous " + simpleName(c.Super)
 	}
+	uses := c.StateUses
 	for _, i := range c.Interfaces {
+		if simpleName(i) == "CheckpointedFunction" && ix.initializesNothing(c) {
+			uses = nil // the only use found is initializeState's declaration
+			continue
+		}
 		if flinkapi.StateInterfaces[simpleName(i)] {
 			return StatefulYes, name + " implements " + simpleName(i)
 		}
 	}
-	if len(c.StateUses) > 0 {
-		api := c.StateUses[0].API
+	if len(uses) > 0 {
+		api := uses[0].API
 		if strings.HasPrefix(api, "register") {
 			return StatefulYes, name + " registers timers (" + api + ")"
 		}
@@ -242,6 +278,52 @@ func (ix *index) classStateUncached(c *javasyntax.Class, visiting map[*javasynta
 		return StatefulNo, name + " uses no state or timers"
 	}
 	return StatefulUnknown, "base class " + superName + " of " + name + " is not in the analysed sources"
+}
+
+// initializesNothing reports whether a CheckpointedFunction registers no
+// state: its own initializeState has an empty body and its class uses no
+// state API elsewhere. Flink then writes an empty savepoint entry for it,
+// as for a function without state (a sink that only flushes on snapshot).
+func (ix *index) initializesNothing(c *javasyntax.Class) bool {
+	m := ix.method(c, "initializeState", 1)
+	if m == nil || c.File == nil {
+		return false
+	}
+	for _, u := range c.StateUses {
+		if u.Off != m.Off {
+			return false
+		}
+	}
+	return emptyBody(c.File.Src, m.Off)
+}
+
+// emptyBody reports whether the method declared at off has a body that
+// holds nothing but white space and comments.
+func emptyBody(src []byte, off int) bool {
+	open := bytes.IndexByte(src[off:], '{')
+	if open < 0 {
+		return false
+	}
+	rest := src[off+open+1:]
+	for {
+		rest = bytes.TrimLeft(rest, " \t\r\n")
+		switch {
+		case bytes.HasPrefix(rest, []byte("//")):
+			nl := bytes.IndexByte(rest, '\n')
+			if nl < 0 {
+				return false
+			}
+			rest = rest[nl+1:]
+		case bytes.HasPrefix(rest, []byte("/*")):
+			end := bytes.Index(rest, []byte("*/"))
+			if end < 0 {
+				return false
+			}
+			rest = rest[end+2:]
+		default:
+			return len(rest) > 0 && rest[0] == '}'
+		}
+	}
 }
 
 // built returns the value a builder chain stands for when it is judged

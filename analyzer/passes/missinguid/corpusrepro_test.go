@@ -20,17 +20,9 @@ func TestCorpusRepros(t *testing.T) {
 		dir, cause string
 		tests      bool
 	}{
-		{"repro_checkpointednostate", "built-ins judged by interface: CheckpointedFunction that registers no state, DataGeneratorSource with RandomGenerator, createInput of a non-file format", false},
-		{"repro_catalog", "Flink and connector base classes missing from the catalog (AsyncSinkBase, MultipleIdsMessageAcknowledgingSourceBase, GenericWriteAheadSink, HBaseSinkFunction, DorisSink)", false},
 		{"repro_builderchain", "builder chains: nested Builder.build() returning its outer class; build() returning a different sink class per delivery guarantee", false},
 		{"repro_wrapperuid", "custom transformations: uid forwarded through a library wrapper's transformation; operators of builder subclasses no job creates", false},
-		{"repro_parameterfn", "factories: a function passed as a parameter whose callers all pass stateless classes", false},
-		{"repro_envconstructor", "environment created with a constructor (new LocalStreamEnvironment)", false},
-		{"repro_streamlambda", "lambdas: operators created inside lambdas given to java.util.stream", false},
-		{"repro_dataset", "other: DataSet API batch jobs analysed as DataStream jobs", false},
-		{"repro_uncalled", "other: operators in a method no job calls", false},
 		{"repro_externalhelper", "test jobs: stream handed out by a test harness outside the analysed sources is not followed", true},
-		{"repro_inheritedtest", "inherited test methods: a sink from an abstract factory method that the concrete test class implements is not traced", true},
 	}
 	for _, c := range cases {
 		t.Run(c.dir, func(t *testing.T) {

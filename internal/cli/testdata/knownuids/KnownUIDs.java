@@ -1,5 +1,7 @@
 package fixtures;
 
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -12,11 +14,11 @@ public class KnownUIDs {
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<Long> s1 = env.addSource(null).uid("CheckpointingSource1");
-        s1.keyBy(v -> v).flatMap(null).uid("CheckpointingKeyedStateFlatMap1")
+        s1.keyBy(v -> v).flatMap((Long v, Collector<Long> out) -> out.collect(v)).uid("CheckpointingKeyedStateFlatMap1")
             .keyBy(v -> v).transform("timely", null, null).uid("CheckpointingTimelyStatefulOperator1")
             .addSink(null);
         DataStream<Long> s2 = env.addSource(null).uid("CheckpointingSource2");
-        s2.keyBy(v -> v).flatMap(null).uid("CheckpointingKeyedStateFlatMap2")
+        s2.keyBy(v -> v).flatMap((Long v, Collector<Long> out) -> out.collect(v)).uid("CheckpointingKeyedStateFlatMap2")
             .keyBy(v -> v).transform("timely", null, null).uid("CheckpointingTimelyStatefulOperator2")
             .addSink(null);
         env.execute("StatefulJobSnapshotMigration");
@@ -43,7 +45,7 @@ public class KnownUIDs {
 
     public static void e2eJob() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.addSource(null).uid("my-source").keyBy(v -> v).map(null).uid("my-map").addSink(null).uid("my-sink");
+        env.addSource(null).uid("my-source").keyBy(v -> v).map(v -> v).uid("my-map").addSink(null).uid("my-sink");
         env.execute();
     }
 
@@ -52,7 +54,10 @@ public class KnownUIDs {
         env.fromSource(null, null, "kafka").uid("kafka-source-operator-uid")
             .sinkTo(new UnifiedSink()).uid(UNIFIED_SINK_UID);
         DataStream<Long> gen = env.fromSource(null, null, "datagen").uid("datagen-source-uid");
-        gen.keyBy(v -> v).process(null).uid("keyed-state-process-uid");
+        gen.keyBy(v -> v).process(new KeyedProcessFunction<Long, Long, Long>() {
+            @Override
+            public void processElement(Long v, Context ctx, Collector<Long> out) {}
+        }).uid("keyed-state-process-uid");
         gen.connect(gen.broadcast(new MapStateDescriptor<>("b", Long.class, Long.class))).process(null).uid("broadcast-process-uid");
         env.fromSequence(0, 1).uid("1_source").map(v -> v).uid("2_calc").print().uid("3_sink");
         env.fromSequence(0, 1).uid(String.valueOf(42)).map(v -> v).uid("4" + 4);

@@ -2,6 +2,7 @@ package sources;
 
 import java.util.Arrays;
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -34,7 +35,9 @@ public class Sources {
         public void run(SourceContext<Long> ctx) {}
         public void cancel() {}
         public void snapshotState(FunctionSnapshotContext c) {}
-        public void initializeState(FunctionInitializationContext c) {}
+        public void initializeState(FunctionInitializationContext c) throws Exception {
+            state = c.getOperatorStateStore().getListState(new ListStateDescriptor<>("count", Long.class));
+        }
     }
 
     static class PlainSource implements SourceFunction<Long> {
