@@ -2,8 +2,10 @@ package savepointinfo
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 )
 
@@ -213,6 +215,10 @@ func (r *stateReader) stream(ref stateRef, what string, s *stateStream) error {
 			key := what + " files that could not be opened"
 			if r.missing[key] == "" {
 				r.missing[key] = err.Error()
+				if errors.Is(err, fs.ErrNotExist) {
+					// The same words wherever the savepoint lives.
+					r.missing[key] = s.loc.path + ": no such file"
+				}
 			}
 			r.missingN[key]++
 			return nil
