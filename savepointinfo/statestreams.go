@@ -199,6 +199,21 @@ func (r *stateReader) handle(ref stateRef, pos int64, keyed bool) error {
 	return nil
 }
 
+// noFile records a state file that could not be opened: a _metadata copied
+// without its state files is still worth inspecting, and the descriptions
+// in the missing files are named.
+func (r *stateReader) noFile(what, path string, err error) {
+	key := what + " files that could not be opened"
+	if r.missing[key] == "" {
+		r.missing[key] = err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			// The same words wherever the savepoint lives.
+			r.missing[key] = path + ": no such file"
+		}
+	}
+	r.missingN[key]++
+}
+
 // stream decodes the description at the head of one stream.
 func (r *stateReader) stream(ref stateRef, what string, s *stateStream) error {
 	if s.loc.unsupported != "" {
@@ -210,17 +225,7 @@ func (r *stateReader) stream(ref stateRef, what string, s *stateStream) error {
 	if !s.loc.inline {
 		var err error
 		if f, err = r.o.Open(s.loc.path); err != nil {
-			// A _metadata copied without its state files is still worth
-			// inspecting; the descriptions in the missing files are named.
-			key := what + " files that could not be opened"
-			if r.missing[key] == "" {
-				r.missing[key] = err.Error()
-				if errors.Is(err, fs.ErrNotExist) {
-					// The same words wherever the savepoint lives.
-					r.missing[key] = s.loc.path + ": no such file"
-				}
-			}
-			r.missingN[key]++
+			r.noFile(what, s.loc.path, err)
 			return nil
 		}
 		defer f.Close()
