@@ -118,6 +118,7 @@ static bool uc_set_has(const uc_set *set, const char *s, uint32_t n) {
 
 typedef struct {
 	uint16_t field_name, field_body, field_type, field_object;
+	bool state_bodies; // keep the bodies of user function methods that may register state
 	const uc_set *udf_names; // lambdas given to these methods are user functions
 	const uc_set *fn_bases;  // classes extending these are user functions
 } uc_config;
@@ -235,7 +236,7 @@ static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *
 	}
 	if (pk == K_METHOD_DECL && uc_kind(kinds, nkinds, g, out, cap) == K_CLASS_BODY) {
 		uint8_t ck = uc_kind(kinds, nkinds, gg, out, cap);
-		return (ck == K_CLASS_DECL || ck == K_OBJECT_CREATION) && (out[gg].flags & UC_FUNC) && !uc_state_body(src, &out[i]);
+		return (ck == K_CLASS_DECL || ck == K_OBJECT_CREATION) && (out[gg].flags & UC_FUNC) && !(cfg->state_bodies && uc_state_body(src, &out[i]));
 	}
 	return false;
 }
@@ -389,6 +390,10 @@ type flatTree struct {
 	// kids and named hold child indices; each node's children are the
 	// ranges [kidOff, kidOff+kidN) and [namedOff, namedOff+namedN).
 	kids, named []int32
+	// stateBodies keeps the bodies of user function methods that may
+	// register state (Method.StateBody): only compat reads them, and on a
+	// large tree they are much of the memory the analysis holds.
+	stateBodies bool
 	// notes are the line comments and annotations of the last parse, when
 	// asked for.
 	notes []note
@@ -631,8 +636,10 @@ func (t *flatTree) flatten(root C.uc_node, src []byte) error {
 		}
 		t.buf = t.buf[:cap(t.buf)]
 		t.g = javaGrammar()
+		cfg := t.g.cfg
+		cfg.state_bodies = C.bool(t.stateBodies)
 		n = int64(C.uc_flatten(root, &t.buf[0], C.int64_t(len(t.buf)), (*C.uint8_t)(&t.g.kinds[0]), C.uint32_t(len(t.g.kinds)),
-			cBytes(src), t.g.cfg, t.cancel))
+			cBytes(src), cfg, t.cancel))
 		if n < 0 {
 			return errCanceled
 		}

@@ -94,7 +94,7 @@ func TestHeaderSkipLosesNothing(t *testing.T) {
 	if len(srcs) < 100 {
 		t.Fatalf("only %d Java files found", len(srcs))
 	}
-	p := newParser()
+	p := newParser(true)
 	defer p.Close()
 	skipped := 0
 	for name, src := range srcs {

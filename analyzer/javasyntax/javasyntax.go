@@ -129,13 +129,14 @@ type Sources struct {
 	// file's and clears it.
 	pendingSrc [][]byte
 
-	ctx      context.Context // the run's; parsing stops when it is done
-	read     func(string) ([]byte, error)
-	maxSize  int64
-	declared map[string][]string // class name -> files declaring it, by bytes; read-only after run
-	pkgOf    map[string]string   // file -> package, by bytes; read-only after run
-	eager    map[string]bool     // files in Pending; read-only after run
-	parsers  sync.Pool           // *parser for on-demand parsing
+	ctx         context.Context // the run's; parsing stops when it is done
+	stateBodies bool            // see Scan
+	read        func(string) ([]byte, error)
+	maxSize     int64
+	declared    map[string][]string // class name -> files declaring it, by bytes; read-only after run
+	pkgOf       map[string]string   // file -> package, by bytes; read-only after run
+	eager       map[string]bool     // files in Pending; read-only after run
+	parsers     sync.Pool           // *parser for on-demand parsing
 
 	mu   sync.Mutex
 	kept map[string]*keptFile // files parsed on demand
@@ -200,7 +201,7 @@ func (r *Sources) keep(name string) *File {
 		}
 		p, _ := r.parsers.Get().(*parser)
 		if p == nil {
-			p = newParser()
+			p = newParser(r.stateBodies)
 			context.AfterFunc(r.ctx, p.ts.cancel)
 		}
 		defer r.parsers.Put(p)
@@ -246,7 +247,7 @@ func (r *Sources) Parse(fn func(i int, f *File)) error {
 	var wg sync.WaitGroup
 	for range min(ParseWorkers(), max(len(r.Pending), 1)) {
 		wg.Go(func() {
-			p := newParser() // tree-sitter parsers are not safe for concurrent use
+			p := newParser(r.stateBodies) // tree-sitter parsers are not safe for concurrent use
 			defer p.Close()
 			defer context.AfterFunc(r.ctx, p.ts.cancel)()
 			var a arena // the syntax of one file at a time
@@ -306,7 +307,10 @@ type parser struct {
 	scratch flatTree
 }
 
-func newParser() *parser { return &parser{ts: newTSParser()} }
+// newParser returns a parser; with stateBodies it lowers Method.StateBody.
+func newParser(stateBodies bool) *parser {
+	return &parser{ts: newTSParser(), scratch: flatTree{stateBodies: stateBodies}}
+}
 
 // Close releases the tree-sitter parser.
 func (p *parser) Close() { p.ts.close() }
@@ -355,10 +359,10 @@ func (p *BareParser) Parse(src []byte) error {
 // Close releases the parser.
 func (p *BareParser) Close() { p.ts.close() }
 
-// Parse parses and lowers one Java source outside of a pass; tests and
-// benchmarks use it.
+// Parse parses and lowers one Java source, state bodies included, outside
+// of a pass; tests and benchmarks use it.
 func Parse(name string, src []byte) (*File, error) {
-	p := newParser()
+	p := newParser(true)
 	defer p.Close()
 	return parse(p, name, src, new(arena))
 }
@@ -417,18 +421,22 @@ type Problem struct {
 // read returns a file's content; parsing stops when ctx is done. Problems
 // come back in file order; the error is a file that could not be read, or
 // ctx's.
-func Scan(ctx context.Context, files []string, read func(string) ([]byte, error), maxSize int64) (*Sources, []Problem, error) {
+//
+// With stateBodies, the bodies of user function methods that may register
+// state are lowered too (Method.StateBody), for the state check.
+func Scan(ctx context.Context, files []string, read func(string) ([]byte, error), maxSize int64, stateBodies bool) (*Sources, []Problem, error) {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxParseSize
 	}
 	res := &Sources{
-		ctx:      ctx,
-		maxSize:  maxSize,
-		read:     read,
-		declared: map[string][]string{},
-		pkgOf:    map[string]string{},
-		eager:    map[string]bool{},
-		kept:     map[string]*keptFile{},
+		stateBodies: stateBodies,
+		ctx:         ctx,
+		maxSize:     maxSize,
+		read:        read,
+		declared:    map[string][]string{},
+		pkgOf:       map[string]string{},
+		eager:       map[string]bool{},
+		kept:        map[string]*keptFile{},
 	}
 	scans := make([]scan, len(files))
 	next := make(chan int)

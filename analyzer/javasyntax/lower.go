@@ -20,8 +20,10 @@ const maxDepth = 400
 const maxErrors = 20
 
 type lowerer struct {
-	src  []byte
-	file *File
+	src []byte
+	// stateBodies lowers Method.StateBody (see flatTree.stateBodies).
+	stateBodies bool
+	file        *File
 	// anon collects anonymous class bodies in lowering order, so that an
 	// enclosing class can leave their ranges out of its own state uses.
 	anon []*Class
@@ -62,7 +64,7 @@ func (l *lowerer) lit(p Pos, kind LitKind, value string) *Lit {
 func lower(name string, src []byte, h header, scratch *flatTree, a *arena) *File {
 	root := &scratch.nodes[0]
 	f := &File{Name: name, Src: src, Package: h.pkg, Imports: h.imports}
-	l := &lowerer{src: src, file: f, arena: a}
+	l := &lowerer{src: src, file: f, arena: a, stateBodies: scratch.stateBodies}
 	if root.HasError() {
 		collectErrors(f, root)
 	}
@@ -435,7 +437,7 @@ func (l *lowerer) method(c *Class, n *fnode, depth int) {
 func (l *lowerer) methodBody(c *Class, m *Method, body *fnode, depth int) {
 	if !m.Constructor && isFunctionClass(c) {
 		m.Body = []Stmt{}
-		if stateBody(l.src[body.StartByte():body.EndByte()]) {
+		if l.stateBodies && stateBody(l.src[body.StartByte():body.EndByte()]) {
 			m.StateBody = l.block(body, depth+1)
 		}
 		return

@@ -25,7 +25,7 @@ func TestParseTwiceAtOnce(t *testing.T) {
 		}
 	}
 	files, _ := driver.Collect([]string{dir})
-	syn, _, err := javasyntax.Scan(context.Background(), files, os.ReadFile, 0)
+	syn, _, err := javasyntax.Scan(context.Background(), files, os.ReadFile, 0, false)
 	if err != nil {
 		t.Fatal(err)
 	}

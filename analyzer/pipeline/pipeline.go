@@ -80,7 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	syn, problems, err := javasyntax.Scan(ctx, pass.OtherFiles, pass.ReadFile, s.MaxParseSize)
+	syn, problems, err := javasyntax.Scan(ctx, pass.OtherFiles, pass.ReadFile, s.MaxParseSize, s.States)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{Pos: tf.Pos(min(p.Off, tf.Size())), Category: p.Category, Message: p.Msg})
 		}
 	}
-	m, broken, err := Build(syn, tfs, s.Catalog, s.IncludeTests)
+	m, broken, err := Build(syn, tfs, s)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +151,7 @@ type evaluated struct {
 // classes outside the tree do. Jobs whose entry point is a test are left
 // out unless includeTests is set. It also returns the files that have
 // syntax errors, with only their names and errors, for the caller to report.
-func Build(syn *javasyntax.Sources, tfs map[string]*token.File, cat *flinkapi.Catalog, includeTests bool) (*Model, []*javasyntax.File, error) {
+func Build(syn *javasyntax.Sources, tfs map[string]*token.File, s *settings.Settings) (*Model, []*javasyntax.File, error) {
 	perFile := make([][]evaluated, len(syn.Pending))
 	broken := make([]*javasyntax.File, len(syn.Pending))
 	directives := make([][]javasyntax.Directive, len(syn.Pending))
@@ -175,14 +175,15 @@ func Build(syn *javasyntax.Sources, tfs map[string]*token.File, cat *flinkapi.Ca
 		// Each file gets its own index: its caches refer to the file's
 		// classes, which must be freed once the file is evaluated.
 		ix := &index{
-			syn:     syn,
-			tfs:     tfs,
-			catalog: cat,
-			states:  map[*javasyntax.Class]stateVerdict{},
-			mutable: map[*javasyntax.Class]map[string]mutation{},
-			flink:   map[*javasyntax.File]bool{},
-			supers:  map[*javasyntax.File][]*javasyntax.Class{},
-			arena:   a,
+			syn:         syn,
+			tfs:         tfs,
+			catalog:     s.Catalog,
+			inferStates: s.States,
+			states:      map[*javasyntax.Class]stateVerdict{},
+			mutable:     map[*javasyntax.Class]map[string]mutation{},
+			flink:       map[*javasyntax.File]bool{},
+			supers:      map[*javasyntax.File][]*javasyntax.Class{},
+			arena:       a,
 		}
 		perFile[i] = ix.evaluateAll(f)
 	})
@@ -195,7 +196,7 @@ func Build(syn *javasyntax.Sources, tfs map[string]*token.File, cat *flinkapi.Ca
 			model.Directives[syn.Pending[i]] = ds
 		}
 	}
-	model.Jobs = jobsOf(perFile, includeTests)
+	model.Jobs = jobsOf(perFile, s.IncludeTests)
 	for _, job := range model.Jobs {
 		model.Operators = append(model.Operators, job.Operators...)
 	}
@@ -509,6 +510,8 @@ type index struct {
 	states  map[*javasyntax.Class]stateVerdict
 	mutable map[*javasyntax.Class]map[string]mutation
 	flink   map[*javasyntax.File]bool
+	// inferStates records each operator's state descriptors (settings.States).
+	inferStates bool
 	// fnStates memoises the states each user function class registers.
 	fnStates map[*javasyntax.Class]*OperatorStates
 	supers   map[*javasyntax.File][]*javasyntax.Class

@@ -14,9 +14,12 @@ import (
 	"github.com/uidcheck/uidcheck/analyzer/settings"
 )
 
+// build builds the model as compat does, state descriptors included.
 func build(t *testing.T, files map[string]string) *pipeline.Model {
 	t.Helper()
-	return buildWith(t, settings.Default(), files)
+	s := settings.Default()
+	s.States = true
+	return buildWith(t, s, files)
 }
 
 func buildWith(t *testing.T, s *settings.Settings, files map[string]string) *pipeline.Model {

@@ -552,6 +552,9 @@ func (e *evaluator) functionStates(op *Operator, args []*value, sv *value) {
 // inferStates records on op the states its user function fn registers
 // (nil for operators without one) and, on a keyed stream sv, the key type.
 func (e *evaluator) inferStates(op *Operator, fn, sv *value) {
+	if !e.a.inferStates {
+		return
+	}
 	var st *OperatorStates
 	switch {
 	case fn == nil:

@@ -50,6 +50,7 @@ type sourceOptions struct {
 func pipelineModel(ctx context.Context, f *Factory, o sourceOptions) (*token.FileSet, *pipeline.Model, error) {
 	s := settings.Default()
 	s.IncludeTests = o.includeTests
+	s.States = true
 	res, err := analyze(ctx, f, analyzeOptions{paths: o.paths, maxFileSize: driver.DefaultMaxFileSize, allowEmpty: o.allowEmpty, settings: s}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return nil, nil, err

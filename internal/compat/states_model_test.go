@@ -9,6 +9,7 @@ import (
 
 	"github.com/uidcheck/uidcheck/analyzer/driver"
 	"github.com/uidcheck/uidcheck/analyzer/pipeline"
+	"github.com/uidcheck/uidcheck/analyzer/settings"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 )
 
@@ -22,7 +23,10 @@ func harnessJob(t *testing.T, scenario string) *Job {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	res, err := driver.Run(context.Background(), files, []*analysis.Analyzer{pipeline.Analyzer}, driver.Options{})
+	s := settings.Default()
+	s.States = true // as compat runs the analysis
+	res, err := driver.Run(context.Background(), files, []*analysis.Analyzer{pipeline.Analyzer},
+		driver.Options{Results: map[*analysis.Analyzer]any{settings.Analyzer: s}})
 	if err != nil {
 		t.Fatal(err)
 	}
