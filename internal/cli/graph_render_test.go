@@ -205,6 +205,9 @@ func TestGraphDotRenders(t *testing.T) {
 	}
 }
 
+// harnessScenario is the directory of the real-Flink harness scenarios.
+const harnessScenario = "../../testdata/flink-harness/src/main/java/harness/scenarios/"
+
 // TestGraphMermaidParses runs Mermaid's own parser over every Mermaid
 // file, and over the diagram of the Markdown reports.
 func TestGraphMermaidParses(t *testing.T) {
@@ -216,7 +219,11 @@ func TestGraphMermaidParses(t *testing.T) {
 		{"compat", "--format", "markdown", "-s", migrationSavepoint, "../../testdata/sample"},
 		{"compat", "--format", "markdown", "-s", migrationSavepoint, "../../testdata/migration-job"},
 		{"check", "--format", "markdown", "../../testdata/sample"},
-		{"check", "--format", "markdown", "../../testdata/flink-harness"},
+		// Several jobs, a duplicate uid, windows and broadcast state.
+		{
+			"check", "--format", "markdown", harnessScenario + "duplicate_uid", harnessScenario + "window_kept",
+			harnessScenario + "broadcast_kept", harnessScenario + "nouid_unchanged", "../../testdata/flink-harness/src/main/java/harness/common",
+		},
 		// The collapsed graph of a 1,000-operator job.
 		{"check", "--format", "markdown", writeBigJob(t, t.TempDir(), 1000)},
 	} {
