@@ -21,7 +21,7 @@ import (
 // is -p (0 when unknown); it decides chaining and so auto-generated IDs.
 // Test jobs are left out unless includeTests is set.
 func sourceJobs(ctx context.Context, f *Factory, paths []string, parallelism int, includeTests bool) ([]*compat.Job, error) {
-	fset, m, err := pipelineModel(ctx, f, sourceOptions{paths: paths, includeTests: includeTests})
+	fset, m, err := pipelineModel(ctx, f, sourceOptions{paths: paths, includeTests: includeTests, states: true})
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +42,9 @@ type sourceOptions struct {
 	strict bool
 	// includeTests keeps test jobs in the model.
 	includeTests bool
+	// states infers the operators' state descriptors (settings.States),
+	// for the commands that compare them with a savepoint.
+	states bool
 }
 
 // pipelineModel analyses the sources under paths for their pipeline model
@@ -50,7 +53,7 @@ type sourceOptions struct {
 func pipelineModel(ctx context.Context, f *Factory, o sourceOptions) (*token.FileSet, *pipeline.Model, error) {
 	s := settings.Default()
 	s.IncludeTests = o.includeTests
-	s.States = true
+	s.States = o.states
 	res, err := analyze(ctx, f, analyzeOptions{paths: o.paths, maxFileSize: driver.DefaultMaxFileSize, allowEmpty: o.allowEmpty, settings: s}, []*analysis.Analyzer{pipeline.Analyzer})
 	if err != nil {
 		return nil, nil, err
