@@ -38,7 +38,7 @@ type Comment struct {
 // LineComments returns the line comments of a Java source, found by
 // syntax. It parses src on its own; tests use it to read expectations.
 func LineComments(src []byte) ([]Comment, error) {
-	p := newParser(true)
+	p := newParser(false)
 	defer p.Close()
 	if err := p.scratch.parseFlat(p.ts, src, 0, true); err != nil {
 		return nil, err
