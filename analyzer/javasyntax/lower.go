@@ -280,10 +280,32 @@ func (l *lowerer) typeDecl(n *fnode, outer *Class, depth int) *Class {
 			}
 		}
 	}
+	if kind == KindRecord {
+		l.recordComponents(c, n.ChildByFieldName("parameters"))
+	}
 	if body := n.ChildByFieldName("body"); body != nil {
 		l.classBody(c, body, depth)
 	}
 	return c
+}
+
+// recordComponents lowers a record's components as the private final fields
+// Java declares for them: Flink serializes a record by them.
+func (l *lowerer) recordComponents(c *Class, params *fnode) {
+	if params == nil {
+		return
+	}
+	for i := range int(params.NamedChildCount()) {
+		p := params.NamedChild(i)
+		typeNode, name := p.ChildByFieldName("type"), p.ChildByFieldName("name")
+		if p.Type() != "formal_parameter" || typeNode == nil || name == nil {
+			continue
+		}
+		c.Fields = append(c.Fields, &Field{
+			Name: l.text(name), Type: l.typeName(typeNode), TypeText: withoutSpace(l.text(typeNode)),
+			Final: true, Off: int(name.StartByte()), Class: c,
+		})
+	}
 }
 
 func (l *lowerer) typeList(n *fnode, cls *Class) {

@@ -104,6 +104,9 @@ type TypeInfo struct {
 	// AvroSchema is an Avro specific record's schema (its SCHEMA$), "" when
 	// not found in the source.
 	AvroSchema string
+	// Record marks a Java record judged as a POJO, as Flink 1.19 and later
+	// serialize it; earlier versions use Kryo.
+	Record bool
 	// Unknown says why the type is not inferred.
 	Unknown string
 }

@@ -185,7 +185,7 @@ func (ix *index) classType(c *javasyntax.Class, depth int) *TypeInfo {
 	case c.Kind == javasyntax.KindEnum:
 		return &TypeInfo{Family: "enum", Class: name, EnumConstants: c.EnumConstants}
 	case c.Kind == javasyntax.KindRecord:
-		return unknownType("record " + c.Name + ": how Flink serializes records depends on the Flink version")
+		return ix.recordType(c, name, depth)
 	case ix.avroRecord(c):
 		return &TypeInfo{Family: "avro", Class: name, AvroSchema: avroSchema(c)}
 	case c.Kind == javasyntax.KindInterface:
@@ -199,6 +199,29 @@ func (ix *index) classType(c *javasyntax.Class, depth int) *TypeInfo {
 		return unknownType(why[1:])
 	}
 	return &TypeInfo{Family: "kryo", Class: name, Unknown: why, NoArgConstructor: hasNoArgConstructor(c)}
+}
+
+// recordType judges a Java record: since Flink 1.19 a public record is a
+// POJO of its components, built through its canonical constructor (no
+// no-argument constructor or accessors needed); a record that is not
+// public, and any record before 1.19, goes to Kryo. Record marks the type
+// so that compat can apply the version (compat.recordsFor).
+func (ix *index) recordType(c *javasyntax.Class, name string, depth int) *TypeInfo {
+	if !c.Public {
+		return &TypeInfo{Family: "kryo", Class: name, Unknown: c.Name + " is not public, so Flink serializes it with Kryo"}
+	}
+	t := &TypeInfo{Family: "pojo", Class: name, NoArgConstructor: true, Record: true}
+	for _, f := range c.Fields {
+		if f.Static {
+			continue
+		}
+		tf := TypeField{Name: f.Name, Type: ix.typeOf(parseTypeText(f.TypeText), c.File, depth+1)}
+		if flinkapi.PrimitiveNames[f.TypeText] {
+			tf.Primitive = f.TypeText
+		}
+		t.Fields = append(t.Fields, tf)
+	}
+	return t
 }
 
 // avroRecord reports whether c is an Avro specific record: its hierarchy

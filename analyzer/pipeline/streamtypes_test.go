@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/uidcheck/uidcheck/analyzer/settings"
@@ -195,5 +196,54 @@ func TestNoStatesWithoutInference(t *testing.T) {
 		if op.States != nil {
 			t.Errorf("%s has states without inference: %+v", op.Call, op.States)
 		}
+	}
+}
+
+// A public record is a POJO of its components (Flink 1.19+); a record that
+// is not public goes to Kryo.
+func TestRecordTypes(t *testing.T) {
+	t.Parallel()
+	job := `package m;
+import org.apache.flink.api.common.state.*;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+public class Job {
+    record Hidden(int x) {}
+    public static void main(String[] args) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.fromSequence(0, 9).keyBy(v -> v % 2).process(new Fn()).uid("p").print();
+    }
+    public static class Fn extends KeyedProcessFunction<Long, Long, Long> {
+        private transient ValueState<Reading> reading;
+        private transient ValueState<Hidden> hidden;
+        public void open(OpenContext c) {
+            reading = getRuntimeContext().getState(new ValueStateDescriptor<>("reading", Reading.class));
+            hidden = getRuntimeContext().getState(new ValueStateDescriptor<>("hidden", Hidden.class));
+        }
+        public void processElement(Long v, Context ctx, Collector<Long> out) {}
+    }
+}
+`
+	rec := `package m;
+public record Reading(long count, String note) {
+    public static final int LIMIT = 3;
+}
+`
+	m := build(t, map[string]string{"m/Job.java": job, "m/Reading.java": rec})
+	st := opStates(t, m, "process")
+	if len(st.Descriptors) != 2 {
+		t.Fatalf("descriptors: %s", describeStates(st))
+	}
+	r, h := st.Descriptors[0].Value, st.Descriptors[1].Value
+	var fields []string
+	for _, f := range r.Fields {
+		fields = append(fields, f.Name+":"+f.Type.String()+":"+f.Primitive)
+	}
+	if r.Family != "pojo" || !r.Record || strings.Join(fields, " ") != "count:java.lang.Long:long note:java.lang.String:" {
+		t.Errorf("Reading = %s %v fields %v", r.Family, r.Record, fields)
+	}
+	if h.Family != "kryo" || h.Class != "m.Job$Hidden" {
+		t.Errorf("Hidden = %s %s", h.Family, h.Class)
 	}
 }

@@ -69,6 +69,9 @@ func resolve(old *savepointinfo.Serializer, nw *pipeline.TypeInfo, depth int) re
 		}
 		return changed(old, nw)
 	}
+	if nw.Record && old.Family == "kryo" {
+		return resolution{verdict: unknown, why: "record " + nw.Class + " was saved with Kryo (Flink before 1.19); read as a POJO by Flink 1.19 and later, it cannot be restored, and read with Kryo by earlier versions it can: not checked"}
+	}
 	if !modelled[old.Family] {
 		return resolution{verdict: unknown, why: "the saved serializer " + old.Snapshot + " is not compared"}
 	}

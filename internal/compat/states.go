@@ -76,6 +76,38 @@ func (v FlinkVersion) since2(minor int) bool {
 
 func (v FlinkVersion) known() bool { return v.Major > 0 }
 
+// recordsFor applies the Flink version to the Java records in t: Flink
+// 1.19 and later serialize a public record as a POJO (as inferred), earlier
+// versions with Kryo. A record saved with Kryo and read as a POJO is left
+// unchecked by resolve.
+func recordsFor(t *pipeline.TypeInfo, v FlinkVersion) *pipeline.TypeInfo {
+	if t == nil || !v.known() || v.Major > 1 || v.Minor >= 19 || !hasRecord(t) {
+		return t
+	}
+	if t.Record {
+		return &pipeline.TypeInfo{Family: "kryo", Class: t.Class, Unknown: "a record before Flink 1.19 is serialized with Kryo"}
+	}
+	c := *t
+	c.Args = make([]*pipeline.TypeInfo, len(t.Args))
+	for i, a := range t.Args {
+		c.Args[i] = recordsFor(a, v)
+	}
+	c.Fields = make([]pipeline.TypeField, len(t.Fields))
+	for i, f := range t.Fields {
+		f.Type = recordsFor(f.Type, v)
+		c.Fields[i] = f
+	}
+	return &c
+}
+
+func hasRecord(t *pipeline.TypeInfo) bool {
+	if t == nil {
+		return false
+	}
+	return t.Record || slices.ContainsFunc(t.Args, hasRecord) ||
+		slices.ContainsFunc(t.Fields, func(f pipeline.TypeField) bool { return hasRecord(f.Type) })
+}
+
 // checkStates adds the state findings of a restored entry; failures go to
 // res.Failures, unchecked states to res.Unchecked.
 func checkStates(res *Result, e *Entry, opts Options) {
@@ -153,7 +185,7 @@ func (c *stateCheck) key() {
 		c.add(f)
 		return
 	}
-	r := resolve(c.meta.KeySerializer, c.st.Key, 0)
+	r := resolve(c.meta.KeySerializer, recordsFor(c.st.Key, c.version), 0)
 	switch r.verdict {
 	case asIs:
 		f.Outcome, f.Message = StateCompatible, "the key type "+c.st.Key.String()+" is unchanged"
@@ -258,6 +290,11 @@ func quote(s string) string { return fmt.Sprintf("%q", s) }
 // registered under its name.
 func (c *stateCheck) compare(s *savepointinfo.StateMeta, d *pipeline.StateDescriptor) StateFinding {
 	f := StateFinding{Name: s.Name, Kind: s.Kind}
+	if hasRecord(d.Value) || hasRecord(d.MapKey) {
+		v := *d
+		v.Value, v.MapKey = recordsFor(d.Value, c.version), recordsFor(d.MapKey, c.version)
+		d = &v
+	}
 	switch savedClass(s) {
 	case "keyed":
 		c.compareKeyed(s, d, &f)
@@ -571,6 +608,16 @@ func heapRead(old *savepointinfo.Serializer, nw *pipeline.TypeInfo) string {
 		return ""
 	}
 	for _, of := range old.Fields {
+		if nw.Record {
+			// A record is built through its canonical constructor, which
+			// refuses an argument of the old type.
+			for _, f := range nw.Fields {
+				if f.Name == of.Name && of.Serializer != nil && resolve(of.Serializer, f.Type, 0).verdict == incompatible {
+					return "argument type mismatch"
+				}
+			}
+			continue
+		}
 		for _, f := range nw.Fields {
 			if f.Name != of.Name || of.Serializer == nil || resolve(of.Serializer, f.Type, 0).verdict != incompatible {
 				continue

@@ -1,6 +1,7 @@
 package compat
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -487,5 +488,64 @@ func TestAvroEvolution(t *testing.T) {
 		if r.verdict != c.want {
 			t.Errorf("%s: verdict %d (%s), want %d", c.schema, r.verdict, r.why, c.want)
 		}
+	}
+}
+
+// A Java record is a POJO from Flink 1.19 on (record_field_added,
+// record_field_type_changed in the harness); saved with Kryo, or run on an
+// older Flink, it is not one.
+func TestRecordStates(t *testing.T) {
+	t.Parallel()
+	rec := "com.acme.Reading"
+	record := func(field *pipeline.TypeInfo) *pipeline.TypeInfo {
+		return &pipeline.TypeInfo{
+			Family: "pojo", Class: rec, NoArgConstructor: true, Record: true,
+			Fields: []pipeline.TypeField{{Name: "count", Type: field}},
+		}
+	}
+	savedPojo := snapPojo(rec, savepointinfo.PojoField{Name: "count", Serializer: snapLong()})
+	savedKryo := &savepointinfo.Serializer{Snapshot: "org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializerSnapshot", Family: "kryo", Type: rec}
+	states := func(v *pipeline.TypeInfo) pipeline.OperatorStates {
+		return pipeline.OperatorStates{Complete: true, Key: simple("java.lang.Long"), Descriptors: []pipeline.StateDescriptor{desc("reading", "VALUE", v, pipeline.TTLOff)}}
+	}
+	meta := func(s *savepointinfo.Serializer) savepointinfo.OperatorStateMeta {
+		return savepointinfo.OperatorStateMeta{KeySerializer: snapLong(), States: []savepointinfo.StateMeta{keyed("reading", "VALUE", s)}}
+	}
+	for _, c := range []stateCase{
+		{
+			name: "component type changed, heap", backend: BackendHeap, version: FlinkVersion{2, 3},
+			meta: meta(savedPojo), states: states(record(simple("java.lang.String"))),
+			want: VerdictFails, outcomes: []StateOutcome{StateCompatible, StateFails}, msg: "argument type mismatch",
+		},
+		{
+			name: "unchanged", version: FlinkVersion{1, 20},
+			meta: meta(savedPojo), states: states(record(simple("java.lang.Long"))),
+			want: VerdictOK, outcomes: []StateOutcome{StateCompatible, StateCompatible},
+		},
+		{
+			name: "saved with Kryo, version unknown",
+			meta: meta(savedKryo), states: states(record(simple("java.lang.Long"))),
+			want: VerdictOK, outcomes: []StateOutcome{StateCompatible, StateUnchecked}, msg: "saved with Kryo",
+		},
+		{
+			name: "saved with Kryo, Flink 1.18 keeps Kryo", version: FlinkVersion{1, 18},
+			meta: meta(savedKryo), states: states(record(simple("java.lang.Long"))),
+			want: VerdictOK, outcomes: []StateOutcome{StateCompatible, StateCompatible},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			res := runStateCase(t, c)
+			var got []StateOutcome
+			for _, f := range res.Entries[0].States {
+				got = append(got, f.Outcome)
+			}
+			if res.Verdict != c.want || !slices.Equal(got, c.outcomes) {
+				t.Fatalf("verdict %s, outcomes %v; want %s, %v (failures %v, unchecked %v)", res.Verdict, got, c.want, c.outcomes, res.Failures, res.Unchecked)
+			}
+			if c.msg != "" && !strings.Contains(strings.Join(append(res.Failures, res.Unchecked...), "\n"), c.msg) {
+				t.Errorf("no %q in %v %v", c.msg, res.Failures, res.Unchecked)
+			}
+		})
 	}
 }
