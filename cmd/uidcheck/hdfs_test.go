@@ -26,7 +26,7 @@ func TestHDFS(t *testing.T) {
 		t.Fatal(err)
 	}
 	local := filepath.Join(root, "testdata/savepoints", s3Fix)
-	c, err := minihdfs.Start(filepath.Join(root, "testdata/hdfs-minicluster"), map[string]string{local: "/savepoints/" + s3Fix})
+	c, err := minihdfs.Start(filepath.Join(root, "testdata/hdfs-minicluster"), minihdfs.Upload{Local: local, Remote: "/savepoints/" + s3Fix})
 	if errors.Is(err, minihdfs.ErrNoJava) && os.Getenv("CI") == "" {
 		t.Skip(err)
 	}

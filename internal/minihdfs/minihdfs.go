@@ -8,6 +8,7 @@ package minihdfs
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -37,12 +38,19 @@ type Cluster struct {
 	err   error
 }
 
-// Start runs the cluster from the Maven project in project, copying each
-// local path to its HDFS path (uploads maps local to HDFS), and returns
-// once it is ready: a start takes about 10 s.
-func Start(project string, uploads map[string]string) (*Cluster, error) {
+// Upload is a local file or directory copied into the cluster.
+type Upload struct {
+	Local, Remote string
+	// Mode, when not 0, is set on Remote after the copy (0o700 keeps other
+	// users out).
+	Mode os.FileMode
+}
+
+// Start runs the cluster from the Maven project in project, copies the
+// uploads in, and returns once it is ready: a start takes about 10 s.
+func Start(project string, uploads ...Upload) (*Cluster, error) {
 	java, jerr := exec.LookPath("java")
-	mvn, merr := exec.LookPath("mvn")
+	_, merr := exec.LookPath("mvn")
 	if jerr != nil || merr != nil {
 		return nil, ErrNoJava
 	}
@@ -55,31 +63,26 @@ func Start(project string, uploads map[string]string) (*Cluster, error) {
 		return nil, err
 	}
 	c := &Cluster{dir: dir}
-	cpFile := filepath.Join(dir, "classpath.txt")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, mvn, "-q", "-B", "-f", filepath.Join(project, "pom.xml"),
-		"dependency:build-classpath", "-Dmdep.outputFile="+cpFile, "-Dmdep.includeScope=runtime").CombinedOutput()
-	if err != nil {
-		_ = os.RemoveAll(dir)
-		return nil, fmt.Errorf("mvn dependency:build-classpath in %s: %w\n%s", project, err, out)
-	}
-	cp, err := os.ReadFile(cpFile)
+	cp, err := classpath(project, dir)
 	if err != nil {
 		_ = os.RemoveAll(dir)
 		return nil, err
 	}
 	args := []string{
-		"-Xmx512m", "-cp", strings.TrimSpace(string(cp)),
+		"-Xmx512m", "-cp", cp,
 		filepath.Join(project, "src/main/java/uidcheck/MiniHDFS.java"), filepath.Join(dir, "data"),
 	}
-	for local, remote := range uploads {
-		abs, err := filepath.Abs(local)
+	for _, u := range uploads {
+		abs, err := filepath.Abs(u.Local)
 		if err != nil {
 			_ = os.RemoveAll(dir)
 			return nil, err
 		}
-		args = append(args, abs+"="+remote)
+		arg := abs + "=" + u.Remote
+		if u.Mode != 0 {
+			arg += fmt.Sprintf("=%o", u.Mode.Perm())
+		}
+		args = append(args, arg)
 	}
 	// Java's source launcher compiles the one file in memory: no target
 	// directory shared between test binaries running at once.
@@ -130,6 +133,56 @@ func Start(project string, uploads map[string]string) (*Cluster, error) {
 	log := c.Log()
 	_ = c.Close()
 	return nil, fmt.Errorf("MiniDFSCluster did not report ready; its log ends:\n%s", log)
+}
+
+// classpath asks Maven for the project's runtime classpath, or reuses the
+// answer cached for the same pom.xml while its jars are all there: Maven's
+// start costs seconds of CPU on every test binary otherwise.
+func classpath(project, tmp string) (string, error) {
+	pom, err := os.ReadFile(filepath.Join(project, "pom.xml"))
+	if err != nil {
+		return "", err
+	}
+	cacheDir, err := os.UserCacheDir()
+	if err != nil {
+		cacheDir = os.TempDir()
+	}
+	cached := filepath.Join(cacheDir, "uidcheck-minihdfs", fmt.Sprintf("%x.classpath", sha256.Sum256(pom)))
+	if b, err := os.ReadFile(cached); err == nil && allExist(strings.TrimSpace(string(b))) { //nolint:gosec // the user's own cache directory
+		return strings.TrimSpace(string(b)), nil
+	}
+	out := filepath.Join(tmp, "classpath.txt")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	log, err := exec.CommandContext(ctx, "mvn", "-q", "-B", "-f", filepath.Join(project, "pom.xml"), //nolint:gosec // the repository's own pom
+		"dependency:build-classpath", "-Dmdep.outputFile="+out, "-Dmdep.includeScope=runtime").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("mvn dependency:build-classpath in %s: %w\n%s", project, err, log)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		return "", err
+	}
+	cp := strings.TrimSpace(string(b))
+	// Written whole then renamed: test binaries start clusters at once.
+	if os.MkdirAll(filepath.Dir(cached), 0o750) == nil { //nolint:gosec // the user's own cache directory
+		if os.WriteFile(out, []byte(cp), 0o600) == nil { //nolint:gosec // the test's temporary directory
+			_ = os.Rename(out, cached) //nolint:gosec // the user's own cache directory
+		}
+	}
+	return cp, nil
+}
+
+func allExist(cp string) bool {
+	if cp == "" {
+		return false
+	}
+	for p := range strings.SplitSeq(cp, string(os.PathListSeparator)) {
+		if _, err := os.Stat(p); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // Log is the end of the cluster's log, for a failing test.

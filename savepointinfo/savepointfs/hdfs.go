@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/colinmarc/hdfs/v2"
@@ -50,8 +51,19 @@ const hdfsDialTimeout = 10 * time.Second
 
 // hdfsIOTimeout bounds each read or write on a connection: colinmarc's
 // client waits for a namenode's answer without a deadline, so a namenode
-// that accepts but never answers would hang. A variable for tests.
-var hdfsIOTimeout = 60 * time.Second
+// that accepts but never answers would hang.
+const hdfsIOTimeout = 60 * time.Second
+
+// ioTimeoutOverride, when set, replaces hdfsIOTimeout in tests; atomic, as
+// lease renewals of earlier clients read it meanwhile.
+var ioTimeoutOverride atomic.Int64
+
+func ioTimeout() time.Duration {
+	if d := ioTimeoutOverride.Load(); d != 0 {
+		return time.Duration(d)
+	}
+	return hdfsIOTimeout
+}
 
 // hdfsClient is one namenode (or HA pair) and the connections its client
 // dialled, closed at once when a context is cancelled.
@@ -269,12 +281,12 @@ type timeoutConn struct {
 }
 
 func (t *timeoutConn) Read(p []byte) (int, error) {
-	_ = t.SetReadDeadline(time.Now().Add(hdfsIOTimeout))
+	_ = t.SetReadDeadline(time.Now().Add(ioTimeout()))
 	return t.Conn.Read(p)
 }
 
 func (t *timeoutConn) Write(p []byte) (int, error) {
-	_ = t.SetWriteDeadline(time.Now().Add(hdfsIOTimeout))
+	_ = t.SetWriteDeadline(time.Now().Add(ioTimeout()))
 	return t.Conn.Write(p)
 }
 
@@ -458,7 +470,13 @@ func (h *HDFS) fail(ctx context.Context, op, uri string, c *hdfsClient, err erro
 	case errors.Is(err, fs.ErrPermission):
 		reason = "permission denied"
 	case errors.Is(err, os.ErrDeadlineExceeded):
-		reason = fmt.Sprintf("no answer within %s: %s", hdfsIOTimeout, reason)
+		reason = fmt.Sprintf("no answer within %s: %s", ioTimeout(), reason)
+	case h.confDir == "" && strings.Contains(reason, "no such host"):
+		// Most often a nameservice named without its configuration; the
+		// client's connect error keeps only the text.
+		reason += " (no Hadoop configuration read: set HADOOP_CONF_DIR for a nameservice)"
+	case h.krb != nil && strings.Contains(reason, "SASL handshake"):
+		reason += " (is the Kerberos ticket still valid? run kinit)"
 	}
 	as := "as " + h.user
 	if h.krb != nil {

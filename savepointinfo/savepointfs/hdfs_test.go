@@ -39,16 +39,18 @@ func hadoopConf(t *testing.T, props map[string]string) string {
 	return dir
 }
 
-// startHDFS runs a MiniDFSCluster holding the fixture at /savepoints/one
-// and, at /nometa, a directory without _metadata. Without Java and Maven
-// the test skips, or fails under CI.
+// startHDFS runs a MiniDFSCluster holding the fixture at /savepoints/one,
+// a directory without _metadata at /nometa, and at /private a copy only its
+// owner (the cluster's user, not the tests' "flink") reads. Without Java and
+// Maven the test skips, or fails under CI.
 func startHDFS(t *testing.T) *minihdfs.Cluster {
 	t.Helper()
 	start := time.Now()
-	c, err := minihdfs.Start("../../testdata/hdfs-minicluster", map[string]string{
-		fixture: "/savepoints/one",
-		filepath.Join(fixture, "flink-loader.json"): "/nometa/flink-loader.json",
-	})
+	c, err := minihdfs.Start("../../testdata/hdfs-minicluster",
+		minihdfs.Upload{Local: fixture, Remote: "/savepoints/one"},
+		minihdfs.Upload{Local: filepath.Join(fixture, "flink-loader.json"), Remote: "/nometa/flink-loader.json"},
+		minihdfs.Upload{Local: fixture, Remote: "/private/one", Mode: 0o700},
+	)
 	if errors.Is(err, minihdfs.ErrNoJava) && os.Getenv("CI") == "" {
 		t.Skip(err)
 	}
@@ -164,6 +166,7 @@ func hdfsErrors(t *testing.T, c *minihdfs.Cluster) {
 		{c.URI + "/nometa", []string{"no _metadata"}, true},
 		{"latest:" + c.URI + "/nometa", []string{"no savepoint or checkpoint"}, false},
 		{refused, []string{"connection refused", "namenode " + refusedNN}, false},
+		{c.URI + "/private/one", []string{"permission denied", "as flink"}, false},
 	} {
 		start := time.Now()
 		_, err := savepointinfo.OpenFS(t.Context(), savepointfs.New(savepointfs.Config{}), tc.loc)
@@ -303,6 +306,16 @@ func TestHDFSConfig(t *testing.T) {
 		_, err := savepointfs.New(savepointfs.Config{}).Stat(t.Context(), "hdfs:///savepoints/one")
 		if err == nil || !strings.Contains(err.Error(), "hdfs:///savepoints/one") || !strings.Contains(err.Error(), "fs.defaultFS") {
 			t.Errorf("error %v, want one naming the URI and fs.defaultFS", err)
+		}
+		t.Log(err)
+	})
+
+	t.Run("nameservice without configuration", func(t *testing.T) {
+		t.Setenv("HADOOP_CONF_DIR", "")
+		t.Setenv("HADOOP_HOME", "")
+		_, err := savepointfs.New(savepointfs.Config{}).Stat(t.Context(), "hdfs://flinkns.invalid/savepoints/one")
+		if err == nil || !strings.Contains(err.Error(), "hdfs://flinkns.invalid/savepoints/one") || !strings.Contains(err.Error(), "HADOOP_CONF_DIR") {
+			t.Errorf("error %v, want one naming the URI and HADOOP_CONF_DIR", err)
 		}
 		t.Log(err)
 	})

@@ -6,13 +6,15 @@ import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
  * Runs a MiniDFSCluster with one datanode on 127.0.0.1 until standard input
- * closes. Arguments: a base directory for its storage, then LOCAL=HDFSPATH
- * pairs copied in with Hadoop's own client before it reports ready. Ready is
- * one line on standard output: "ready hdfs://127.0.0.1:PORT".
+ * closes. Arguments: a base directory for its storage, then
+ * LOCAL=HDFSPATH[=OCTALMODE] copied in with Hadoop's own client before it
+ * reports ready. Ready is one line on standard output:
+ * "ready hdfs://127.0.0.1:PORT".
  */
 public final class MiniHDFS {
   public static void main(String[] args) throws Exception {
@@ -29,10 +31,13 @@ public final class MiniHDFS {
     cluster.waitActive();
     FileSystem fs = cluster.getFileSystem();
     for (int i = 1; i < args.length; i++) {
-      int eq = args[i].indexOf('=');
-      Path dst = new Path(args[i].substring(eq + 1));
+      String[] parts = args[i].split("=");
+      Path dst = new Path(parts[1]);
       fs.mkdirs(dst.getParent());
-      fs.copyFromLocalFile(false, true, new Path(args[i].substring(0, eq)), dst);
+      fs.copyFromLocalFile(false, true, new Path(parts[0]), dst);
+      if (parts.length > 2) {
+        fs.setPermission(dst, new FsPermission(Short.parseShort(parts[2], 8)));
+      }
     }
     System.out.println("ready hdfs://127.0.0.1:" + cluster.getNameNodePort());
     System.out.flush();
