@@ -2,6 +2,7 @@ package savepointfs_test
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"io"
 	"io/fs"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	krbtest "github.com/jcmturner/gokrb5/v8/test/testdata"
 
 	"github.com/uidcheck/uidcheck/internal/minihdfs"
 	"github.com/uidcheck/uidcheck/savepointinfo"
@@ -340,5 +343,43 @@ func TestHDFSConfig(t *testing.T) {
 		if _, err := savepointfs.NewHDFS(); err == nil || !strings.Contains(err.Error(), "not a file cache") {
 			t.Errorf("KEYRING cache: error %v", err)
 		}
+	})
+
+	// With a ticket cache (gokrb5's test one, principal testuser1@TEST.GOKRB5)
+	// the client acts as its principal and needs the namenode's SPN.
+	t.Run("kerberos with a ticket cache", func(t *testing.T) {
+		dir := t.TempDir()
+		cc, err := hex.DecodeString(krbtest.CCACHE_TEST)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write := func(name string, data []byte) string {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		t.Setenv("KRB5CCNAME", "FILE:"+write("krb5cc", cc))
+		t.Setenv("KRB5_CONFIG", write("krb5.conf", []byte("[libdefaults]\n default_realm = TEST.GOKRB5\n"+
+			"[realms]\n TEST.GOKRB5 = {\n  kdc = 127.0.0.1:88\n }\n")))
+		nn := refusedAddr(t)
+		t.Setenv("HADOOP_CONF_DIR", hadoopConf(t, map[string]string{
+			"fs.defaultFS": "hdfs://" + nn, "hadoop.security.authentication": "kerberos",
+		}))
+		_, err = savepointfs.New(savepointfs.Config{}).Stat(t.Context(), "hdfs:///savepoints/one")
+		if err == nil || !strings.Contains(err.Error(), "dfs.namenode.kerberos.principal is not set") {
+			t.Errorf("without the namenode principal: error %v", err)
+		}
+		t.Log(err)
+		t.Setenv("HADOOP_CONF_DIR", hadoopConf(t, map[string]string{
+			"fs.defaultFS": "hdfs://" + nn, "hadoop.security.authentication": "kerberos",
+			"dfs.namenode.kerberos.principal": "nn/_HOST@TEST.GOKRB5", "dfs.data.transfer.protection": "privacy",
+		}))
+		_, err = savepointfs.New(savepointfs.Config{}).Stat(t.Context(), "hdfs:///savepoints/one")
+		if err == nil || !strings.Contains(err.Error(), "as Kerberos principal testuser1@TEST.GOKRB5") || !strings.Contains(err.Error(), "connection refused") {
+			t.Errorf("with a ticket: error %v, want the principal and the refused namenode", err)
+		}
+		t.Log(err)
 	})
 }
