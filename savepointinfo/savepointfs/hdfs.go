@@ -219,17 +219,19 @@ func (h *HDFS) client(ctx context.Context, uri, authority string) (*hdfsClient, 
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", uri, err)
 	}
+	// The namenode's SPN: dfs.namenode.kerberos.principal without its realm
+	// (nn/_HOST), _HOST replaced by the client with each namenode's host.
+	opts := hdfs.ClientOptionsFromConf(h.conf)
+	if h.krb != nil && opts.KerberosServicePrincipleName == "" {
+		return nil, fmt.Errorf("%s: hadoop.security.authentication is kerberos, but dfs.namenode.kerberos.principal is not set %s", uri, h.where())
+	}
 	dialTo, cancel := context.WithCancel(context.Background())
 	c := &hdfsClient{addrs: addrs, conns: map[net.Conn]bool{}, dialTo: dialTo, cancel: cancel}
-	opts := hdfs.ClientOptionsFromConf(h.conf)
 	opts.Addresses = addrs
 	opts.User = h.user
 	opts.NamenodeDialFunc = c.dial
 	opts.DatanodeDialFunc = c.dial
 	opts.KerberosClient = h.krb
-	if h.krb != nil && opts.KerberosServicePrincipleName == "" {
-		return nil, fmt.Errorf("%s: hadoop.security.authentication is kerberos, but dfs.namenode.kerberos.principal is not set %s", uri, h.where())
-	}
 	// Connecting dials and writes the handshake; a cancel closes the
 	// connection so that it returns.
 	stop := context.AfterFunc(ctx, c.abort)
