@@ -108,6 +108,7 @@ func hdfsSameAsLocal(t *testing.T, c *minihdfs.Cluster) {
 		c.URI + "/savepoints/one/_metadata":       c.URI + "/savepoints/one/_metadata",
 		"latest:" + c.URI + "/savepoints":         c.URI + "/savepoints/one/_metadata",
 		"hdfs:///savepoints/one":                  "hdfs:///savepoints/one/_metadata",
+		"hdfs:/savepoints/one":                    "hdfs:///savepoints/one/_metadata",
 		"hdfs://flinkns/savepoints/one/_metadata": "hdfs://flinkns/savepoints/one/_metadata",
 	} {
 		m, err := savepointinfo.OpenFS(t.Context(), fsys, loc)
