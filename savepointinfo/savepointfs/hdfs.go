@@ -320,12 +320,13 @@ func (h *HDFS) call(ctx context.Context, op, uri string, fn func(c *hdfs.Client,
 
 // drop aborts c and forgets it, so that the next call connects anew.
 func (h *HDFS) drop(authority string, c *hdfsClient) {
+	// Abort first: h.mu may be held by a connect to another namenode.
+	c.abort()
 	h.mu.Lock()
 	if h.clients[authority] == c {
 		delete(h.clients, authority)
 	}
 	h.mu.Unlock()
-	c.abort()
 	// Close waits for a call in flight, which the abort ends.
 	go func() { _ = c.c.Close() }()
 }
