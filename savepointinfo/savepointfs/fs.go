@@ -1,8 +1,9 @@
 // Package savepointfs reads savepoints where Flink writes them: local
 // directories and file:// URIs, object stores (s3://, s3a://, s3p://,
-// gs://, abfs[s]://, wasb[s]://) and HDFS (hdfs://) read in place. A _metadata file is read as one stream; state files can be
-// read by ranges, so that a check needing only the head of each state file
-// never downloads it whole.
+// gs://, abfs[s]://, wasb[s]://) and HDFS (hdfs://), read in place. A
+// _metadata file is read as one stream; state files can be read by ranges,
+// so that a check needing only the head of each state file never downloads
+// it whole.
 package savepointfs
 
 import (
