@@ -478,7 +478,7 @@ func (h *HDFS) fail(ctx context.Context, op, uri string, c *hdfsClient, err erro
 		// Most often a nameservice named without its configuration; the
 		// client's connect error keeps only the text.
 		reason += " (no Hadoop configuration read: set HADOOP_CONF_DIR for a nameservice)"
-	case h.krb != nil && strings.Contains(reason, "SASL handshake"):
+	case h.krb != nil && strings.Contains(reason, "SASL handshake") && isKerberosReason(reason):
 		reason += " (is the Kerberos ticket still valid? run kinit)"
 	}
 	as := "as " + h.user
@@ -486,4 +486,16 @@ func (h *HDFS) fail(ctx context.Context, op, uri string, c *hdfsClient, err erro
 		as = "as Kerberos principal " + h.user
 	}
 	return fmt.Errorf("%s: HDFS %s at namenode %s %s: %s", uri, op, strings.Join(c.addrs, ","), as, reason)
+}
+
+// isKerberosReason tells a failed ticket (gokrb5's errors name Kerberos,
+// the KDC or the TGT) from a namenode that dropped the connection.
+func isKerberosReason(reason string) bool {
+	r := strings.ToLower(reason)
+	for _, w := range []string{"krb", "kerberos", "kdc", "tgt", "ticket"} {
+		if strings.Contains(r, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -382,5 +382,41 @@ func TestHDFSConfig(t *testing.T) {
 			t.Errorf("with a ticket: error %v, want the principal and the refused namenode", err)
 		}
 		t.Log(err)
+
+		// On the wire: the connection header asks for SASL (auth protocol
+		// 0xdf after "hrpc", version and service class), not simple auth.
+		ln, err := (&net.ListenConfig{}).Listen(t.Context(), "tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		header := make(chan []byte, 1)
+		go func() {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer conn.Close()
+			b := make([]byte, 7)
+			_, _ = io.ReadFull(conn, b)
+			header <- b
+		}()
+		t.Setenv("HADOOP_CONF_DIR", hadoopConf(t, map[string]string{
+			"fs.defaultFS": "hdfs://" + ln.Addr().String(), "hadoop.security.authentication": "kerberos",
+			"dfs.namenode.kerberos.principal": "nn/_HOST@TEST.GOKRB5",
+		}))
+		_, err = savepointfs.New(savepointfs.Config{}).Stat(t.Context(), "hdfs:///savepoints/one")
+		select {
+		case b := <-header:
+			if string(b[:4]) != "hrpc" || b[6] != 0xdf {
+				t.Errorf("connection header % x, want hrpc … df (SASL)", b)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("the client never connected")
+		}
+		if err == nil || !strings.Contains(err.Error(), "SASL handshake") || strings.Contains(err.Error(), "kinit") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("namenode closing during SASL: error %v, want one line with the handshake, no kinit hint", err)
+		}
+		t.Log(err)
 	})
 }
