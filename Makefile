@@ -34,10 +34,12 @@ render-deps:
 
 # emulator-deps installs Azurite (pinned in testdata/azurite), the Azure
 # Storage emulator the abfs:// and wasbs:// tests of savepointinfo/savepointfs
-# start on loopback; without it they skip, and fail under CI. The S3 and GCS
-# servers are Go modules run inside the tests.
+# start on loopback, and resolves the Hadoop artifacts of the MiniDFSCluster
+# (testdata/hdfs-minicluster) the hdfs:// tests start; without them they skip,
+# and fail under CI. The S3 and GCS servers are Go modules run inside the tests.
 emulator-deps:
 	npm ci --prefix testdata/azurite --no-audit --no-fund
+	mvn -q -B -f testdata/hdfs-minicluster/pom.xml dependency:resolve dependency:build-classpath -Dmdep.outputFile=/dev/null
 
 # render runs only the graph render checks.
 render:

@@ -190,8 +190,8 @@ func TestBadInput(t *testing.T) {
 			},
 		},
 		{
-			name: "savepoint on HDFS", code: 2, names: []string{"hdfs://nn/sp", `scheme "hdfs"`},
-			setup: func(*env) []string { return []string{"savepoint", "inspect", "hdfs://nn/sp"} },
+			name: "savepoint on an unread scheme", code: 2, names: []string{"oss://b/sp", `scheme "oss"`},
+			setup: func(*env) []string { return []string{"savepoint", "inspect", "oss://b/sp"} },
 		},
 		{
 			name: "savepoint _metadata is a FIFO", code: 2, names: []string{"fifo/_metadata", "not a regular file"},

@@ -58,8 +58,8 @@ func newCmdSavepointInspect(f *Factory) *cobra.Command {
 		Long: `Inspect reads the _metadata of a savepoint or checkpoint natively (no JVM), in
 every format Flink has written (1.3 to 2.x). PATH is a savepoint directory or
 a _metadata file: a local path or a file://, s3://, s3a://, s3p://, gs://,
-abfs[s]:// or wasb[s]:// URI (docs/savepoints.md), or latest:DIR for the
-newest one under DIR.
+abfs[s]://, wasb[s]:// or hdfs:// URI (docs/savepoints.md), or latest:DIR for
+the newest one under DIR.
 
 It prints the format version and the Flink versions that write it, the
 checkpoint id, whether it is a savepoint or a checkpoint (format 4+), and for

@@ -1,8 +1,9 @@
 // Package savepointfs reads savepoints where Flink writes them: local
-// directories and file:// URIs, and object stores (s3://, s3a://, s3p://,
-// gs://, abfs[s]://, wasb[s]://) read in place. A _metadata file is read as one stream; state files can be
-// read by ranges, so that a check needing only the head of each state file
-// never downloads it whole.
+// directories and file:// URIs, object stores (s3://, s3a://, s3p://,
+// gs://, abfs[s]://, wasb[s]://) and HDFS (hdfs://), read in place. A
+// _metadata file is read as one stream; state files can be read by ranges,
+// so that a check needing only the head of each state file never downloads
+// it whole.
 package savepointfs
 
 import (
@@ -124,7 +125,7 @@ func splitURI(uri string) (head, p string) {
 
 // unsupported names the schemes that are read.
 func unsupported(uri, scheme string) error {
-	return fmt.Errorf("%s: scheme %q is not supported (read in place: s3, s3a, s3p, gs, abfs, abfss, wasb, wasbs, file and local paths); copy the savepoint locally",
+	return fmt.Errorf("%s: scheme %q is not supported (read in place: s3, s3a, s3p, gs, abfs, abfss, wasb, wasbs, hdfs, file and local paths); copy the savepoint locally",
 		uri, scheme)
 }
 

@@ -71,7 +71,8 @@ func (c Config) flink(keys ...string) string {
 }
 
 // Router is the FS of every supported scheme. A backend's client is built
-// on first use, so that a local path never loads cloud credentials.
+// on first use, so that a local path never loads cloud credentials
+// or a Hadoop configuration.
 type Router struct {
 	cfg   Config
 	local Local
@@ -86,6 +87,10 @@ type Router struct {
 
 	azOnce sync.Once
 	az     *Azure
+
+	hdfsOnce sync.Once
+	hdfs     *HDFS
+	hdfsErr  error
 }
 
 // New returns the FS that dispatches each URI to its scheme's backend.
@@ -110,6 +115,12 @@ func (r *Router) backend(ctx context.Context, uri string) (FS, error) {
 	case "abfs", "abfss", "wasb", "wasbs":
 		r.azOnce.Do(func() { r.az = NewAzure(r.cfg) })
 		return r.az, nil
+	case "hdfs":
+		r.hdfsOnce.Do(func() { r.hdfs, r.hdfsErr = NewHDFS() })
+		if r.hdfsErr != nil {
+			return nil, fmt.Errorf("%s: %w", uri, r.hdfsErr)
+		}
+		return r.hdfs, nil
 	default:
 		return nil, unsupported(uri, s)
 	}
