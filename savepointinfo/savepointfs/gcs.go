@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"cloud.google.com/go/storage"
@@ -80,13 +82,26 @@ func (g *GCS) Stat(ctx context.Context, uri string) (Info, error) {
 func (g *GCS) Open(ctx context.Context, uri string) (io.ReadCloser, error) {
 	_, bucket, key := objectLocation(uri)
 	obj := g.client.Bucket(bucket).Object(key)
+	// Google's reader reopens a dropped read itself, as often as the
+	// connection drops; the requests after the first are counted, and the
+	// read ends after maxResumes of them, as on the other stores.
+	ctx, cancel := context.WithCancelCause(ctx)
+	var opened atomic.Bool
+	var reopened atomic.Int32
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GetConn: func(string) {
+		if opened.Load() && reopened.Add(1) > maxResumes {
+			cancel(errReopenedTooOften)
+		}
+	}})
 	r, err := obj.NewReader(ctx)
 	if err != nil {
+		cancel(nil)
 		if errors.Is(err, storage.ErrObjectNotExist) {
 			return nil, notExist(uri)
 		}
 		return nil, g.fail(ctx, "read object", uri, err)
 	}
+	opened.Store(true)
 	obj = obj.Generation(r.Attrs.Generation)
 	reopen := func(ctx context.Context, off int64) (io.ReadCloser, error) {
 		r, err := obj.NewRangeReader(ctx, off, -1)
@@ -95,7 +110,19 @@ func (g *GCS) Open(ctx context.Context, uri string) (io.ReadCloser, error) {
 		}
 		return r, nil
 	}
-	return newResumer(ctx, uri, r, reopen), nil
+	return cancelOnClose{newResumer(ctx, uri, r, reopen), cancel}, nil
+}
+
+// cancelOnClose ends a read's context with the read.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelCauseFunc
+}
+
+func (c cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel(nil)
+	return err
 }
 
 // ReadAt implements FS with one ranged read.
