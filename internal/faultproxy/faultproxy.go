@@ -97,9 +97,10 @@ func (p *Proxy) Throttle(n int, replies ...http.HandlerFunc) {
 	p.throttle, p.replies, p.replied = n, replies, 0
 }
 
-// Cut closes the connection of the next n responses to requests whose path
-// ends with suffix, after sending after bytes of their body; a shorter
-// body passes whole and does not count.
+// Cut closes the connection of the next n responses to GETs of the bytes
+// of an object whose path ends with suffix, after sending after bytes of
+// their body; a shorter body passes whole and does not count. GCS's JSON
+// descriptions of the object (alt=json) are not cut.
 func (p *Proxy) Cut(suffix string, after int64, n int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -149,7 +150,7 @@ func (p *Proxy) handler(next http.Handler) http.HandlerFunc {
 			p.replied++
 		}
 		cut := int64(-1)
-		if p.cuts > 0 && r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, p.cutSuffix) {
+		if p.cuts > 0 && r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, p.cutSuffix) && r.URL.Query().Get("alt") != "json" {
 			cut = p.cutAfter
 		}
 		p.mu.Unlock()

@@ -168,17 +168,12 @@ func testFaults(t *testing.T, setup func(t *testing.T) faultTarget) {
 		_, err := savepointinfo.OpenFS(t.Context(), ft.fsys(), ft.dir)
 		oneLineError(t, err, []string{ft.dir + "/_metadata", "connection lost after 4000 bytes, 3 resumes"}, ft.secrets...)
 	})
-	// No progress at all must end too (Google's client gives up while
-	// opening: it reads ahead).
+	// No progress at all must end too.
 	t.Run("cut before any byte", func(t *testing.T) {
 		ft := setup(t)
 		ft.proxy.Cut("/_metadata", 0, 1<<30)
-		start := time.Now()
 		_, err := savepointinfo.OpenFS(t.Context(), ft.fsys(), ft.dir)
-		oneLineError(t, err, []string{ft.dir + "/_metadata"}, ft.secrets...)
-		if took := time.Since(start); took > 5*time.Second {
-			t.Errorf("gave up after %v", took)
-		}
+		oneLineError(t, err, []string{ft.dir + "/_metadata", "connection lost after 0 bytes, 3 resumes"}, ft.secrets...)
 	})
 	t.Run("interrupted mid-body", func(t *testing.T) {
 		ft := setup(t)
