@@ -26,12 +26,6 @@ func Open(location string, opts ...Option) (*Metadata, error) {
 // newest one under DIR. Relative state-file paths are resolved against the
 // savepoint's directory URI.
 func OpenFS(ctx context.Context, fsys savepointfs.FS, location string, opts ...Option) (*Metadata, error) {
-	if savepointfs.Scheme(location) != "" {
-		if _, local := fsys.(savepointfs.Local); local {
-			return nil, fmt.Errorf("open savepoint %s: scheme %q is not supported here; copy the _metadata file locally",
-				location, savepointfs.Scheme(location))
-		}
-	}
 	info, err := savepointfs.Metadata(ctx, fsys, location)
 	if err != nil {
 		return nil, fmt.Errorf("open savepoint: %w", err)
@@ -52,10 +46,7 @@ func OpenFS(ctx context.Context, fsys savepointfs.FS, location string, opts ...O
 		return nil, fmt.Errorf("%s: %w", info.URI, err)
 	}
 	m.Path = info.URI
-	if savepointfs.Scheme(info.URI) != "" {
-		// State files are read in place too; local ones through DirOpener.
-		m.opener = fsOpener{ctx: ctx, fsys: fsys, dir: savepointfs.Dir(info.URI)}
-	}
+	m.opener = fsOpener{ctx: ctx, fsys: fsys, dir: savepointfs.Dir(info.URI)}
 	return m, nil
 }
 

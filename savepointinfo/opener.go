@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -30,51 +29,6 @@ type File interface {
 	Size() int64
 }
 
-// DirOpener opens the files of a savepoint stored in the local directory dir.
-// Absolute names must be local paths or file: URIs; other schemes are
-// refused with an error naming the scheme.
-type DirOpener string
-
-// Open implements Opener.
-func (d DirOpener) Open(name string) (File, error) {
-	p := name
-	if strings.Contains(name, ":") && filepath.VolumeName(name) == "" {
-		if scheme := savepointfs.Scheme(name); scheme != "" {
-			return nil, fmt.Errorf("state file %s: scheme %q is not a local file system", name, scheme)
-		}
-		p = savepointfs.LocalPath(name)
-	}
-	if !filepath.IsAbs(p) {
-		if strings.Contains(p, "..") || strings.ContainsRune(p, filepath.Separator) && p != filepath.Base(p) {
-			// Flink writes relative state handles as bare file names in
-			// the savepoint directory; anything else would escape it.
-			return nil, fmt.Errorf("state file %q is not a file name inside the savepoint directory", name)
-		}
-		p = filepath.Join(string(d), p)
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	info, err := f.Stat()
-	if err != nil {
-		_ = f.Close()
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		_ = f.Close()
-		return nil, fmt.Errorf("%s: not a regular file (%s)", p, info.Mode().Type())
-	}
-	return &osFile{File: f, size: info.Size()}, nil
-}
-
-type osFile struct {
-	*os.File
-	size int64
-}
-
-func (f *osFile) Size() int64 { return f.size }
-
 // countingReaderAt counts the bytes read through it, so that callers (and
 // the benchmark) can see that only the descriptions were read.
 type countingReaderAt struct {
@@ -93,7 +47,8 @@ func (c countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 var errNoOpener = errors.New("savepointinfo: state descriptions need the savepoint's files: the metadata was not read with Open, so pass an Opener")
 
 // fsOpener opens the files of a savepoint through a savepointfs.FS, by
-// ranged reads: the opener of a Metadata read with OpenFS.
+// ranged reads: the opener of every Metadata read with OpenFS, local or
+// remote, so that state files are found and bounded by one set of rules.
 type fsOpener struct {
 	ctx  context.Context //nolint:containedctx // StateMeta's Opener has no context of its own
 	fsys savepointfs.FS
@@ -113,6 +68,9 @@ func (o fsOpener) Open(name string) (File, error) {
 	info, err := o.fsys.Stat(o.ctx, uri)
 	if err != nil {
 		return nil, err
+	}
+	if info.IsDir {
+		return nil, fmt.Errorf("state file %s is a directory", info.URI)
 	}
 	return fsFile{o: o, uri: info.URI, size: info.Size}, nil
 }

@@ -135,7 +135,7 @@ func TestOpenForms(t *testing.T) {
 			t.Errorf("Open(%q): %v", loc, err)
 		}
 	}
-	if _, err := Open("hdfs://nn/savepoints/x"); err == nil || !strings.Contains(err.Error(), `scheme "hdfs" is not supported`) {
+	if _, err := Open("hdfs://nn/savepoints/x"); err == nil || !strings.Contains(err.Error(), `scheme "hdfs" is not a local file system`) {
 		t.Errorf("hdfs URI: error %v", err)
 	}
 	if _, err := Open(filepath.Join(t.TempDir(), "missing")); err == nil {

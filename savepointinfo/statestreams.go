@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path/filepath"
 )
 
 // stateRef locates one subtask's managed handles in _metadata: the offsets
@@ -100,21 +99,17 @@ func sectionCursor(r io.ReaderAt, start, end, base int64, limits Limits) *cursor
 // every managed keyed and operator state stream of its subtasks, merged by
 // state. Inline state is read from _metadata, state files are opened
 // through o and read only as far as the description. A nil o reads the
-// files next to the _metadata that Open read.
+// files next to the _metadata that Open or OpenFS read.
 //
 // Malformed bytes are an error naming the stream and offset. A stream that
 // cannot be read completely (a snapshot class this package does not know,
 // a format older than Flink 1.7, a merged file) is named in Unread.
 func (m *Metadata) StateMeta(op *Operator, o Opener) (*OperatorStateMeta, error) {
 	if o == nil {
-		switch {
-		case m.opener != nil:
-			o = m.opener
-		case m.Path == "":
+		if m.opener == nil {
 			return nil, errNoOpener
-		default:
-			o = DirOpener(filepath.Dir(m.Path))
 		}
+		o = m.opener
 	}
 	out := &OperatorStateMeta{States: []StateMeta{}}
 	if len(op.stateRefs) == 0 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -67,13 +68,13 @@ func (a *Azure) client(uri string) (*azureClient, string, string, string, error)
 	}
 	account, suffix, _ := strings.Cut(host, ".")
 	service := "https://" + account + ".blob." + strings.TrimPrefix(strings.TrimPrefix(suffix, "dfs."), "blob.") + "/"
-	backoff := 5 * time.Second
-	if a.cfg.MaxBackoff > 0 {
-		backoff = a.cfg.MaxBackoff
-	}
+	backoff := a.cfg.maxBackoff()
 	opts := &azblob.ClientOptions{ClientOptions: policy.ClientOptions{
 		// 408, 429, 500, 502, 503 and 504 are retried.
-		Retry: policy.RetryOptions{MaxRetries: s3Attempts - 1, RetryDelay: backoff / 20, MaxRetryDelay: backoff, TryTimeout: 30 * time.Second},
+		// No TryTimeout: it would bound the whole body of a large
+		// _metadata; the transport bounds the wait for each response.
+		Retry:     policy.RetryOptions{MaxRetries: attempts - 1, RetryDelay: backoff / 20, MaxRetryDelay: backoff},
+		Transport: &http.Client{Transport: a.cfg.transport()},
 	}}
 	var c *azureClient
 	accountKey := a.cfg.flink("fs.azure.account.key."+host, "fs.azure.account.key."+account+".blob."+strings.TrimPrefix(suffix, "dfs."))

@@ -10,12 +10,13 @@ import (
 	"os"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"cloud.google.com/go/storage"
 	"github.com/googleapis/gax-go/v2"
 	"google.golang.org/api/googleapi"
 	"google.golang.org/api/iterator"
+	"google.golang.org/api/option"
+	htransport "google.golang.org/api/transport/http"
 )
 
 // GCS reads gs:// URIs through cloud.google.com/go/storage with Google's
@@ -30,18 +31,24 @@ type GCS struct {
 
 // NewGCS builds the client; it fails when no credentials are found.
 func NewGCS(ctx context.Context, cfg Config) (*GCS, error) {
+	// Our transport bounds the wait for each response; Google's wraps it
+	// with the credentials, except for an emulator, which takes none.
+	var rt http.RoundTripper = cfg.transport()
+	if os.Getenv("STORAGE_EMULATOR_HOST") == "" {
+		var err error
+		if rt, err = htransport.NewTransport(ctx, rt, option.WithScopes(storage.ScopeReadOnly)); err != nil {
+			return nil, fmt.Errorf("no usable application default credentials for Google Cloud Storage: %s", oneLine(err.Error()))
+		}
+	}
 	// JSON API reads: the XML API is not served by every emulator.
-	client, err := storage.NewClient(ctx, storage.WithJSONReads())
+	client, err := storage.NewClient(ctx, storage.WithJSONReads(), option.WithHTTPClient(&http.Client{Transport: rt}))
 	if err != nil {
-		return nil, fmt.Errorf("no usable application default credentials for Google Cloud Storage: %s", oneLine(err.Error()))
+		return nil, fmt.Errorf("the client of Google Cloud Storage: %s", oneLine(err.Error()))
 	}
-	backoff := 5 * time.Second
-	if cfg.MaxBackoff > 0 {
-		backoff = cfg.MaxBackoff
-	}
+	backoff := cfg.maxBackoff()
 	// Reads are idempotent: retried on 429, 5xx and connection errors.
 	client.SetRetry(storage.WithBackoff(gax.Backoff{Initial: backoff / 50, Max: backoff, Multiplier: 2}),
-		storage.WithMaxAttempts(s3Attempts), storage.WithPolicy(storage.RetryAlways))
+		storage.WithMaxAttempts(attempts), storage.WithPolicy(storage.RetryAlways))
 	creds := "application default credentials"
 	switch {
 	case os.Getenv("STORAGE_EMULATOR_HOST") != "":

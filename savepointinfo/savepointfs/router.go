@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"sync"
 	"time"
 )
@@ -17,6 +19,48 @@ type Config struct {
 	// MaxBackoff caps the wait between retries of a throttled or failed
 	// request; 0 means 5 s.
 	MaxBackoff time.Duration
+	// RequestTimeout bounds connecting and waiting for each response's
+	// headers, not the body, which streams for as long as it needs; 0
+	// means 30 s, the REST client's bound.
+	RequestTimeout time.Duration
+}
+
+// attempts bounds the tries of one request on every object store:
+// throttling (429, 503 SlowDown) and 5xx responses are retried with
+// exponential backoff.
+const attempts = 5
+
+func (c Config) maxBackoff() time.Duration {
+	if c.MaxBackoff > 0 {
+		return c.MaxBackoff
+	}
+	return 5 * time.Second
+}
+
+func (c Config) requestTimeout() time.Duration {
+	if c.RequestTimeout > 0 {
+		return c.RequestTimeout
+	}
+	return 30 * time.Second
+}
+
+// dialer bounds connecting like the response wait, so that a silent
+// endpoint fails as a dead one does.
+func (c Config) dialer() *net.Dialer {
+	return &net.Dialer{Timeout: min(c.requestTimeout(), 10*time.Second), KeepAlive: 30 * time.Second}
+}
+
+// transport is the HTTP transport of the GCS and Azure clients, bounded as
+// newHTTPClient bounds S3's.
+func (c Config) transport() *http.Transport {
+	t := &http.Transport{
+		Proxy: http.ProxyFromEnvironment, ForceAttemptHTTP2: true,
+		MaxIdleConns: 100, IdleConnTimeout: 90 * time.Second, ExpectContinueTimeout: time.Second,
+	}
+	t.DialContext = c.dialer().DialContext
+	t.TLSHandshakeTimeout = c.dialer().Timeout
+	t.ResponseHeaderTimeout = c.requestTimeout()
+	return t
 }
 
 func (c Config) flink(keys ...string) string {

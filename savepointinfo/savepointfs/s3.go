@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
@@ -33,24 +32,17 @@ type S3 struct {
 	static bool
 }
 
-// s3Attempts bounds the tries of one request; throttling (503 SlowDown)
-// and 5xx responses are retried with jittered exponential backoff.
-const s3Attempts = 5
-
 // NewS3 builds the client. It reads the AWS configuration files but asks
 // for credentials only on the first request.
 func NewS3(ctx context.Context, cfg Config) (*S3, error) {
 	opts := []func(*config.LoadOptions) error{
 		config.WithRetryer(func() aws.Retryer {
 			return retry.NewStandard(func(o *retry.StandardOptions) {
-				o.MaxAttempts = s3Attempts
-				o.MaxBackoff = 5 * time.Second
-				if cfg.MaxBackoff > 0 {
-					o.MaxBackoff = cfg.MaxBackoff
-				}
+				o.MaxAttempts = attempts
+				o.MaxBackoff = cfg.maxBackoff()
 			})
 		}),
-		config.WithHTTPClient(newHTTPClient()),
+		config.WithHTTPClient(newHTTPClient(cfg)),
 	}
 	if region := cfg.flink("s3.region", "fs.s3a.endpoint.region"); region != "" {
 		opts = append(opts, config.WithRegion(region))
@@ -87,20 +79,21 @@ func NewS3(ctx context.Context, cfg Config) (*S3, error) {
 		o.Logger = logging.Nop{}
 		o.ClientLogMode = 0
 	})
-	if endpoint == "" && awsCfg.BaseEndpoint != nil {
-		endpoint = *awsCfg.BaseEndpoint
+	if endpoint == "" {
+		// AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3 or the profile's.
+		endpoint = aws.ToString(client.Options().BaseEndpoint)
 	}
 	return &S3{client: client, endpoint: endpoint, static: ak != "" && sk != ""}, nil
 }
 
 // newHTTPClient bounds connecting and waiting for a response, not the
 // body: a large _metadata streams for as long as it needs.
-func newHTTPClient() *awshttp.BuildableClient {
+func newHTTPClient(cfg Config) *awshttp.BuildableClient {
 	return awshttp.NewBuildableClient().
-		WithDialerOptions(func(d *net.Dialer) { d.Timeout = 10 * time.Second }).
+		WithDialerOptions(func(d *net.Dialer) { d.Timeout = cfg.dialer().Timeout }).
 		WithTransportOptions(func(t *http.Transport) {
-			t.ResponseHeaderTimeout = 30 * time.Second
-			t.TLSHandshakeTimeout = 10 * time.Second
+			t.ResponseHeaderTimeout = cfg.requestTimeout()
+			t.TLSHandshakeTimeout = cfg.dialer().Timeout
 		})
 }
 
@@ -281,6 +274,9 @@ func s3Reason(err error) string {
 			reason = fmt.Sprintf("HTTP %d %s", re.HTTPStatusCode(), reason)
 		}
 		return oneLine(reason)
+	case errors.As(err, &re) && re.HTTPStatusCode() == 0:
+		// No response: the reason is the transport's (a timeout).
+		return oneLine(re.Unwrap().Error())
 	case errors.As(err, &re):
 		code := re.HTTPStatusCode()
 		reason := fmt.Sprintf("HTTP %d %s", code, http.StatusText(code))
