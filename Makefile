@@ -32,12 +32,22 @@ e2e:
 render-deps:
 	npm ci --prefix testdata/render --no-audit --no-fund
 
-# emulator-deps installs Azurite (pinned in testdata/azurite), the Azure
-# Storage emulator the abfs:// and wasbs:// tests of savepointinfo/savepointfs
-# start on loopback; without it they skip, and fail under CI. The S3 and GCS
-# servers are Go modules run inside the tests.
-emulator-deps:
+MOTO := testdata/moto/.venv/bin/moto_server
+
+# emulator-deps installs the servers the object-store tests of
+# savepointinfo/savepointfs and cmd/uidcheck start on loopback: Azurite (npm,
+# pinned in testdata/azurite) for abfs:// and wasbs://, and moto's S3 server
+# mode (PyPI, pinned in testdata/moto/requirements.txt, in a venv), an S3
+# written apart from ours. Without them those tests skip, and fail under CI.
+# The S3 and GCS servers are Go modules run inside the tests.
+emulator-deps: $(MOTO)
 	npm ci --prefix testdata/azurite --no-audit --no-fund
+
+$(MOTO): testdata/moto/requirements.txt
+	rm -rf testdata/moto/.venv
+	python3 -m venv testdata/moto/.venv
+	testdata/moto/.venv/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
 
 # render runs only the graph render checks.
 render:

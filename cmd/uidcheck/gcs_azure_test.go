@@ -38,7 +38,8 @@ func TestGCSCommands(t *testing.T) {
 		// Without the emulator the client asks the token endpoint the
 		// credentials file names, on loopback, which refuses the key.
 		s.env = []string{"STORAGE_EMULATOR_HOST=", "GOOGLE_APPLICATION_CREDENTIALS=" + file}
-		s.secrets = append(strings.Split(strings.TrimSpace(key), "\n")[1:3], "PRIVATE KEY")
+		lines := strings.Split(strings.TrimSpace(key), "\n")
+		s.secrets = []string{lines[1], lines[2], "PRIVATE KEY"}
 		failsOneLine(t, s, s.root+"/"+fixtureName, "invalid_grant")
 	})
 	t.Run("missing bucket", func(t *testing.T) {
