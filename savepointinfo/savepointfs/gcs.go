@@ -102,11 +102,15 @@ func (g *GCS) Open(ctx context.Context, uri string) (io.ReadCloser, error) {
 	}})
 	r, err := obj.NewReader(ctx)
 	if err != nil {
-		cancel(nil)
+		// Described before the context is released, which fail would take
+		// for an interrupt.
 		if errors.Is(err, storage.ErrObjectNotExist) {
-			return nil, notExist(uri)
+			err = notExist(uri)
+		} else {
+			err = g.fail(ctx, "read object", uri, err)
 		}
-		return nil, g.fail(ctx, "read object", uri, err)
+		cancel(nil)
+		return nil, err
 	}
 	opened.Store(true)
 	obj = obj.Generation(r.Attrs.Generation)
@@ -194,7 +198,7 @@ func (g *GCS) fail(ctx context.Context, op, uri string, err error) error {
 	case errors.Is(err, storage.ErrBucketNotExist):
 		reason = "the bucket does not exist"
 	case errors.As(err, &ge):
-		reason = fmt.Sprintf("HTTP %d %s", ge.Code, oneLine(ge.Message))
+		reason = strings.TrimSpace(fmt.Sprintf("HTTP %d %s", ge.Code, oneLine(ge.Message)))
 	}
 	return fmt.Errorf("%s: Google Cloud Storage %s with %s: %s", uri, op, g.creds, reason)
 }

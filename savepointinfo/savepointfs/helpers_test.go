@@ -143,6 +143,9 @@ func testFaults(t *testing.T, setup func(t *testing.T) faultTarget) {
 		if took := time.Since(start); took > 5*time.Second {
 			t.Errorf("gave up after %v", took)
 		}
+		// The download itself, without the lookups before it.
+		_, err = ft.fsys().Open(t.Context(), ft.dir+"/_metadata")
+		oneLineError(t, err, append([]string{ft.dir + "/_metadata"}, ft.throttled...), ft.secrets...)
 	})
 	t.Run("cut mid-body", func(t *testing.T) {
 		ft := setup(t)
