@@ -49,6 +49,7 @@ const (
 	pojoSer   = "org.apache.flink.api.java.typeutils.runtime.PojoSerializer"
 	kryoSer   = "org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer"
 	avroSer   = "org.apache.flink.formats.avro.typeutils.AvroSerializer"
+	tupleSer  = "org.apache.flink.api.java.typeutils.runtime.TupleSerializer"
 )
 
 // stateScenarios are the harness scenarios of #18 (state names, kinds and
@@ -102,6 +103,15 @@ var stateScenarios = map[string]struct{ flink1, flink2 flinkExpect }{
 	"opstate_list_to_union":             both(failsWith("Incompatible state assignment modes. Was [SPLIT_DISTRIBUTE], registered with [UNION].")),
 	"opstate_union_to_list":             both(failsWith("Incompatible state assignment modes. Was [UNION], registered with [SPLIT_DISTRIBUTE].")),
 	"broadcast_value_type_changed":      both(failsWith("The new value typeSerializer for broadcast state must not be incompatible.")),
+	// Flink's own operators: the window contents (reduced value,
+	// accumulator, elements), a keyed reduce's last value, and a key type
+	// that a lambda computes.
+	"window_kept":                  both(flinkExpect{status: "running"}),
+	"window_reduce_type_changed":   both(failsWith(heapValue(stringSer, longSer))),
+	"window_aggregate_acc_changed": both(failsWith(heapValue(tupleSer, longSer))),
+	"window_key_type_changed":      both(failsWith(keySerializer(stringSer, longSer))),
+	"window_reduce_to_process":     both(failsWith("Incompatible key/value state types. Was [REDUCING], registered with [LIST].")),
+	"keyed_reduce_type_changed":    both(failsWith(heapValue(stringSer, longSer))),
 }
 
 func both(e flinkExpect) struct{ flink1, flink2 flinkExpect } {

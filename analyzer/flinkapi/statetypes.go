@@ -118,6 +118,34 @@ var KeyedFunctionKeyArg = map[string]int{
 	"ProcessWindowFunction": 2, "WindowFunction": 2,
 }
 
+// FunctionOutArg gives, per user function base, the position of its output
+// type among its type arguments: the element type of the stream the
+// operator emits (a source's, for source functions).
+var FunctionOutArg = map[string]int{
+	"MapFunction": 1, "RichMapFunction": 1, "FlatMapFunction": 1, "RichFlatMapFunction": 1,
+	"ProcessFunction": 1, "KeyedProcessFunction": 2,
+	"ProcessWindowFunction": 1, "ProcessAllWindowFunction": 1, "WindowFunction": 1, "AllWindowFunction": 1,
+	"AggregateFunction": 2, "RichAggregateFunction": 2,
+	"SourceFunction": 0, "RichSourceFunction": 0, "ParallelSourceFunction": 0, "RichParallelSourceFunction": 0,
+}
+
+// AggregateAccArg gives the position of the accumulator type among an
+// AggregateFunction's type arguments: the window state's value type.
+var AggregateAccArg = map[string]int{"AggregateFunction": 1, "RichAggregateFunction": 1}
+
+// Names of the states Flink's own operators register.
+const (
+	// WindowContentsState is WindowOperator's keyed state of the window
+	// contents, in the window namespace.
+	WindowContentsState = "window-contents"
+	// KeyedReduceState is StreamGroupedReduceOperator's ValueState of the
+	// last aggregate per key (KeyedStream.reduce, sum, min, …).
+	KeyedReduceState = "_op_state"
+	// SourceReaderState is SourceOperator's operator list state of the
+	// reader's serialized splits.
+	SourceReaderState = "SourceReaderState"
+)
+
 // AvroGenericRecord is the class of Avro's generic records.
 const AvroGenericRecord = "org.apache.avro.generic.GenericRecord"
 

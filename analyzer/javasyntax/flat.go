@@ -62,7 +62,7 @@ typedef struct {
 
 enum { UC_NAMED = 1, UC_MISSING = 2, UC_ERROR = 4, UC_HAS_ERROR = 8 };
 
-enum { UC_UDF = 16, UC_FUNC = 32, UC_JSTREAM = 64 };
+enum { UC_UDF = 16, UC_FUNC = 32, UC_JSTREAM = 64, UC_KEYSEL = 128 };
 
 // Node kinds the walk recognises, from a per-symbol table built in Go.
 enum {
@@ -181,6 +181,7 @@ static void uc_mark(int64_t i, uc_flat *out, int64_t cap, const uint8_t *kinds, 
 		bool on_java_stream = o < i && out[o].parent == p && (out[o].flags & UC_JSTREAM);
 		if (uc_set_has(cfg->udf_names, text, len) && !on_java_stream && !uc_static_call(p, out, cap, kinds, nkinds, src, cfg)) {
 			out[p].flags |= UC_UDF;
+			if (len == 5 && memcmp(text, "keyBy", 5) == 0) out[p].flags |= UC_KEYSEL;
 		}
 		if (uc_java_stream(p, i, out, cap, kinds, nkinds, src, cfg)) out[p].flags |= UC_JSTREAM;
 		return;
@@ -231,8 +232,11 @@ static bool uc_prune(int64_t i, const uc_flat *out, int64_t cap, const uint8_t *
 	int64_t p = out[i].parent, g = uc_parent(p, out, cap), gg = uc_parent(g, out, cap);
 	uint8_t pk = uc_kind(kinds, nkinds, p, out, cap);
 	if (pk == K_LAMBDA) {
+		// A key selector's body tells the key type, which the state
+		// check needs (see lowerer.keySelector).
 		return uc_kind(kinds, nkinds, g, out, cap) == K_ARGS &&
-			uc_kind(kinds, nkinds, gg, out, cap) == K_INVOCATION && (out[gg].flags & UC_UDF);
+			uc_kind(kinds, nkinds, gg, out, cap) == K_INVOCATION && (out[gg].flags & UC_UDF) &&
+			!(cfg->state_bodies && (out[gg].flags & UC_KEYSEL));
 	}
 	if (pk == K_METHOD_DECL && uc_kind(kinds, nkinds, g, out, cap) == K_CLASS_BODY) {
 		uint8_t ck = uc_kind(kinds, nkinds, gg, out, cap);

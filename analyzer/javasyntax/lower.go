@@ -697,7 +697,7 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 			}
 		}
 		if a := n.ChildByFieldName("arguments"); a != nil {
-			c.Args = l.callArgs(a, depth+1, udf)
+			c.Args = l.callArgs(a, depth+1, udf && !l.keySelector(c.Name))
 		}
 		return c
 	case "identifier", "type_identifier":
@@ -854,6 +854,12 @@ func (l *lowerer) expr(n *fnode, depth int) Expr {
 	}
 	return o
 }
+
+// keySelector reports whether the lambdas given to the method name are
+// key selectors whose bodies are lowered: their return type is the key type
+// the state check compares with the savepoint's key serializer. The C walk
+// keeps the same bodies (UC_KEYSEL).
+func (l *lowerer) keySelector(name string) bool { return l.stateBodies && name == "keyBy" }
 
 // lambda lowers a lambda expression, without its body unless withBody.
 func (l *lowerer) lambda(n *fnode, depth int, withBody bool) *Lambda {

@@ -379,8 +379,12 @@ func (e *evaluator) envCall(c *javasyntax.Call, env *value, sc *scope) *value {
 		op := e.newOperator(c, KindSource)
 		op.env = env.env
 		op.Stateful, op.StatefulReason = e.sourceState(c.Name, args)
+		e.sourceReaderStates(op, c.Name)
 		v := e.streamOf(op)
 		v.stype = "DataStreamSource"
+		if e.a.inferStates {
+			v.elem = e.sourceElem(c, args)
+		}
 		return v
 	case c.Name == "setParallelism" && env.env != nil:
 		if n, ok := intOf(args); ok {
@@ -423,12 +427,14 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 	case "WindowedStream", "AllWindowedStream":
 		switch {
 		case flinkapi.Is(flinkapi.WindowConfig, name):
-			return sv
+			return e.configureWindow(c, sv)
 		case flinkapi.Is(flinkapi.WindowOp, name):
 			op := e.newOperator(c, KindOneInput, sv.ins...)
 			op.Stateful, op.StatefulReason = rowState(flinkapi.WindowOp, name)
-			e.inferStates(op, nil, sv)
-			return e.streamOf(op)
+			out := e.windowStates(op, name, args, sv)
+			v := e.streamOf(op)
+			v.elem = out
+			return v
 		}
 	case "JoinedStreams", "CoGroupedStreams", "Where", "EqualTo", "WithWindow":
 		switch {
@@ -462,7 +468,7 @@ func (e *evaluator) streamCall(c *javasyntax.Call, sv *value, sc *scope) *value 
 		case "keyBy":
 			v := *sv
 			v.keyed = true
-			v.keyType = e.keyTypeOf(c)
+			v.keyType = e.keyTypeOf(c, nil)
 			v.ins = withPartition(sv.ins, Hash)
 			v.ins2 = withPartition(sv.ins2, Hash)
 			return &v
@@ -560,13 +566,21 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 	name := c.Name
 	switch {
 	case flinkapi.Is(flinkapi.Modifier, name):
+		if name == "returns" && e.a.inferStates && len(c.Args) == 1 {
+			fr := e.top()
+			if fr.cls != nil {
+				sv.elem = e.a.typeInfoExpr(c.Args[0], site{fr.cls, fr.method}, 0)
+			}
+		}
 		e.modify(c, name, sv, args)
 		return sv
 	case sv.keyed && flinkapi.Is(flinkapi.KeyedAggregation, name):
 		op := e.newOperator(c, KindOneInput, sv.ins...)
 		op.Stateful, op.StatefulReason = rowState(flinkapi.KeyedAggregation, name)
-		e.inferStates(op, nil, sv)
-		return e.streamOf(op)
+		e.keyedReduceStates(op, sv)
+		v := e.streamOf(op)
+		v.elem = sv.elem
+		return v
 	case flinkapi.Is(flinkapi.OneInput, name) && udfIsNull(name, args):
 		// map(null) fails while the job graph is built (the operator
 		// requires its function): this path creates no operator.
@@ -585,15 +599,19 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		if row.Stateful == "function" && name != "transform" && len(args) > 0 {
 			e.inferStates(op, args[0], sv)
 		}
-		return e.streamOf(op)
+		v := e.streamOf(op)
+		if e.a.inferStates {
+			v.elem = e.elemAfter(name, sv, args)
+		}
+		return v
 	case name == "keyBy":
-		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: withPartition(sv.ins, Hash), keyed: true, keyType: e.keyTypeOf(c)})
+		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: withPartition(sv.ins, Hash), keyed: true, keyType: e.keyTypeOf(c, sv.elem), elem: sv.elem})
 	case flinkapi.Is(flinkapi.Partitioner, name):
 		row, _ := flinkapi.Lookup(flinkapi.Partitioner, name)
-		return e.newValue(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Partitioning(row.Partitioning))})
+		return e.newValue(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Partitioning(row.Partitioning)), elem: sv.elem})
 	case name == "broadcast":
 		if len(args) == 0 {
-			return e.newValue(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Broadcast)})
+			return e.newValue(value{kind: vStream, stype: "DataStream", ins: withPartition(sv.ins, Broadcast), elem: sv.elem})
 		}
 		return e.newValue(value{kind: vStream, stype: "BroadcastStream", ins: withPartition(sv.ins, Broadcast)})
 	case name == "union":
@@ -606,7 +624,7 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		for i := range ins {
 			ins[i].Union = true
 		}
-		return e.newValue(value{kind: vStream, stype: "DataStream", ins: ins})
+		return e.newValue(value{kind: vStream, stype: "DataStream", ins: ins, elem: sv.elem})
 	case name == "connect" && len(args) == 1:
 		other := args[0]
 		v := e.newValue(value{kind: vStream, stype: "ConnectedStreams", ins: sv.ins, ins2: other.ins, keyed: sv.keyed, keyType: sv.keyType})
@@ -635,10 +653,10 @@ func (e *evaluator) dataStreamCall(c *javasyntax.Call, sv *value, args []*value)
 		return v
 	case name == "window" || name == "countWindow" || name == "timeWindow":
 		if sv.keyed {
-			return e.newValue(value{kind: vStream, stype: "WindowedStream", ins: sv.ins, keyed: true, keyType: sv.keyType})
+			return e.newValue(value{kind: vStream, stype: "WindowedStream", ins: sv.ins, keyed: true, keyType: sv.keyType, elem: sv.elem, win: e.windowOf(c)})
 		}
 	case name == "windowAll" || name == "countWindowAll" || name == "timeWindowAll":
-		return e.newValue(value{kind: vStream, stype: "AllWindowedStream", ins: withPartition(sv.ins, Global)})
+		return e.newValue(value{kind: vStream, stype: "AllWindowedStream", ins: withPartition(sv.ins, Global), elem: sv.elem, win: e.windowOf(c)})
 	case flinkapi.Is(flinkapi.Sink, name):
 		op := e.newOperator(c, KindSink, sv.ins...)
 		op.Stateful, op.StatefulReason, op.Parts = e.sinkState(name, args)

@@ -63,9 +63,13 @@ type value struct {
 	stype string
 	// keyType is the key type of a keyed stream, as far as inferred.
 	keyType *TypeInfo
-	last    *Operator // the operator modifiers apply to; nil for KeyedStream etc.
-	ins     []Input   // inputs of an operator consuming this stream
-	ins2    []Input   // second input of connected, joined and co-grouped streams
+	// elem is the type of the stream's elements, and win a windowed
+	// stream's configuration; both only for the state check (streamtypes.go).
+	elem *TypeInfo
+	win  *window
+	last *Operator // the operator modifiers apply to; nil for KeyedStream etc.
+	ins  []Input   // inputs of an operator consuming this stream
+	ins2 []Input   // second input of connected, joined and co-grouped streams
 	// vClassRef, vObject
 	className string
 	cls       *javasyntax.Class

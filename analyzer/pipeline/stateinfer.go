@@ -448,7 +448,7 @@ func exprText(f *javasyntax.File, x javasyntax.Expr) string {
 // KeySelector class or anonymous class (its KEY type argument or getKey's
 // return type), a method reference to a getter in the tree, or field
 // positions or names (Flink then keys by a Tuple of those fields).
-func (ix *index) keyType(c *javasyntax.Call, s site) *TypeInfo {
+func (ix *index) keyType(c *javasyntax.Call, elem *TypeInfo, s site) *TypeInfo {
 	if len(c.Args) == 0 {
 		return unknownType("keyBy without a selector")
 	}
@@ -465,16 +465,16 @@ func (ix *index) keyType(c *javasyntax.Call, s site) *TypeInfo {
 		}
 		return out
 	}
-	return ix.selectorKey(c.Args[0], s, 0)
+	return ix.selectorKey(c.Args[0], elem, s, 0)
 }
 
-func (ix *index) selectorKey(x javasyntax.Expr, s site, depth int) *TypeInfo {
+func (ix *index) selectorKey(x javasyntax.Expr, elem *TypeInfo, s site, depth int) *TypeInfo {
 	if depth > maxResolve {
 		return unknownType("too many indirections")
 	}
 	switch x := x.(type) {
 	case *javasyntax.Lambda:
-		return unknownType("the return type of the key selector lambda is not inferred")
+		return ix.lambdaKey(x, elem, s)
 	case *javasyntax.MethodRef:
 		cls := ix.class(exprText(s.file(), x.X), s.file())
 		if cls == nil {
@@ -498,7 +498,7 @@ func (ix *index) selectorKey(x javasyntax.Expr, s site, depth int) *TypeInfo {
 	if def == nil {
 		return unknownType("the key selector could not be traced: " + why)
 	}
-	return ix.selectorKey(def, at, depth+1)
+	return ix.selectorKey(def, elem, at, depth+1)
 }
 
 // selectorClassKey reads a KeySelector class's key type: the second type
@@ -519,26 +519,20 @@ func (ix *index) selectorClassKey(cls *javasyntax.Class) *TypeInfo {
 }
 
 // functionKey reads the key type from a keyed function's type arguments
-// (KeyedProcessFunction<K, I, O> …): Java makes it the keyBy key type.
+// (KeyedProcessFunction<K, I, O>, WindowFunction<I, O, K, W> …): Java makes
+// it the keyBy key type.
 func (ix *index) functionKey(cls *javasyntax.Class) *TypeInfo {
-	for k, seen := cls, 0; k != nil && seen < 20; seen++ {
-		if t := parseTypeText(k.SuperText); t != nil {
-			if i, ok := flinkapi.KeyedFunctionKeyArg[simpleName(t.name)]; ok && i < len(t.args) {
-				return ix.typeOf(t.args[i], k.File, 0)
-			}
-		}
-		k = ix.class(k.Super, k.File)
-	}
-	return nil
+	return ix.baseTypeArg(cls, flinkapi.KeyedFunctionKeyArg)
 }
 
-// keyTypeOf infers the key type of the keyBy call c in the current frame.
-func (e *evaluator) keyTypeOf(c *javasyntax.Call) *TypeInfo {
+// keyTypeOf infers the key type of the keyBy call c in the current frame,
+// on a stream of elem (nil when not known).
+func (e *evaluator) keyTypeOf(c *javasyntax.Call, elem *TypeInfo) *TypeInfo {
 	fr := e.top()
 	if fr.cls == nil {
 		return unknownType("keyBy outside a class")
 	}
-	return e.a.keyType(c, site{fr.cls, fr.method})
+	return e.a.keyType(c, elem, site{fr.cls, fr.method})
 }
 
 // functionStates infers the states of an operator whose user function is
