@@ -32,14 +32,24 @@ e2e:
 render-deps:
 	npm ci --prefix testdata/render --no-audit --no-fund
 
-# emulator-deps installs Azurite (pinned in testdata/azurite), the Azure
-# Storage emulator the abfs:// and wasbs:// tests of savepointinfo/savepointfs
-# start on loopback, and resolves the Hadoop artifacts of the MiniDFSCluster
-# (testdata/hdfs-minicluster) the hdfs:// tests start; without them they skip,
-# and fail under CI. The S3 and GCS servers are Go modules run inside the tests.
-emulator-deps:
+MOTO := testdata/moto/.venv/bin/moto_server
+
+# emulator-deps installs the servers the object-store tests of
+# savepointinfo/savepointfs and cmd/uidcheck start on loopback: Azurite (npm,
+# pinned in testdata/azurite) for abfs:// and wasbs://, moto's S3 server mode
+# (PyPI, pinned in testdata/moto/requirements.txt, in a venv), an S3 written
+# apart from ours, and the Hadoop artifacts of the MiniDFSCluster
+# (testdata/hdfs-minicluster) for hdfs://. Without them those tests skip, and
+# fail under CI. The S3 and GCS servers are Go modules run inside the tests.
+emulator-deps: $(MOTO)
 	npm ci --prefix testdata/azurite --no-audit --no-fund
 	mvn -q -B -f testdata/hdfs-minicluster/pom.xml dependency:resolve dependency:build-classpath -Dmdep.outputFile=/dev/null
+
+$(MOTO): testdata/moto/requirements.txt
+	rm -rf testdata/moto/.venv
+	python3 -m venv testdata/moto/.venv
+	testdata/moto/.venv/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
 
 # render runs only the graph render checks.
 render:

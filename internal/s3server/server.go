@@ -1,8 +1,7 @@
 // Package s3server runs a real S3-compatible server (gofakes3 over memory)
 // on loopback for the tests, the benchmark and the real-Flink suite. It
-// checks SigV4 signatures against one key pair, as S3 does, and injects
-// the faults the client must survive or report: throttling and connections
-// dropped mid-body.
+// checks SigV4 signatures against one key pair, as S3 does. Faults
+// (throttling, cut connections) come from internal/faultproxy in front of it.
 package s3server
 
 import (
@@ -22,7 +21,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/johannesboyne/gofakes3"
@@ -39,12 +37,6 @@ type Server struct {
 	backend *s3mem.Backend
 	srv     *http.Server
 	ln      net.Listener
-
-	mu       sync.Mutex
-	throttle int   // requests still to answer 503 SlowDown
-	drops    int   // object GETs still to cut off
-	dropAt   int64 // body bytes sent before the cut
-	requests int
 }
 
 // Start serves on addr ("127.0.0.1:0" for any free port) with the buckets
@@ -71,52 +63,10 @@ func Start(addr, accessKey, secretKey string, buckets ...string) (*Server, error
 // Close stops the server.
 func (s *Server) Close() error { return s.srv.Close() }
 
-// Throttle makes the next n requests fail with 503 SlowDown.
-func (s *Server) Throttle(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.throttle = n
-}
-
-// DropAfter cuts the connection of the next n object GETs after at bytes
-// of their body.
-func (s *Server) DropAfter(at int64, n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.dropAt, s.drops = at, n
-}
-
-// Requests is the number of requests served so far.
-func (s *Server) Requests() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.requests
-}
-
 func (s *Server) handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		s.requests++
-		throttled := s.throttle > 0
-		if throttled {
-			s.throttle--
-		}
-		drop := int64(-1)
-		if s.drops > 0 && r.Method == http.MethodGet && strings.Count(strings.Trim(r.URL.Path, "/"), "/") >= 1 {
-			s.drops--
-			drop = s.dropAt
-		}
-		s.mu.Unlock()
 		if code, msg := s.authorize(r); code != "" {
 			writeError(w, http.StatusForbidden, code, msg)
-			return
-		}
-		if throttled {
-			writeError(w, http.StatusServiceUnavailable, "SlowDown", "Please reduce your request rate.")
-			return
-		}
-		if drop >= 0 {
-			next.ServeHTTP(&cutWriter{ResponseWriter: w, left: drop}, r)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -209,26 +159,6 @@ func sigEscape(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// cutWriter passes left body bytes, then closes the connection, as a reset
-// or a crashed proxy does.
-type cutWriter struct {
-	http.ResponseWriter
-	left int64
-}
-
-func (c *cutWriter) Write(p []byte) (int, error) {
-	if int64(len(p)) <= c.left {
-		c.left -= int64(len(p))
-		return c.ResponseWriter.Write(p)
-	}
-	_, _ = c.ResponseWriter.Write(p[:c.left])
-	if f, ok := c.ResponseWriter.(http.Flusher); ok {
-		f.Flush()
-	}
-	// net/http closes the connection without finishing the response.
-	panic(http.ErrAbortHandler)
 }
 
 // PutDir uploads the regular files of a local directory under prefix.

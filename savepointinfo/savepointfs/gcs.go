@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"cloud.google.com/go/storage"
 	"github.com/googleapis/gax-go/v2"
@@ -87,13 +89,30 @@ func (g *GCS) Stat(ctx context.Context, uri string) (Info, error) {
 func (g *GCS) Open(ctx context.Context, uri string) (io.ReadCloser, error) {
 	_, bucket, key := objectLocation(uri)
 	obj := g.client.Bucket(bucket).Object(key)
+	// Google's reader reopens a dropped read itself, as often as the
+	// connection drops; the requests after the first are counted, and the
+	// read ends after maxResumes of them, as on the other stores.
+	ctx, cancel := context.WithCancelCause(ctx)
+	var opened atomic.Bool
+	var reopened atomic.Int32
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GetConn: func(string) {
+		if opened.Load() && reopened.Add(1) > maxResumes {
+			cancel(errReopenedTooOften)
+		}
+	}})
 	r, err := obj.NewReader(ctx)
 	if err != nil {
+		// Described before the context is released, which fail would take
+		// for an interrupt.
 		if errors.Is(err, storage.ErrObjectNotExist) {
-			return nil, notExist(uri)
+			err = notExist(uri)
+		} else {
+			err = g.fail(ctx, "read object", uri, err)
 		}
-		return nil, g.fail(ctx, "read object", uri, err)
+		cancel(nil)
+		return nil, err
 	}
+	opened.Store(true)
 	obj = obj.Generation(r.Attrs.Generation)
 	reopen := func(ctx context.Context, off int64) (io.ReadCloser, error) {
 		r, err := obj.NewRangeReader(ctx, off, -1)
@@ -102,7 +121,19 @@ func (g *GCS) Open(ctx context.Context, uri string) (io.ReadCloser, error) {
 		}
 		return r, nil
 	}
-	return newResumer(ctx, uri, r, reopen), nil
+	return cancelOnClose{newResumer(ctx, uri, r, reopen), cancel}, nil
+}
+
+// cancelOnClose ends a read's context with the read.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelCauseFunc
+}
+
+func (c cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel(nil)
+	return err
 }
 
 // ReadAt implements FS with one ranged read.
@@ -167,7 +198,7 @@ func (g *GCS) fail(ctx context.Context, op, uri string, err error) error {
 	case errors.Is(err, storage.ErrBucketNotExist):
 		reason = "the bucket does not exist"
 	case errors.As(err, &ge):
-		reason = fmt.Sprintf("HTTP %d %s", ge.Code, oneLine(ge.Message))
+		reason = strings.TrimSpace(fmt.Sprintf("HTTP %d %s", ge.Code, oneLine(ge.Message)))
 	}
 	return fmt.Errorf("%s: Google Cloud Storage %s with %s: %s", uri, op, g.creds, reason)
 }

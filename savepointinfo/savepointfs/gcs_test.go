@@ -1,77 +1,91 @@
 package savepointfs_test
 
 import (
-	"os"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/fsouza/fake-gcs-server/fakestorage"
+	"github.com/uidcheck/uidcheck/internal/emulator"
+	"github.com/uidcheck/uidcheck/internal/faultproxy"
 
 	"github.com/uidcheck/uidcheck/savepointinfo"
 	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
 )
 
 // startGCS runs fake-gcs-server on loopback with the fixture at
-// gs://sp/savepoints/one and points the client at it.
-func startGCS(t *testing.T) {
+// gs://sp/savepoints/one, behind a fault proxy, and points the client at
+// the proxy.
+func startGCS(t *testing.T) *faultproxy.Proxy {
 	t.Helper()
-	var objs []fakestorage.Object
-	entries, err := os.ReadDir(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(fixture, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		objs = append(objs, fakestorage.Object{
-			ObjectAttrs: fakestorage.ObjectAttrs{BucketName: "sp", Name: "savepoints/one/" + e.Name()}, Content: data,
-		})
-	}
-	srv, err := fakestorage.NewServerWithOptions(fakestorage.Options{Scheme: "http", Host: "127.0.0.1", InitialObjects: objs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Stop)
-	t.Setenv("STORAGE_EMULATOR_HOST", strings.TrimPrefix(srv.URL(), "http://"))
+	proxy := faultproxy.New(t, emulator.StartGCS(t, "sp", "savepoints/one", fixture))
+	t.Setenv("STORAGE_EMULATOR_HOST", strings.TrimPrefix(proxy.URL, "http://"))
+	return proxy
 }
 
 func TestGCSReadsTheSameSavepointAsLocal(t *testing.T) {
 	startGCS(t)
-	local, err := savepointinfo.Open(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := savepointfs.New(savepointfs.Config{})
 	for _, loc := range []string{"gs://sp/savepoints/one", "gs://sp/savepoints/one/_metadata", "latest:gs://sp/savepoints"} {
-		m, err := savepointinfo.OpenFS(t.Context(), fsys, loc)
-		if err != nil {
-			t.Fatalf("%s: %v", loc, err)
-		}
-		if m.Path != "gs://sp/savepoints/one/_metadata" || m.Size != local.Size || len(m.Operators) != len(local.Operators) {
-			t.Errorf("%s: %s, %d bytes, %d operators; local %d bytes, %d operators", loc, m.Path, m.Size, len(m.Operators), local.Size, len(local.Operators))
-		}
-	}
-	if v, err := savepointinfo.Header(t.Context(), fsys, "gs://sp/savepoints/one/_metadata"); err != nil || v != 6 {
-		t.Errorf("Header = %d, %v; want 6", v, err)
+		t.Run(loc, func(t *testing.T) {
+			sameAsLocal(t, savepointfs.New(fastRetries()), loc, "gs://sp/savepoints/one/_metadata")
+		})
 	}
 }
 
-func TestGCSErrors(t *testing.T) {
-	startGCS(t)
-	fsys := savepointfs.New(savepointfs.Config{})
-	for loc, want := range map[string]string{
-		"gs://nobucket/savepoints/one": "gs://nobucket/savepoints/one",
-		"gs://sp/savepoints/none":      "does not exist",
-		"gs://sp/savepoints":           "no _metadata",
-	} {
-		_, err := savepointinfo.OpenFS(t.Context(), fsys, loc)
-		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
-			t.Errorf("%s: error %v, want one line with %q", loc, err, want)
+func TestGCSRangedHeaderRead(t *testing.T) {
+	proxy := startGCS(t)
+	rangedHeaderRead(t, proxy, savepointfs.New(fastRetries()), "gs://sp/savepoints/one/_metadata")
+}
+
+func TestGCSFaults(t *testing.T) {
+	testFaults(t, func(t *testing.T) faultTarget {
+		t.Helper()
+		proxy := startGCS(t)
+		return faultTarget{
+			proxy: proxy, dir: "gs://sp/savepoints/one",
+			fsys:      func() savepointfs.FS { return savepointfs.New(fastRetries()) },
+			throttle:  []http.HandlerFunc{faultproxy.GCSThrottle(http.StatusTooManyRequests), faultproxy.GCSThrottle(http.StatusServiceUnavailable)},
+			throttled: []string{"HTTP 503"},
 		}
-		t.Log(err)
+	})
+}
+
+func TestGCSErrors(t *testing.T) {
+	cases := []struct {
+		name, location string
+		setup          func(*testing.T, *faultproxy.Proxy) (secret string)
+		want           []string
+	}{
+		{
+			name: "wrong credentials", location: "gs://sp/savepoints/one",
+			setup: func(t *testing.T, _ *faultproxy.Proxy) string {
+				t.Helper()
+				file, key := emulator.RefusedGoogleCredentials(t)
+				t.Setenv("STORAGE_EMULATOR_HOST", "")
+				t.Setenv("GOOGLE_APPLICATION_CREDENTIALS", file)
+				return key
+			},
+			want: []string{"invalid_grant", "GOOGLE_APPLICATION_CREDENTIALS"},
+		},
+		{name: "missing bucket", location: "gs://nobucket/savepoints/one", want: []string{"bucket does not exist"}},
+		{name: "missing _metadata", location: "gs://sp/savepoints", want: []string{"no _metadata"}},
+		{name: "missing directory", location: "gs://sp/savepoints/none", want: []string{"does not exist"}},
+		{
+			name: "connection refused", location: "gs://sp/savepoints/one",
+			setup: func(_ *testing.T, p *faultproxy.Proxy) string { _ = p.Close(); return "" },
+			want:  []string{"connection refused"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			proxy := startGCS(t)
+			secret := ""
+			if c.setup != nil {
+				secret = c.setup(t, proxy)
+			}
+			_, err := savepointinfo.OpenFS(t.Context(), savepointfs.New(fastRetries()), c.location)
+			oneLineError(t, err, append(c.want, c.location), secret, "PRIVATE KEY")
+		})
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uidcheck/uidcheck/internal/emulator"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
 )
@@ -51,8 +52,7 @@ func silentStores(t *testing.T) map[string]string {
 	t.Setenv("AWS_SECRET_ACCESS_KEY", secretKey)
 	t.Setenv("AWS_ENDPOINT_URL_S3", "http://"+addr)
 	t.Setenv("STORAGE_EMULATOR_HOST", addr)
-	t.Setenv("AZURE_STORAGE_CONNECTION_STRING", "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="+azuriteKey+
-		";BlobEndpoint=http://"+addr+"/devstoreaccount1;")
+	t.Setenv("AZURE_STORAGE_CONNECTION_STRING", emulator.AzuriteConn("http://"+addr, emulator.AzuriteKey))
 	return map[string]string{
 		"s3":    "s3://sp/savepoints/one",
 		"gs":    "gs://sp/savepoints/one",
@@ -70,7 +70,7 @@ func TestSilentStoreTimesOut(t *testing.T) {
 			_, err := savepointinfo.OpenFS(t.Context(), fsys, uri)
 			took := time.Since(start)
 			t.Logf("%v after %v", err, took)
-			if err == nil || !strings.Contains(err.Error(), uri) || !strings.Contains(err.Error(), "timeout") || strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), azuriteKey) {
+			if err == nil || !strings.Contains(err.Error(), uri) || !strings.Contains(err.Error(), "timeout") || strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), emulator.AzuriteKey) {
 				t.Errorf("error %v, want one line naming %s and the timeout", err, uri)
 			}
 			if took > 10*time.Second {

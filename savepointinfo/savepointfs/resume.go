@@ -12,6 +12,11 @@ import (
 // dropped.
 const maxResumes = 3
 
+// errReopenedTooOften cancels a read whose client reopens dropped
+// connections itself (Google's, without limit) once it has done so
+// maxResumes times, so that it ends as a read resumed here does.
+var errReopenedTooOften = errors.New("reopened too often")
+
 // resumer streams an object and, when the connection drops mid-read,
 // reopens it at the offset reached, so that a long _metadata read survives a
 // reset without starting over.
@@ -35,6 +40,9 @@ func (r *resumer) Read(p []byte) (int, error) {
 		return n, err
 	}
 	if r.ctx.Err() != nil {
+		if cause := context.Cause(r.ctx); errors.Is(cause, errReopenedTooOften) {
+			return n, fmt.Errorf("%s: connection lost after %d bytes, %d resumes", r.uri, r.off, maxResumes)
+		}
 		return n, fmt.Errorf("%s: %w", r.uri, context.Cause(r.ctx))
 	}
 	for r.resumed < maxResumes {

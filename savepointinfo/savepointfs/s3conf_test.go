@@ -31,7 +31,7 @@ func flinkKeys(conf map[string]string) savepointfs.Config {
 // fs.s3a.* keys the S3 plugins also read, the AWS environment, or an AWS
 // profile. Each is read on its own against the same server.
 func TestS3CredentialSources(t *testing.T) {
-	srv := startS3(t)
+	srv, _ := startS3(t)
 	pathStyle := map[string]string{"s3.path.style.access": "true"}
 	cases := []struct {
 		name  string
