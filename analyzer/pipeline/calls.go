@@ -190,7 +190,28 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 			return e.inline(m, nil, args)
 		}
 	}
+	// A static factory in a file that names no stream type (a class that
+	// picks a SinkFunction from configuration) builds no operator, but the
+	// object it returns is the operator's function: run it for that.
+	if cls == nil {
+		if lazy := e.classOf(recv); lazy != nil {
+			if m := e.a.methodIn(lazy, c.Name, len(args)); m != nil && m.Static && returnsObject(m.ReturnType) {
+				e.callPos = e.pos(c.NameOff)
+				return e.inline(m, nil, args)
+			}
+		}
+	}
 	return e.unknownCall(c, recv, args)
+}
+
+// returnsObject reports whether a declared return type can be a user
+// function, source or sink: not void, a primitive or a String.
+func returnsObject(typ string) bool {
+	switch typ {
+	case "", "void", "boolean", "byte", "char", "short", "int", "long", "float", "double", "String", "java.lang.String":
+		return false
+	}
+	return true
 }
 
 // classLiteralCall folds X.class.getSimpleName() and getName().

@@ -39,6 +39,9 @@ func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 // the file monitoring function and reader, which keep pending splits; any
 // other format runs in an InputFormatSourceFunction, which registers none.
 func (e *evaluator) inputFormatState(v *value) (Stateful, string) {
+	if b := e.built(v); b.className != "" {
+		v = b // the class a builder chain's finish() or build() makes
+	}
 	name := simpleName(v.className)
 	for c, depth := e.classOf(v), 0; c != nil && depth < 20; depth++ {
 		name = simpleName(c.Super)
@@ -73,6 +76,17 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 	// sinkTo: a Sink V2 expands into writer, committer and global committer.
 	if len(args) == 0 {
 		return StatefulUnknown, "sink could not be traced", []Part{{Name: flinkapi.PartWriter}}
+	}
+	if alts := e.alts[args[0]]; len(alts) > 0 {
+		var parts []Part
+		s, r := e.alternatives(args[0], alts, func(v *value) (Stateful, string) {
+			s, r, p := e.sinkState(call, []*value{v})
+			if len(p) > len(parts) {
+				parts = p
+			}
+			return s, r
+		})
+		return s, r, parts
 	}
 	v := e.built(args[0])
 	if cls := e.sinkClass(v); cls != nil {
@@ -156,6 +170,9 @@ func (e *evaluator) sinkV2State(cls *javasyntax.Class) (s Stateful, reason strin
 // functionState decides whether a user function value makes its operator
 // stateful.
 func (e *evaluator) functionState(v *value) (Stateful, string) {
+	if alts := e.alts[v]; len(alts) > 0 {
+		return e.alternatives(v, alts, e.functionState)
+	}
 	v = e.built(v)
 	switch {
 	case v.kind == vFunc:
@@ -183,6 +200,26 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 		return StatefulUnknown, "function class " + name + " is not in the analysed sources"
 	}
 	return StatefulUnknown, "the function could not be traced to a class"
+}
+
+// alternatives judges a value a factory returned together with the others
+// it may return instead: stateful when one of them is, unknown when one
+// cannot be decided, stateless only when none keeps state.
+func (e *evaluator) alternatives(v *value, alts []*value, judge func(*value) (Stateful, string)) (Stateful, string) {
+	saved := e.alts
+	e.alts = nil // each alternative is judged on its own
+	defer func() { e.alts = saved }()
+	s, r := judge(v)
+	for _, a := range alts {
+		as, ar := judge(a)
+		switch {
+		case as == StatefulYes && s != StatefulYes:
+			s, r = as, ar+" (one of the classes the factory may return)"
+		case as == StatefulUnknown && s == StatefulNo:
+			s, r = as, ar
+		}
+	}
+	return s, r
 }
 
 func implementsAny(ix *index, c *javasyntax.Class, names ...string) bool {
@@ -372,6 +409,11 @@ func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
 		return nil, ""
 	}
 	ret := e.a.class(m.ReturnType, m.Class.File)
+	if ret == nil && typeVariable(m.ReturnType) && c.Name != "build" {
+		// A setter of a self-typed base builder (B extends Builder<B>)
+		// returns the builder it is called on.
+		return recv, ""
+	}
 	if ret != nil && ret.Kind != javasyntax.KindInterface && ret != recv {
 		return ret, ""
 	}
@@ -388,6 +430,20 @@ func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
 		return cls, ""
 	}
 	return nil, simpleName(made)
+}
+
+// typeVariable reports whether a declared type reads as a type variable:
+// one or two capitals (B, T, SELF's shorter kin), not a class name.
+func typeVariable(typ string) bool {
+	if typ == "" || len(typ) > 2 {
+		return false
+	}
+	for _, r := range typ {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // maxChain bounds the calls of a builder chain that are typed.
