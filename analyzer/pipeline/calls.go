@@ -268,7 +268,21 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		return e.streamOf(op)
 	case simple == "CEP" && c.Name == "pattern" && stream != nil:
 		return e.newValue(value{kind: vStream, stype: "PatternStream", ins: stream.ins})
-	case simple == "DataStreamUtils" && c.Name == "reinterpretAsKeyedStream" && stream != nil:
+	case simple == "DataStreamUtils" && stream != nil:
+		return e.dataStreamUtils(c, stream)
+	}
+	return nil
+}
+
+// dataStreamUtils models DataStreamUtils' static calls on a stream.
+func (e *evaluator) dataStreamUtils(c *javasyntax.Call, stream *value) *value {
+	switch {
+	case flinkapi.CollectStatic(c.Name):
+		// DataStreamUtils.collect(stream) runs executeAndCollect on it.
+		op := e.newOperator(c, KindSink, stream.ins...)
+		op.Stateful, op.StatefulReason = rowState(flinkapi.Collect, "executeAndCollect")
+		return unknown
+	case c.Name == "reinterpretAsKeyedStream":
 		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: stream.ins, keyed: true})
 	}
 	return nil

@@ -21,7 +21,7 @@ func TestMissingUIDIncludeTests(t *testing.T) {
 	t.Parallel()
 	s := settings.Default()
 	s.IncludeTests = true
-	analyzertest.RunWith(t, s, analyzertest.TestData(), missinguid.Analyzer, "includetests", "repro_inheritedtest")
+	analyzertest.RunWith(t, s, analyzertest.TestData(), missinguid.Analyzer, "includetests", "repro_inheritedtest", "repro_collectutils")
 }
 
 // TestLibraryStyle covers library-style pipelines (issue #16): connector
