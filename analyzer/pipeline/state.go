@@ -381,6 +381,9 @@ func (e *evaluator) built(v *value) *value {
 	case name != "":
 		return &value{className: name}
 	}
+	if c, ok := v.expr.(*javasyntax.Call); ok && getterName(c.Name) {
+		return unknown // a generated getter's field: its class is not known
+	}
 	return v
 }
 
@@ -401,7 +404,7 @@ func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
 	}
 	m := e.a.methodIn(recv, c.Name, len(c.Args))
 	if m == nil {
-		if c.Name != "build" && recv.Super != "" {
+		if c.Name != "build" && recv.Super != "" && !getterName(c.Name) {
 			// A setter inherited from a base builder outside the tree
 			// returns the builder.
 			return recv, ""
@@ -430,6 +433,18 @@ func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
 		return cls, ""
 	}
 	return nil, simpleName(made)
+}
+
+// getterName reports whether name reads as a getter (getX, isX): one the
+// source does not declare is generated (Lombok's @Getter) and returns a
+// field, not the builder.
+func getterName(name string) bool {
+	for _, p := range []string{"get", "is"} {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // typeVariable reports whether a declared type reads as a type variable:
