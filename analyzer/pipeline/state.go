@@ -89,6 +89,9 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 		return s, r, parts
 	}
 	v := e.built(args[0])
+	if alts := e.alts[v]; len(alts) > 0 && v != args[0] {
+		return e.sinkState(call, []*value{v})
+	}
 	if cls := e.sinkClass(v); cls != nil {
 		if s, r, parts, ok := e.sinkV2State(cls); ok {
 			return s, r, parts
@@ -173,7 +176,9 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 	if alts := e.alts[v]; len(alts) > 0 {
 		return e.alternatives(v, alts, e.functionState)
 	}
-	v = e.built(v)
+	if b := e.built(v); b != v {
+		return e.functionState(b) // a builder chain's alternatives are judged there
+	}
 	switch {
 	case v.kind == vFunc:
 		return StatefulNo, "lambdas and method references keep no state"
@@ -377,6 +382,11 @@ func (e *evaluator) built(v *value) *value {
 	cls, name := e.chainType(v, 0)
 	switch {
 	case cls != nil:
+		if cls.Abstract || cls.Kind == javasyntax.KindInterface {
+			if made := e.builtAlternatives(v); made != nil {
+				return made
+			}
+		}
 		return &value{kind: vObject, cls: cls, className: cls.Name}
 	case name != "":
 		return &value{className: name}
@@ -385,6 +395,46 @@ func (e *evaluator) built(v *value) *value {
 		return unknown // a generated getter's field: its class is not known
 	}
 	return v
+}
+
+// builtAlternatives handles a chain whose last method is declared to return
+// an abstract type and returns one of several classes (a build() that makes
+// a transactional sink for exactly-once and a plain one otherwise): the
+// first class it makes, with the others as alternatives (see runMethod).
+// Nil when the method makes fewer than two classes of the tree.
+func (e *evaluator) builtAlternatives(v *value) *value {
+	c, ok := v.expr.(*javasyntax.Call)
+	if !ok {
+		return nil
+	}
+	recv, _ := e.chainType(v.chain, 1)
+	if recv == nil {
+		return nil
+	}
+	m := e.a.methodIn(recv, c.Name, len(c.Args))
+	if m == nil {
+		return nil
+	}
+	var made []*value
+	seen := map[*javasyntax.Class]bool{}
+	walkReturns(m.Body, func(x javasyntax.Expr) {
+		n, ok := x.(*javasyntax.New)
+		if !ok || n.Body != nil {
+			return
+		}
+		if cls := e.a.class(n.Type, m.Class.File); cls != nil && !seen[cls] {
+			seen[cls] = true
+			made = append(made, &value{kind: vObject, cls: cls, className: cls.Name})
+		}
+	})
+	if len(made) < 2 {
+		return nil
+	}
+	if e.alts == nil {
+		e.alts = map[*value][]*value{}
+	}
+	e.alts[made[0]] = made[1:]
+	return made[0]
 }
 
 // chainType types the value a chain of calls produces: the class of the
