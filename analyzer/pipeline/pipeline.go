@@ -39,6 +39,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -364,14 +365,17 @@ func isTest(m *javasyntax.Method) bool {
 			return true
 		}
 	}
-	for c := m.Class; c != nil; c = c.Outer {
-		for _, suffix := range flinkapi.TestClassSuffixes {
-			if strings.HasSuffix(c.Name, suffix) {
-				return true
-			}
-		}
-	}
-	return false
+	// Under a test source root only main methods are jobs (examples): any
+	// other entry point is test code, reached from tests that may not be
+	// evaluated themselves (a test naming no stream type calls a helper).
+	return testClass(m.Class) || inTestSources(m.Class.File.Name)
+}
+
+// inTestSources reports whether a file lies under a Maven or Gradle test
+// source root (src/test/...).
+func inTestSources(name string) bool {
+	name = filepath.ToSlash(name)
+	return strings.HasPrefix(name, "src/test/") || strings.Contains(name, "/src/test/")
 }
 
 // entryPoints lists the methods of a file evaluated as possible jobs: main
