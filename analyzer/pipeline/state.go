@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
@@ -155,6 +156,9 @@ func (e *evaluator) sinkV2State(cls *javasyntax.Class) (s Stateful, reason strin
 	if committer {
 		parts = append(parts, Part{Name: flinkapi.PartCommitter})
 	}
+	if s, reason, ok := sinkV1State(cls); ok {
+		return s, reason, parts, true
+	}
 	switch {
 	case implementsAny(e.a, cls, "StatefulSink", "TwoPhaseCommittingStatefulSink", "SupportsWriterState"):
 		return StatefulYes, "sink " + cls.Name + " keeps writer state", parts, true
@@ -168,6 +172,51 @@ func (e *evaluator) sinkV2State(cls *javasyntax.Class) (s Stateful, reason strin
 		return s, r, parts, true
 	}
 	return StatefulUnknown, "", nil, false
+}
+
+// sinkV1State judges a sink written against the first Sink API
+// (org.apache.flink.api.connector.sink.Sink<In, CommT, WriterStateT,
+// GlobalCommT>, Flink 1.12-1.14): it keeps writer state or committables
+// unless those type arguments are Void. ok is false for other classes.
+func sinkV1State(cls *javasyntax.Class) (Stateful, string, bool) {
+	if cls.File == nil || !slices.Contains(cls.File.Imports, "org.apache.flink.api.connector.sink.Sink") {
+		return StatefulUnknown, "", false
+	}
+	for _, t := range cls.InterfaceTexts {
+		rest, ok := strings.CutPrefix(t, "Sink<")
+		if !ok {
+			continue
+		}
+		args := splitTypeArgs(strings.TrimSuffix(rest, ">"))
+		if len(args) != 4 {
+			continue
+		}
+		if args[1] != "Void" || args[2] != "Void" {
+			return StatefulYes, "sink " + cls.Name + " (Sink API of Flink 1.12-1.14) keeps writer state or committables", true
+		}
+		return StatefulNo, "sink " + cls.Name + " (Sink API of Flink 1.12-1.14) has Void writer state and committables", true
+	}
+	return StatefulUnknown, "", false
+}
+
+// splitTypeArgs splits a type argument list at its top-level commas.
+func splitTypeArgs(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '<':
+			depth++
+		case '>':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, strings.TrimSpace(s[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(out, strings.TrimSpace(s[start:]))
 }
 
 // functionState decides whether a user function value makes its operator

@@ -8,11 +8,13 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.connectors.gcp.pubsub.PubSubSink;
 import org.apache.flink.streaming.connectors.gcp.pubsub.PubSubSource;
+import org.apache.flink.streaming.util.FiniteTestSource;
 
 // Corpus mistakes (decodableco/examples, afedulov/fraud-detection-demo):
 // connector classes the catalog did not know were "unknown". The Decodable
 // SDK's sink delegates to a KafkaSink; Pub/Sub's legacy source acknowledges
-// ids it keeps in operator state, its legacy sink registers none.
+// ids it keeps in operator state, its legacy sink registers none; so does
+// Flink's FiniteTestSource (apache/bahir-flink's tests).
 public class Job {
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -25,6 +27,8 @@ public class Job {
                         .withProjectName("p").withSubscriptionName("s").build());
         subs.addSink(PubSubSink.newBuilder().withSerializationSchema(new SimpleStringSchema())
                 .withProjectName("p").withTopicName("t").build());
+        // Flink's test utility only counts completed checkpoints.
+        env.addSource(new FiniteTestSource<>("a", "b")).print();
         env.execute();
     }
 }
