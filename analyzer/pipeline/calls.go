@@ -32,7 +32,7 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 		e.callPos = e.pos(c.NameOff)
 		if e.a.inlinable(recv.cls) {
 			if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
-				return e.inline(m, recv, args)
+				return e.inline(overload(m, args), recv, args)
 			}
 		}
 		return e.unknownCall(c, recv, args)
@@ -83,7 +83,7 @@ func (e *evaluator) unqualifiedCall(c *javasyntax.Call, sc *scope) *value {
 		}
 	}
 	if m := e.a.methodIn(f.cls, c.Name, len(args)); m != nil {
-		return e.inline(m, f.this, args)
+		return e.inline(overload(m, args), f.this, args)
 	}
 	if m := e.a.staticMethod(f.file, c.Name, len(args)); m != nil {
 		return e.inline(m, nil, args)
@@ -187,7 +187,7 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 	if e.a.inlinable(cls) || e.valueArgs > 0 && cls != nil {
 		e.callPos = e.pos(c.NameOff)
 		if m := e.a.methodIn(cls, c.Name, len(args)); m != nil && m.Static {
-			return e.inline(m, nil, args)
+			return e.inline(overload(m, args), nil, args)
 		}
 	}
 	// A static factory in a file that names no stream type (a class that
@@ -202,6 +202,71 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 		}
 	}
 	return e.unknownCall(c, recv, args)
+}
+
+// overload picks, among the methods of m's class with m's name and arity,
+// the one whose parameter types fit the arguments' known kinds best: a
+// method that calls its namesake overload (f(String, T) calling
+// f(Context, String)) is not taken for recursion. m when none fits better.
+func overload(m *javasyntax.Method, args []*value) *javasyntax.Method {
+	best, bestScore := m, fit(m, args)
+	for _, o := range m.Class.Methods {
+		if o == m || o.Name != m.Name || len(o.Params) != len(m.Params) || o.Constructor {
+			continue
+		}
+		if sc := fit(o, args); sc > bestScore {
+			best, bestScore = o, sc
+		}
+	}
+	return best
+}
+
+// fit scores how well args fit m's parameter types: +1 for each that
+// matches, -10 for each that cannot be passed.
+func fit(m *javasyntax.Method, args []*value) int {
+	score := 0
+	for i, p := range m.Params {
+		if i >= len(args) {
+			break
+		}
+		t := simpleName(p.Type)
+		if j := strings.IndexByte(t, '<'); j >= 0 {
+			t = t[:j]
+		}
+		a := args[i]
+		switch {
+		case a.kind == vConst && !a.isInt:
+			if t == "String" || t == "CharSequence" || t == "Object" {
+				score++
+			} else {
+				score -= 10
+			}
+		case a.kind == vObject && a.className != "":
+			switch {
+			case t == simpleName(a.className):
+				score++
+			case t == "String" || javaPrimitive(t):
+				score -= 10
+			}
+		case a.kind == vStream:
+			if strings.Contains(t, "Stream") {
+				score++
+			} else if t == "String" || javaPrimitive(t) {
+				score -= 10
+			}
+		}
+	}
+	return score
+}
+
+// javaPrimitive reports whether t is a primitive type or its box.
+func javaPrimitive(t string) bool {
+	switch t {
+	case "boolean", "byte", "char", "short", "int", "long", "float", "double",
+		"Boolean", "Byte", "Character", "Short", "Integer", "Long", "Float", "Double":
+		return true
+	}
+	return false
 }
 
 // returnsObject reports whether a declared return type can be a user

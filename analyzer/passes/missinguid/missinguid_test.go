@@ -14,7 +14,7 @@ func TestMissingUID(t *testing.T) {
 		"basic", "sources", "transforms", "windows", "connected", "joins", "asynccep", "sinks",
 		"modifiers", "lookalikes", "constants", "udfs", "helpers", "unknownfn",
 		"flink2", "wrappers", "fields", "builder", "lowercaseclass", "staticimport", "tableapi", "sinktree", "walkthrough", "jdbc",
-		"tests", "repro_envconstructor", "repro_dataset", "repro_checkpointednostate", "clickhouse", "repro_streamlambda", "repro_uncalled", "repro_parameterfn", "repro_catalog", "repro_factoryreturns", "repro_builderchain", "repro_abstractsource", "repro_generatedgetter", "repro_testhelper", "repro_sdkcatalog", "repro_sinkv1")
+		"tests", "repro_envconstructor", "repro_dataset", "repro_checkpointednostate", "clickhouse", "repro_streamlambda", "repro_uncalled", "repro_parameterfn", "repro_catalog", "repro_factoryreturns", "repro_builderchain", "repro_abstractsource", "repro_generatedgetter", "repro_testhelper", "repro_sdkcatalog", "repro_sinkv1", "repro_overload")
 }
 
 func TestMissingUIDIncludeTests(t *testing.T) {
