@@ -245,6 +245,20 @@ func Is(role Role, name string) bool {
 	return ok
 }
 
+// CollectStatic reports whether DataStreamUtils.name(stream, …) adds a
+// collect sink to the stream, as executeAndCollect does.
+func CollectStatic(name string) bool {
+	switch name {
+	case "collect", "collectWithClient", "collectBoundedStream", "collectUnboundedStream":
+		return true
+	}
+	return false
+}
+
+// IsCollectSink reports whether an operator created by call is a collect
+// sink, which cannot carry a uid.
+func IsCollectSink(call string) bool { return Is(Collect, call) || CollectStatic(call) }
+
 // BuildsPipeline reports whether a call of name marks the method holding it
 // as building part of a pipeline.
 func BuildsPipeline(name string) bool { return index().builds[name] }

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -118,6 +119,37 @@ func declaredNames(src []byte, fn func(name string)) {
 	}
 }
 
+// extendedNames calls fn with the simple name after each "extends": the
+// superclasses a file's classes may extend (type bounds are found too; the
+// parsed class says which is its superclass).
+func extendedNames(src []byte, fn func(name string)) {
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("extends"))
+		if k < 0 {
+			return
+		}
+		at := i + k
+		i = at + len("extends")
+		if at > 0 && isIdentByte(src[at-1]) || i >= len(src) || isIdentByte(src[i]) {
+			continue
+		}
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+			j++
+		}
+		e := j
+		for e < len(src) && (isIdentByte(src[e]) || src[e] == '.') {
+			e++
+		}
+		if name := src[j:e]; len(name) > 0 {
+			if d := bytes.LastIndexByte(name, '.'); d >= 0 {
+				name = name[d+1:]
+			}
+			fn(string(name))
+		}
+	}
+}
+
 // Sources is a set of Java files read once by bytes ([Scan]): the files to
 // parse, and on-demand access to any file by the classes it declares. It is
 // safe for concurrent use.
@@ -134,6 +166,7 @@ type Sources struct {
 	read        func(string) ([]byte, error)
 	maxSize     int64
 	declared    map[string][]string // class name -> files declaring it, by bytes; read-only after run
+	extenders   map[string][]string // class name -> files that may extend it, by bytes; read-only after run
 	pkgOf       map[string]string   // file -> package, by bytes; read-only after run
 	eager       map[string]bool     // files in Pending; read-only after run
 	parsers     sync.Pool           // *parser for on-demand parsing
@@ -173,6 +206,39 @@ func (r *Sources) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
 			c := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			if c.Name == name {
+				out = append(out, c)
+			}
+			stack = append(stack, c.Inner...)
+		}
+	}
+	return out
+}
+
+// Subclasses returns the named classes (nested ones included) whose
+// superclass is written with the simple name name, in files that pass the
+// pre-filter when eagerOnly. Their files are parsed on first use and kept.
+func (r *Sources) Subclasses(name string, eagerOnly bool) []*Class {
+	var out []*Class
+	for _, fn := range r.extenders[name] {
+		if eagerOnly && !r.eager[fn] {
+			continue
+		}
+		f := r.keep(fn)
+		if f == nil {
+			continue
+		}
+		stack := append([]*Class(nil), f.Classes...)
+		for len(stack) > 0 {
+			c := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			super := c.Super
+			if i := strings.IndexByte(super, '<'); i >= 0 {
+				super = super[:i]
+			}
+			if i := strings.LastIndexByte(super, '.'); i >= 0 {
+				super = super[i+1:]
+			}
+			if c.Name != "" && super == name {
 				out = append(out, c)
 			}
 			stack = append(stack, c.Inner...)
@@ -375,6 +441,7 @@ type scan struct {
 	badUTF8  int // offset of the first invalid byte, -1 if valid
 	pkg      string
 	declared []string
+	extends  []string
 	relevant bool
 	// directives is set when the file mentions "uidcheck:": it is parsed
 	// for its directives even when it builds no pipeline.
@@ -396,6 +463,7 @@ func scanFile(read func(string) ([]byte, error), name string, maxSize int64, kep
 		sc.badUTF8 = firstInvalid(src)
 	}
 	declaredNames(src, func(cls string) { sc.declared = append(sc.declared, cls) })
+	extendedNames(src, func(cls string) { sc.extends = append(sc.extends, cls) })
 	if (sc.relevant || sc.directives) && int64(len(src)) <= maxSize {
 		if kept.Add(int64(len(src))) <= keptSourceLimit {
 			sc.src = src
@@ -434,6 +502,7 @@ func Scan(ctx context.Context, files []string, read func(string) ([]byte, error)
 		maxSize:     maxSize,
 		read:        read,
 		declared:    map[string][]string{},
+		extenders:   map[string][]string{},
 		pkgOf:       map[string]string{},
 		eager:       map[string]bool{},
 		kept:        map[string]*keptFile{},
@@ -474,11 +543,8 @@ func Scan(ctx context.Context, files []string, read func(string) ([]byte, error)
 			})
 		}
 		res.pkgOf[name] = sc.pkg
-		for _, cls := range sc.declared {
-			if fs := res.declared[cls]; len(fs) == 0 || fs[len(fs)-1] != name {
-				res.declared[cls] = append(fs, name)
-			}
-		}
+		addFile(res.declared, sc.declared, name)
+		addFile(res.extenders, sc.extends, name)
 		if int64(sc.size) > res.maxSize {
 			if sc.relevant || sc.directives {
 				problems = append(problems, Problem{
@@ -495,6 +561,15 @@ func Scan(ctx context.Context, files []string, read func(string) ([]byte, error)
 		}
 	}
 	return res, problems, nil
+}
+
+// addFile records file under each of names, once.
+func addFile(index map[string][]string, names []string, file string) {
+	for _, n := range names {
+		if fs := index[n]; len(fs) == 0 || fs[len(fs)-1] != file {
+			index[n] = append(fs, file)
+		}
+	}
 }
 
 func firstInvalid(src []byte) int {

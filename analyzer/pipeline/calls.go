@@ -32,7 +32,7 @@ func (e *evaluator) call(c *javasyntax.Call, sc *scope) *value {
 		e.callPos = e.pos(c.NameOff)
 		if e.a.inlinable(recv.cls) {
 			if m := e.a.methodIn(recv.cls, c.Name, len(args)); m != nil {
-				return e.inline(m, recv, args)
+				return e.inline(overload(m, args), recv, args)
 			}
 		}
 		return e.unknownCall(c, recv, args)
@@ -83,7 +83,7 @@ func (e *evaluator) unqualifiedCall(c *javasyntax.Call, sc *scope) *value {
 		}
 	}
 	if m := e.a.methodIn(f.cls, c.Name, len(args)); m != nil {
-		return e.inline(m, f.this, args)
+		return e.inline(overload(m, args), f.this, args)
 	}
 	if m := e.a.staticMethod(f.file, c.Name, len(args)); m != nil {
 		return e.inline(m, nil, args)
@@ -187,10 +187,96 @@ func (e *evaluator) staticCall(c *javasyntax.Call, recv *value, sc *scope) *valu
 	if e.a.inlinable(cls) || e.valueArgs > 0 && cls != nil {
 		e.callPos = e.pos(c.NameOff)
 		if m := e.a.methodIn(cls, c.Name, len(args)); m != nil && m.Static {
-			return e.inline(m, nil, args)
+			return e.inline(overload(m, args), nil, args)
+		}
+	}
+	// A static factory in a file that names no stream type (a class that
+	// picks a SinkFunction from configuration) builds no operator, but the
+	// object it returns is the operator's function: run it for that.
+	if cls == nil {
+		if lazy := e.classOf(recv); lazy != nil {
+			if m := e.a.methodIn(lazy, c.Name, len(args)); m != nil && m.Static && returnsObject(m.ReturnType) {
+				e.callPos = e.pos(c.NameOff)
+				return e.inline(m, nil, args)
+			}
 		}
 	}
 	return e.unknownCall(c, recv, args)
+}
+
+// overload picks, among the methods of m's class with m's name and arity,
+// the one whose parameter types fit the arguments' known kinds best: a
+// method that calls its namesake overload (f(String, T) calling
+// f(Context, String)) is not taken for recursion. m when none fits better.
+func overload(m *javasyntax.Method, args []*value) *javasyntax.Method {
+	best, bestScore := m, fit(m, args)
+	for _, o := range m.Class.Methods {
+		if o == m || o.Name != m.Name || len(o.Params) != len(m.Params) || o.Constructor {
+			continue
+		}
+		if sc := fit(o, args); sc > bestScore {
+			best, bestScore = o, sc
+		}
+	}
+	return best
+}
+
+// fit scores how well args fit m's parameter types: +1 for each that
+// matches, -10 for each that cannot be passed.
+func fit(m *javasyntax.Method, args []*value) int {
+	score := 0
+	for i, p := range m.Params {
+		if i >= len(args) {
+			break
+		}
+		t := simpleName(p.Type)
+		if j := strings.IndexByte(t, '<'); j >= 0 {
+			t = t[:j]
+		}
+		a := args[i]
+		switch {
+		case a.kind == vConst && !a.isInt:
+			if t == "String" || t == "CharSequence" || t == "Object" {
+				score++
+			} else {
+				score -= 10
+			}
+		case a.kind == vObject && a.className != "":
+			switch {
+			case t == simpleName(a.className):
+				score++
+			case t == "String" || javaPrimitive(t):
+				score -= 10
+			}
+		case a.kind == vStream:
+			if strings.Contains(t, "Stream") {
+				score++
+			} else if t == "String" || javaPrimitive(t) {
+				score -= 10
+			}
+		}
+	}
+	return score
+}
+
+// javaPrimitive reports whether t is a primitive type or its box.
+func javaPrimitive(t string) bool {
+	switch t {
+	case "boolean", "byte", "char", "short", "int", "long", "float", "double",
+		"Boolean", "Byte", "Character", "Short", "Integer", "Long", "Float", "Double":
+		return true
+	}
+	return false
+}
+
+// returnsObject reports whether a declared return type can be a user
+// function, source or sink: not void, a primitive or a String.
+func returnsObject(typ string) bool {
+	switch typ {
+	case "", "void", "boolean", "byte", "char", "short", "int", "long", "float", "double", "String", "java.lang.String":
+		return false
+	}
+	return true
 }
 
 // classLiteralCall folds X.class.getSimpleName() and getName().
@@ -247,7 +333,21 @@ func (e *evaluator) flinkStatic(c *javasyntax.Call, simple string, args []*value
 		return e.streamOf(op)
 	case simple == "CEP" && c.Name == "pattern" && stream != nil:
 		return e.newValue(value{kind: vStream, stype: "PatternStream", ins: stream.ins})
-	case simple == "DataStreamUtils" && c.Name == "reinterpretAsKeyedStream" && stream != nil:
+	case simple == "DataStreamUtils" && stream != nil:
+		return e.dataStreamUtils(c, stream)
+	}
+	return nil
+}
+
+// dataStreamUtils models DataStreamUtils' static calls on a stream.
+func (e *evaluator) dataStreamUtils(c *javasyntax.Call, stream *value) *value {
+	switch {
+	case flinkapi.CollectStatic(c.Name):
+		// DataStreamUtils.collect(stream) runs executeAndCollect on it.
+		op := e.newOperator(c, KindSink, stream.ins...)
+		op.Stateful, op.StatefulReason = rowState(flinkapi.Collect, "executeAndCollect")
+		return unknown
+	case c.Name == "reinterpretAsKeyedStream":
 		return e.newValue(value{kind: vStream, stype: "KeyedStream", ins: stream.ins, keyed: true})
 	}
 	return nil

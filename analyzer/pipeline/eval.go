@@ -167,6 +167,9 @@ type frame struct {
 	// effectively final, so their constant value is not used.
 	reassigned map[string]bool
 	ret        *value
+	// rets holds every object or function the method may return: a
+	// factory that picks its class from configuration returns one of them.
+	rets []*value
 }
 
 // Limits on inlining keep evaluation linear in practice: deep or recursive
@@ -201,6 +204,9 @@ type evaluator struct {
 	fieldEval map[*javasyntax.Field]bool
 	// envs counts the environments created in this evaluation.
 	envs int
+	// alts holds, for an object a factory returned, the other objects its
+	// other returns give (see runMethod).
+	alts map[*value][]*value
 	// valueArgs is positive while the arguments of uid, name and similar
 	// calls are evaluated.
 	valueArgs int
@@ -261,6 +267,7 @@ func (e *evaluator) runMethod(m *javasyntax.Method, this *value, args []*value) 
 	e.frames = append(e.frames, f)
 	e.stmts(m.Body, sc)
 	e.frames = e.frames[:len(e.frames)-1]
+	e.noteAlternatives(f)
 	if f.ret == nil {
 		if m.ReturnType != "" && m.ReturnType != "void" {
 			return e.typed(m.ReturnType, f.file)
@@ -268,6 +275,29 @@ func (e *evaluator) runMethod(m *javasyntax.Method, this *value, args []*value) 
 		return unknown
 	}
 	return f.ret
+}
+
+// noteAlternatives records the other objects a method with several returns
+// may give instead of the one it is taken to return (its last): a factory
+// that switches on configuration returns any of them, and the operator made
+// from its result is judged by all (alternatives in state.go).
+func (e *evaluator) noteAlternatives(f *frame) {
+	if f.ret == nil || len(f.rets) < 2 {
+		return
+	}
+	var alts []*value
+	for _, r := range f.rets {
+		if r != f.ret && !slices.Contains(alts, r) {
+			alts = append(alts, r)
+		}
+	}
+	if len(alts) == 0 {
+		return
+	}
+	if e.alts == nil {
+		e.alts = map[*value][]*value{}
+	}
+	e.alts[f.ret] = append(e.alts[f.ret], alts...)
 }
 
 func (e *evaluator) stmts(list []javasyntax.Stmt, sc *scope) {
@@ -303,8 +333,12 @@ func (e *evaluator) stmt(s javasyntax.Stmt, sc *scope) {
 			return
 		}
 		v := e.eval(s.X, sc)
-		if f := e.top(); f.ret == nil || f.ret.kind == vUnknown || v.kind != vUnknown {
+		f := e.top()
+		if f.ret == nil || f.ret.kind == vUnknown || v.kind != vUnknown {
 			f.ret = v
+		}
+		if v.kind == vObject || v.kind == vFunc || v.chain != nil {
+			f.rets = append(f.rets, v)
 		}
 	case *javasyntax.If:
 		if s.Cond != nil {
@@ -848,6 +882,9 @@ func (e *evaluator) args(list []javasyntax.Expr, sc *scope) []*value {
 // inline evaluates a method of the tree as a callee.
 func (e *evaluator) inline(m *javasyntax.Method, this *value, args []*value) *value {
 	if m.Body == nil {
+		if impl := e.a.soleImplementation(m); impl != nil {
+			return e.inline(impl, this, args)
+		}
 		// An abstract method (a test base's finishSink(builder)) returns
 		// an instance of its declared class, or of a subclass, which
 		// inherits that class's state interfaces.

@@ -39,6 +39,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -364,14 +365,17 @@ func isTest(m *javasyntax.Method) bool {
 			return true
 		}
 	}
-	for c := m.Class; c != nil; c = c.Outer {
-		for _, suffix := range flinkapi.TestClassSuffixes {
-			if strings.HasSuffix(c.Name, suffix) {
-				return true
-			}
-		}
-	}
-	return false
+	// Under a test source root only main methods are jobs (examples): any
+	// other entry point is test code, reached from tests that may not be
+	// evaluated themselves (a test naming no stream type calls a helper).
+	return testClass(m.Class) || inTestSources(m.Class.File.Name)
+}
+
+// inTestSources reports whether a file lies under a Maven or Gradle test
+// source root (src/test/...).
+func inTestSources(name string) bool {
+	name = filepath.ToSlash(name)
+	return strings.HasPrefix(name, "src/test/") || strings.Contains(name, "/src/test/")
 }
 
 // entryPoints lists the methods of a file evaluated as possible jobs: main
@@ -818,6 +822,49 @@ func (ix *index) override(sub, base *javasyntax.Class, name string, arity int) *
 		k = ix.class(k.Super, k.File)
 	}
 	return nil
+}
+
+// soleImplementation finds the one body an abstract method has in the
+// main sources, when its receiver's class is not known (a library's
+// definition object made outside the tree): the named subclasses of its
+// class, not tests, that implement it in a file that can build part of a
+// pipeline. Nil when there is none or more than one.
+func (ix *index) soleImplementation(m *javasyntax.Method) *javasyntax.Method {
+	var found *javasyntax.Method
+	queue := []*javasyntax.Class{m.Class}
+	seen := map[*javasyntax.Class]bool{m.Class: true}
+	for len(queue) > 0 && len(seen) < 64 {
+		c := queue[0]
+		queue = queue[1:]
+		for _, sub := range ix.syn.Subclasses(c.Name, false) {
+			// The file being evaluated and a copy parsed on demand hold
+			// different Class values: compare by qualified name.
+			if sup := ix.class(sub.Super, sub.File); seen[sub] || testClass(sub) || sup == nil || sup.Qualified != c.Qualified {
+				continue
+			}
+			seen[sub] = true
+			queue = append(queue, sub)
+			if impl := ix.method(sub, m.Name, len(m.Params)); impl != nil && impl.Body != nil && !impl.Static && ix.inlinable(sub) {
+				if found != nil && found != impl {
+					return nil
+				}
+				found = impl
+			}
+		}
+	}
+	return found
+}
+
+// testClass reports whether c, or a class enclosing it, is named as a test.
+func testClass(c *javasyntax.Class) bool {
+	for ; c != nil; c = c.Outer {
+		for _, suffix := range flinkapi.TestClassSuffixes {
+			if strings.HasSuffix(c.Name, suffix) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // methodIn finds a method callable from c: c, its superclasses in the tree,

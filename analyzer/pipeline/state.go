@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/uidcheck/uidcheck/analyzer/flinkapi"
@@ -39,6 +40,9 @@ func (e *evaluator) sourceState(call string, args []*value) (Stateful, string) {
 // the file monitoring function and reader, which keep pending splits; any
 // other format runs in an InputFormatSourceFunction, which registers none.
 func (e *evaluator) inputFormatState(v *value) (Stateful, string) {
+	if b := e.built(v); b.className != "" {
+		v = b // the class a builder chain's finish() or build() makes
+	}
 	name := simpleName(v.className)
 	for c, depth := e.classOf(v), 0; c != nil && depth < 20; depth++ {
 		name = simpleName(c.Super)
@@ -74,7 +78,21 @@ func (e *evaluator) sinkState(call string, args []*value) (Stateful, string, []P
 	if len(args) == 0 {
 		return StatefulUnknown, "sink could not be traced", []Part{{Name: flinkapi.PartWriter}}
 	}
+	if alts := e.alts[args[0]]; len(alts) > 0 {
+		var parts []Part
+		s, r := e.alternatives(args[0], alts, func(v *value) (Stateful, string) {
+			s, r, p := e.sinkState(call, []*value{v})
+			if len(p) > len(parts) {
+				parts = p
+			}
+			return s, r
+		})
+		return s, r, parts
+	}
 	v := e.built(args[0])
+	if alts := e.alts[v]; len(alts) > 0 && v != args[0] {
+		return e.sinkState(call, []*value{v})
+	}
 	if cls := e.sinkClass(v); cls != nil {
 		if s, r, parts, ok := e.sinkV2State(cls); ok {
 			return s, r, parts
@@ -138,6 +156,9 @@ func (e *evaluator) sinkV2State(cls *javasyntax.Class) (s Stateful, reason strin
 	if committer {
 		parts = append(parts, Part{Name: flinkapi.PartCommitter})
 	}
+	if s, reason, ok := sinkV1State(cls); ok {
+		return s, reason, parts, true
+	}
 	switch {
 	case implementsAny(e.a, cls, "StatefulSink", "TwoPhaseCommittingStatefulSink", "SupportsWriterState"):
 		return StatefulYes, "sink " + cls.Name + " keeps writer state", parts, true
@@ -153,10 +174,60 @@ func (e *evaluator) sinkV2State(cls *javasyntax.Class) (s Stateful, reason strin
 	return StatefulUnknown, "", nil, false
 }
 
+// sinkV1State judges a sink written against the first Sink API
+// (org.apache.flink.api.connector.sink.Sink<In, CommT, WriterStateT,
+// GlobalCommT>, Flink 1.12-1.14): it keeps writer state or committables
+// unless those type arguments are Void. ok is false for other classes.
+func sinkV1State(cls *javasyntax.Class) (Stateful, string, bool) {
+	if cls.File == nil || !slices.Contains(cls.File.Imports, "org.apache.flink.api.connector.sink.Sink") {
+		return StatefulUnknown, "", false
+	}
+	for _, t := range cls.InterfaceTexts {
+		rest, ok := strings.CutPrefix(t, "Sink<")
+		if !ok {
+			continue
+		}
+		args := splitTypeArgs(strings.TrimSuffix(rest, ">"))
+		if len(args) != 4 {
+			continue
+		}
+		if args[1] != "Void" || args[2] != "Void" {
+			return StatefulYes, "sink " + cls.Name + " (Sink API of Flink 1.12-1.14) keeps writer state or committables", true
+		}
+		return StatefulNo, "sink " + cls.Name + " (Sink API of Flink 1.12-1.14) has Void writer state and committables", true
+	}
+	return StatefulUnknown, "", false
+}
+
+// splitTypeArgs splits a type argument list at its top-level commas.
+func splitTypeArgs(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '<':
+			depth++
+		case '>':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, strings.TrimSpace(s[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(out, strings.TrimSpace(s[start:]))
+}
+
 // functionState decides whether a user function value makes its operator
 // stateful.
 func (e *evaluator) functionState(v *value) (Stateful, string) {
-	v = e.built(v)
+	if alts := e.alts[v]; len(alts) > 0 {
+		return e.alternatives(v, alts, e.functionState)
+	}
+	if b := e.built(v); b != v {
+		return e.functionState(b) // a builder chain's alternatives are judged there
+	}
 	switch {
 	case v.kind == vFunc:
 		return StatefulNo, "lambdas and method references keep no state"
@@ -183,6 +254,26 @@ func (e *evaluator) functionState(v *value) (Stateful, string) {
 		return StatefulUnknown, "function class " + name + " is not in the analysed sources"
 	}
 	return StatefulUnknown, "the function could not be traced to a class"
+}
+
+// alternatives judges a value a factory returned together with the others
+// it may return instead: stateful when one of them is, unknown when one
+// cannot be decided, stateless only when none keeps state.
+func (e *evaluator) alternatives(v *value, alts []*value, judge func(*value) (Stateful, string)) (Stateful, string) {
+	saved := e.alts
+	e.alts = nil // each alternative is judged on its own
+	defer func() { e.alts = saved }()
+	s, r := judge(v)
+	for _, a := range alts {
+		as, ar := judge(a)
+		switch {
+		case as == StatefulYes && s != StatefulYes:
+			s, r = as, ar+" (one of the classes the factory may return)"
+		case as == StatefulUnknown && s == StatefulNo:
+			s, r = as, ar
+		}
+	}
+	return s, r
 }
 
 func implementsAny(ix *index, c *javasyntax.Class, names ...string) bool {
@@ -340,11 +431,59 @@ func (e *evaluator) built(v *value) *value {
 	cls, name := e.chainType(v, 0)
 	switch {
 	case cls != nil:
+		if cls.Abstract || cls.Kind == javasyntax.KindInterface {
+			if made := e.builtAlternatives(v); made != nil {
+				return made
+			}
+		}
 		return &value{kind: vObject, cls: cls, className: cls.Name}
 	case name != "":
 		return &value{className: name}
 	}
+	if c, ok := v.expr.(*javasyntax.Call); ok && getterName(c.Name) {
+		return unknown // a generated getter's field: its class is not known
+	}
 	return v
+}
+
+// builtAlternatives handles a chain whose last method is declared to return
+// an abstract type and returns one of several classes (a build() that makes
+// a transactional sink for exactly-once and a plain one otherwise): the
+// first class it makes, with the others as alternatives (see runMethod).
+// Nil when the method makes fewer than two classes of the tree.
+func (e *evaluator) builtAlternatives(v *value) *value {
+	c, ok := v.expr.(*javasyntax.Call)
+	if !ok {
+		return nil
+	}
+	recv, _ := e.chainType(v.chain, 1)
+	if recv == nil {
+		return nil
+	}
+	m := e.a.methodIn(recv, c.Name, len(c.Args))
+	if m == nil {
+		return nil
+	}
+	var made []*value
+	seen := map[*javasyntax.Class]bool{}
+	walkReturns(m.Body, func(x javasyntax.Expr) {
+		n, ok := x.(*javasyntax.New)
+		if !ok || n.Body != nil {
+			return
+		}
+		if cls := e.a.class(n.Type, m.Class.File); cls != nil && !seen[cls] {
+			seen[cls] = true
+			made = append(made, &value{kind: vObject, cls: cls, className: cls.Name})
+		}
+	})
+	if len(made) < 2 {
+		return nil
+	}
+	if e.alts == nil {
+		e.alts = map[*value][]*value{}
+	}
+	e.alts[made[0]] = made[1:]
+	return made[0]
 }
 
 // chainType types the value a chain of calls produces: the class of the
@@ -364,7 +503,7 @@ func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
 	}
 	m := e.a.methodIn(recv, c.Name, len(c.Args))
 	if m == nil {
-		if c.Name != "build" && recv.Super != "" {
+		if c.Name != "build" && recv.Super != "" && !getterName(c.Name) {
 			// A setter inherited from a base builder outside the tree
 			// returns the builder.
 			return recv, ""
@@ -372,6 +511,11 @@ func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
 		return nil, ""
 	}
 	ret := e.a.class(m.ReturnType, m.Class.File)
+	if ret == nil && typeVariable(m.ReturnType) && c.Name != "build" {
+		// A setter of a self-typed base builder (B extends Builder<B>)
+		// returns the builder it is called on.
+		return recv, ""
+	}
 	if ret != nil && ret.Kind != javasyntax.KindInterface && ret != recv {
 		return ret, ""
 	}
@@ -388,6 +532,32 @@ func (e *evaluator) chainType(v *value, depth int) (*javasyntax.Class, string) {
 		return cls, ""
 	}
 	return nil, simpleName(made)
+}
+
+// getterName reports whether name reads as a getter (getX, isX): one the
+// source does not declare is generated (Lombok's @Getter) and returns a
+// field, not the builder.
+func getterName(name string) bool {
+	for _, p := range []string{"get", "is"} {
+		if rest, ok := strings.CutPrefix(name, p); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// typeVariable reports whether a declared type reads as a type variable:
+// one or two capitals (B, T, SELF's shorter kin), not a class name.
+func typeVariable(typ string) bool {
+	if typ == "" || len(typ) > 2 {
+		return false
+	}
+	for _, r := range typ {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // maxChain bounds the calls of a builder chain that are typed.

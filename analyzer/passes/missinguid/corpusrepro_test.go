@@ -20,7 +20,6 @@ func TestCorpusRepros(t *testing.T) {
 		dir, cause string
 		tests      bool
 	}{
-		{"repro_builderchain", "builder chains: nested Builder.build() returning its outer class; build() returning a different sink class per delivery guarantee", false},
 		{"repro_wrapperuid", "custom transformations: uid forwarded through a library wrapper's transformation; operators of builder subclasses no job creates", false},
 		{"repro_externalhelper", "test jobs: stream handed out by a test harness outside the analysed sources is not followed", true},
 	}

@@ -40,7 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 	names := newNamer()
 	sites := callSites(model)
 	for _, op := range model.Operators {
-		if op.HasUID() || op.Stateful == pipeline.StatefulNo && !allOperators || seen[op.Pos] || flinkapi.Is(flinkapi.Collect, op.Call) {
+		if op.HasUID() || op.Stateful == pipeline.StatefulNo && !allOperators || seen[op.Pos] || flinkapi.IsCollectSink(op.Call) {
 			continue
 		}
 		seen[op.Pos] = true

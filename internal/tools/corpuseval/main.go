@@ -277,10 +277,11 @@ func evaluate(r repo, labels []label, out *report.Result, dir string) (counts, [
 	return c, notes
 }
 
-// collectSink names the calls that create a collect sink: stateful, but it
+// collectSink names the calls that create a collect sink (collect is
+// DataStreamUtils.collect): stateful, but it
 // cannot carry a uid and its job is never resumed, so missinguid must not
 // report it (issue 16).
-var collectSink = map[string]bool{"executeAndCollect": true, "collectAsync": true}
+var collectSink = map[string]bool{"executeAndCollect": true, "collectAsync": true, "collect": true}
 
 // unstableErrors describes the unstableuid errors in the labelled files. A
 // uid derived from configuration is stable and must not be an error; only a

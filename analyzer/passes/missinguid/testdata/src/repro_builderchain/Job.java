@@ -18,6 +18,10 @@ public class Job {
         // plain one otherwise; this job asks for exactly-once.
         PipeSink sink = new PipeSinkBuilder().exactlyOnce(true).build();
         in.sinkTo(sink); // want "\"sinkTo\" has no uid"
+        // The same builder, typed from its declaration.
+        in.sinkTo(GuaranteeSinks.builder().exactlyOnce(true).build()); // want "\"sinkTo\" has no uid"
+        // Setters inherited from a self-typed base builder return B.
+        in.addSink(QueueWriter.<String>builder().topic("t").build()); // want "stateful operator \"addSink\" has no uid;"
         env.execute();
     }
 }
