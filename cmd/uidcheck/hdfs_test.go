@@ -25,8 +25,8 @@ func TestHDFS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	local := filepath.Join(root, "testdata/savepoints", s3Fix)
-	c, err := minihdfs.Start(filepath.Join(root, "testdata/hdfs-minicluster"), minihdfs.Upload{Local: local, Remote: "/savepoints/" + s3Fix})
+	local := filepath.Join(root, "testdata/savepoints", fixtureName)
+	c, err := minihdfs.Start(filepath.Join(root, "testdata/hdfs-minicluster"), minihdfs.Upload{Local: local, Remote: "/savepoints/" + fixtureName})
 	if errors.Is(err, minihdfs.ErrNoJava) && os.Getenv("CI") == "" {
 		t.Skip(err)
 	}
@@ -43,9 +43,9 @@ func TestHDFS(t *testing.T) {
 		for _, args := range [][]string{{}, {"--states"}} {
 			want := run(t, root, env, append([]string{"savepoint", "inspect", local}, args...)...)
 			for loc, shown := range map[string]string{
-				c.URI + "/savepoints/" + s3Fix:               c.URI + "/savepoints/" + s3Fix + "/_metadata",
-				"hdfs:///savepoints/" + s3Fix + "/_metadata": "hdfs:///savepoints/" + s3Fix + "/_metadata",
-				"latest:" + c.URI + "/savepoints":            c.URI + "/savepoints/" + s3Fix + "/_metadata",
+				c.URI + "/savepoints/" + fixtureName:               c.URI + "/savepoints/" + fixtureName + "/_metadata",
+				"hdfs:///savepoints/" + fixtureName + "/_metadata": "hdfs:///savepoints/" + fixtureName + "/_metadata",
+				"latest:" + c.URI + "/savepoints":                  c.URI + "/savepoints/" + fixtureName + "/_metadata",
 			} {
 				got := run(t, root, env, append([]string{"savepoint", "inspect", loc}, args...)...)
 				if got.code != want.code || got.stderr != want.stderr {
@@ -60,7 +60,7 @@ func TestHDFS(t *testing.T) {
 
 	t.Run("ls", func(t *testing.T) {
 		ls := run(t, root, env, "savepoint", "ls", c.URI+"/savepoints")
-		if ls.code != 0 || !strings.Contains(ls.stdout, c.URI+"/savepoints/"+s3Fix) || !strings.Contains(ls.stdout, "Flink 1.16–1.20") {
+		if ls.code != 0 || !strings.Contains(ls.stdout, c.URI+"/savepoints/"+fixtureName) || !strings.Contains(ls.stdout, "Flink 1.16–1.20") {
 			t.Errorf("savepoint ls: exit %d\n%s%s", ls.code, ls.stdout, ls.stderr)
 		}
 	})
