@@ -28,7 +28,10 @@ for p in $profiles; do
   mvn -q -B -f $harness/pom.xml -P"$p" compile dependency:build-classpath \
     -Dmdep.outputFile="target/$p/classpath.txt"
   cp="$harness/target/$p/classes:$(cat "$harness/target/$p/classpath.txt")"
-  java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$cp" harness.Harness \
+  # The module openings Flink's distribution gives its JVMs on Java 17
+  # (env.java.opts.all): Kryo reaches into java.util's lists and maps.
+  java --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$cp" harness.Harness \
     "$harness/src/main/java/harness/scenarios" "$out/$p" "$@"
   echo "e2e: $p: scenarios took $((SECONDS - start))s" >&2
 done

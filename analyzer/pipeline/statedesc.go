@@ -107,6 +107,9 @@ type TypeInfo struct {
 	// Record marks a Java record judged as a POJO, as Flink 1.19 and later
 	// serialize it; earlier versions use Kryo.
 	Record bool
+	// Collection marks a java.util.List: Flink 2.x serializes it with its
+	// list serializer (family "list"), 1.x with Kryo.
+	Collection bool
 	// Unknown says why the type is not inferred.
 	Unknown string
 }

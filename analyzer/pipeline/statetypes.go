@@ -108,7 +108,14 @@ func (ix *index) typeOf(t *typeExpr, file *javasyntax.File, depth int) *TypeInfo
 		return out
 	}
 	switch simpleName(t.name) {
-	case "List", "ArrayList", "Map", "HashMap", "Set", "HashSet", "Collection", "Iterable":
+	case "List":
+		if len(t.args) == 1 && (t.name == "List" || t.name == "java.util.List") {
+			// Flink 1.x serializes it with Kryo, 2.x with its list
+			// serializer; compat compares it with whichever was saved.
+			return &TypeInfo{Family: "list", Class: "java.util.List", Args: []*TypeInfo{ix.typeOf(t.args[0], file, depth+1)}, Collection: true}
+		}
+		return unknownType(t.name + " without its element type")
+	case "ArrayList", "Map", "HashMap", "Set", "HashSet", "Collection", "Iterable":
 		return unknownType(t.name + ": whether TypeExtractor uses Kryo or a collection serializer for it depends on the Flink version")
 	case "Row":
 		return unknownType("Row needs a RowTypeInfo (Types.ROW) to name its fields")

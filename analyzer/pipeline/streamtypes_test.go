@@ -199,8 +199,9 @@ func TestNoStatesWithoutInference(t *testing.T) {
 	}
 }
 
-// A public record is a POJO of its components (Flink 1.19+); a record that
-// is not public goes to Kryo.
+// A public record is a POJO of its components (Flink 1.19+), a List among
+// them a collection of its elements; a record that is not public goes to
+// Kryo.
 func TestRecordTypes(t *testing.T) {
 	t.Parallel()
 	job := `package m;
@@ -226,7 +227,8 @@ public class Job {
 }
 `
 	rec := `package m;
-public record Reading(long count, String note) {
+import java.util.List;
+public record Reading(long count, String note, List<String> tags) {
     public static final int LIMIT = 3;
 }
 `
@@ -240,7 +242,7 @@ public record Reading(long count, String note) {
 	for _, f := range r.Fields {
 		fields = append(fields, f.Name+":"+f.Type.String()+":"+f.Primitive)
 	}
-	if r.Family != "pojo" || !r.Record || strings.Join(fields, " ") != "count:java.lang.Long:long note:java.lang.String:" {
+	if r.Family != "pojo" || !r.Record || strings.Join(fields, " ") != "count:java.lang.Long:long note:java.lang.String: tags:java.util.List<java.lang.String>:" {
 		t.Errorf("Reading = %s %v fields %v", r.Family, r.Record, fields)
 	}
 	if h.Family != "kryo" || h.Class != "m.Job$Hidden" {

@@ -61,6 +61,14 @@ func resolve(old *savepointinfo.Serializer, nw *pipeline.TypeInfo, depth int) re
 	case old.Unparsed != "" || old.Family == "unknown":
 		return resolution{verdict: unknown, why: "the saved serializer " + old.Snapshot + " is not decoded: " + old.Unparsed}
 	}
+	if old.Family == "nullable" && len(old.Nested) == 1 && nw.Family != "nullable" {
+		// Flink 2 wraps a POJO's collection fields and their elements in
+		// a NullableSerializer; the new job wraps them the same way.
+		old = old.Nested[0]
+	}
+	if r, ok := resolveSavedKryo(old, nw); ok {
+		return r
+	}
 	if nw.Family == "simple" {
 		// A simple snapshot is compatible only with the same serializer
 		// class; any other snapshot is incompatible with a simple one.
@@ -68,9 +76,6 @@ func resolve(old *savepointinfo.Serializer, nw *pipeline.TypeInfo, depth int) re
 			return resolution{verdict: asIs}
 		}
 		return changed(old, nw)
-	}
-	if nw.Record && old.Family == "kryo" {
-		return resolution{verdict: unknown, why: "record " + nw.Class + " was saved with Kryo (Flink before 1.19); read as a POJO by Flink 1.19 and later, it cannot be restored, and read with Kryo by earlier versions it can: not checked"}
 	}
 	if !modelled[old.Family] {
 		return resolution{verdict: unknown, why: "the saved serializer " + old.Snapshot + " is not compared"}
@@ -98,6 +103,24 @@ func resolve(old *savepointinfo.Serializer, nw *pipeline.TypeInfo, depth int) re
 		}
 	}
 	return resolveNested(old, nw, depth)
+}
+
+// resolveSavedKryo handles types whose serializer depends on the Flink
+// version, saved with Kryo by the older one: a List (Kryo on 1.x whatever
+// its elements, read back the same way by the same major version) and a
+// record (Kryo before 1.19).
+func resolveSavedKryo(old *savepointinfo.Serializer, nw *pipeline.TypeInfo) (resolution, bool) {
+	switch {
+	case old.Family != "kryo":
+		return resolution{}, false
+	case nw.Collection && old.Type == nw.Class:
+		return resolution{verdict: asIs}, true
+	case nw.Collection:
+		return changed(old, nw), true
+	case nw.Record:
+		return resolution{verdict: unknown, why: "record " + nw.Class + " was saved with Kryo (Flink before 1.19); read as a POJO by Flink 1.19 and later, it cannot be restored, and read with Kryo by earlier versions it can: not checked"}, true
+	}
+	return resolution{}, false
 }
 
 // modelled are the saved families the check compares with inferred types;

@@ -619,7 +619,9 @@ func heapRead(old *savepointinfo.Serializer, nw *pipeline.TypeInfo) string {
 			continue
 		}
 		for _, f := range nw.Fields {
-			if f.Name != of.Name || of.Serializer == nil || resolve(of.Serializer, f.Type, 0).verdict != incompatible {
+			// A List field keeps its Java class whatever its elements: the
+			// reflective write succeeds and the serializer check fails.
+			if f.Name != of.Name || of.Serializer == nil || f.Type.Collection || resolve(of.Serializer, f.Type, 0).verdict != incompatible {
 				continue
 			}
 			declared := f.Primitive

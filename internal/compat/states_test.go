@@ -549,3 +549,50 @@ func TestRecordStates(t *testing.T) {
 		})
 	}
 }
+
+// A POJO's List field is compared with what the savepoint holds: Kryo from
+// Flink 1.x, which reads any list back, or Flink 2's nullable list
+// serializer, which refuses another element type (pojo_list_field_kept,
+// pojo_list_element_changed in the harness).
+func TestListFieldStates(t *testing.T) {
+	t.Parallel()
+	event := "com.acme.Event"
+	list := func(elem string) *pipeline.TypeInfo {
+		return &pipeline.TypeInfo{Family: "list", Class: "java.util.List", Collection: true, Args: []*pipeline.TypeInfo{simple(elem)}}
+	}
+	nullable := func(s *savepointinfo.Serializer) *savepointinfo.Serializer {
+		return &savepointinfo.Serializer{Snapshot: "org.apache.flink.api.java.typeutils.runtime.NullableSerializer$NullableSerializerSnapshot", Family: "nullable", Nested: []*savepointinfo.Serializer{s}}
+	}
+	flink1 := &savepointinfo.Serializer{Snapshot: "org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializerSnapshot", Family: "kryo", Type: "java.util.List"}
+	flink2 := nullable(snapList(nullable(snapString())))
+	meta := func(field *savepointinfo.Serializer) savepointinfo.OperatorStateMeta {
+		return savepointinfo.OperatorStateMeta{KeySerializer: snapLong(), States: []savepointinfo.StateMeta{
+			keyed("event", "VALUE", snapPojo(event, savepointinfo.PojoField{Name: "seen", Serializer: field})),
+		}}
+	}
+	states := func(elem string) pipeline.OperatorStates {
+		return pipeline.OperatorStates{Complete: true, Key: simple("java.lang.Long"), Descriptors: []pipeline.StateDescriptor{
+			desc("event", "VALUE", eventPojo(pipeline.TypeField{Name: "seen", Type: list(elem)}), pipeline.TTLOff),
+		}}
+	}
+	for _, c := range []stateCase{
+		{name: "Kryo, same elements", meta: meta(flink1), states: states("java.lang.String"), want: VerdictOK},
+		{name: "Kryo, other elements", meta: meta(flink1), states: states("java.lang.Long"), want: VerdictOK},
+		{name: "Flink 2, same elements", meta: meta(flink2), states: states("java.lang.String"), want: VerdictOK},
+		{
+			name: "Flink 2, other elements", backend: BackendHeap, meta: meta(flink2), states: states("java.lang.Long"),
+			want: VerdictFails, msg: "For heap backends, the new state serializer (org.apache.flink.api.java.typeutils.runtime.PojoSerializer)",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			res := runStateCase(t, c)
+			if res.Verdict != c.want || len(res.Unchecked) > 0 {
+				t.Fatalf("verdict %s, want %s (failures %v, unchecked %v)", res.Verdict, c.want, res.Failures, res.Unchecked)
+			}
+			if c.msg != "" && !strings.Contains(strings.Join(res.Failures, "\n"), c.msg) {
+				t.Errorf("no %q in %v", c.msg, res.Failures)
+			}
+		})
+	}
+}
