@@ -3,11 +3,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -102,22 +100,10 @@ func TestHDFS(t *testing.T) {
 				defer conn.Close()
 			}
 		}()
-		cmd := exec.CommandContext(t.Context(), bin, "savepoint", "inspect", "hdfs://"+ln.Addr().String()+"/savepoints")
-		cmd.Env = append(os.Environ(), env...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
+		code, took, stderr := interruptAfter(t, 700*time.Millisecond, env, "savepoint", "inspect", "hdfs://"+ln.Addr().String()+"/savepoints")
+		if code != 130 || took > 500*time.Millisecond {
+			t.Errorf("exit %d %v after SIGINT, want 130 within 0.5 s\n%s", code, took, stderr)
 		}
-		time.Sleep(700 * time.Millisecond)
-		sent := time.Now()
-		if err := cmd.Process.Signal(os.Interrupt); err != nil {
-			t.Fatal(err)
-		}
-		_ = cmd.Wait()
-		if code, took := cmd.ProcessState.ExitCode(), time.Since(sent); code != 130 || took > 500*time.Millisecond {
-			t.Errorf("exit %d %v after SIGINT, want 130 within 0.5 s\n%s", code, took, stderr.String())
-		}
-		t.Log(stderr.String())
+		t.Log(stderr)
 	})
 }

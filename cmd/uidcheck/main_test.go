@@ -586,7 +586,7 @@ func TestInterruptStopsWithinHalfASecond(t *testing.T) {
 		// machine is not taken for a slow stop.
 		var fails []string
 		for range 3 {
-			code, took, stderr := interruptAfter(t, after, args)
+			code, took, stderr := interruptAfter(t, after, nil, args...)
 			t.Logf("SIGINT after %v of a %v run: exit %d %v later", after, run, code, took)
 			if code == 130 && took <= 500*time.Millisecond {
 				fails = nil
@@ -602,9 +602,12 @@ func TestInterruptStopsWithinHalfASecond(t *testing.T) {
 
 // interruptAfter runs uidcheck and sends SIGINT after the given time; it
 // returns the exit code and how long the exit took after the signal.
-func interruptAfter(t *testing.T, after time.Duration, args []string) (int, time.Duration, string) {
+func interruptAfter(t *testing.T, after time.Duration, env []string, args ...string) (int, time.Duration, string) {
 	t.Helper()
 	cmd := exec.CommandContext(t.Context(), bin, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {

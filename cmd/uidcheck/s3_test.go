@@ -3,10 +3,7 @@
 package main
 
 import (
-	"bytes"
 	"net/http"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -105,21 +102,9 @@ func TestS3Interrupted(t *testing.T) {
 	t.Parallel()
 	s := s3Store(t, s3Secret)
 	s.proxy.Throttle(1<<30, s.throttle)
-	cmd := exec.CommandContext(t.Context(), bin, "savepoint", "inspect", s.root+"/"+fixtureName)
-	cmd.Env = append(os.Environ(), s.env...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	code, took, stderr := interruptAfter(t, 700*time.Millisecond, s.env, "savepoint", "inspect", s.root+"/"+fixtureName)
+	if code != 130 || took > 500*time.Millisecond {
+		t.Errorf("exit %d %v after SIGINT, want 130 within 0.5 s\n%s", code, took, stderr)
 	}
-	time.Sleep(700 * time.Millisecond)
-	sent := time.Now()
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	if code, took := cmd.ProcessState.ExitCode(), time.Since(sent); code != 130 || took > 500*time.Millisecond {
-		t.Errorf("exit %d %v after SIGINT, want 130 within 0.5 s\n%s", code, took, stderr.String())
-	}
-	t.Log(stderr.String())
+	t.Log(stderr)
 }
