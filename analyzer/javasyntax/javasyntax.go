@@ -201,17 +201,24 @@ func (r *Sources) Classes(name string, pkgs []string, eagerOnly bool) []*Class {
 		if f == nil {
 			continue
 		}
-		stack := append([]*Class(nil), f.Classes...)
-		for len(stack) > 0 {
-			c := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
+		eachClass(f, func(c *Class) {
 			if c.Name == name {
 				out = append(out, c)
 			}
-			stack = append(stack, c.Inner...)
-		}
+		})
 	}
 	return out
+}
+
+// eachClass calls fn on every named class of f, nested ones included.
+func eachClass(f *File, fn func(*Class)) {
+	stack := append([]*Class(nil), f.Classes...)
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		fn(c)
+		stack = append(stack, c.Inner...)
+	}
 }
 
 // Subclasses returns the named classes (nested ones included) whose
@@ -227,10 +234,7 @@ func (r *Sources) Subclasses(name string, eagerOnly bool) []*Class {
 		if f == nil {
 			continue
 		}
-		stack := append([]*Class(nil), f.Classes...)
-		for len(stack) > 0 {
-			c := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
+		eachClass(f, func(c *Class) {
 			super := c.Super
 			if i := strings.IndexByte(super, '<'); i >= 0 {
 				super = super[:i]
@@ -241,8 +245,7 @@ func (r *Sources) Subclasses(name string, eagerOnly bool) []*Class {
 			if c.Name != "" && super == name {
 				out = append(out, c)
 			}
-			stack = append(stack, c.Inner...)
-		}
+		})
 	}
 	return out
 }
