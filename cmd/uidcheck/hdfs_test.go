@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uidcheck/uidcheck/internal/emulator"
 	"github.com/uidcheck/uidcheck/internal/minihdfs"
 )
 
@@ -86,21 +87,8 @@ func TestHDFS(t *testing.T) {
 
 	// Ctrl-C while a namenode accepts but never answers stops at once.
 	t.Run("interrupted", func(t *testing.T) {
-		ln, err := (&net.ListenConfig{}).Listen(t.Context(), "tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ln.Close()
-		go func() {
-			for {
-				conn, err := ln.Accept()
-				if err != nil {
-					return
-				}
-				defer conn.Close()
-			}
-		}()
-		code, took, stderr := interruptAfter(t, 700*time.Millisecond, env, "savepoint", "inspect", "hdfs://"+ln.Addr().String()+"/savepoints")
+		silent := emulator.Silent(t)
+		code, took, stderr := interruptAfter(t, 700*time.Millisecond, env, "savepoint", "inspect", "hdfs://"+silent+"/savepoints")
 		if code != 130 || took > 500*time.Millisecond {
 			t.Errorf("exit %d %v after SIGINT, want 130 within 0.5 s\n%s", code, took, stderr)
 		}

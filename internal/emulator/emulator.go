@@ -268,3 +268,33 @@ func RefusedGoogleCredentials(tb testing.TB) (file, privateKey string) {
 	}
 	return file, privateKey
 }
+
+// Silent listens on loopback, accepts connections and never answers: a
+// store or namenode that hangs. It returns host:port.
+func Silent(tb testing.TB) string {
+	tb.Helper()
+	ln, err := (&net.ListenConfig{}).Listen(tb.Context(), "tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var conns []net.Conn
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conns = append(conns, c)
+		}
+	}()
+	tb.Cleanup(func() {
+		_ = ln.Close()
+		<-done
+		for _, c := range conns {
+			_ = c.Close()
+		}
+	})
+	return ln.Addr().String()
+}

@@ -3,7 +3,6 @@ package savepointfs_test
 import (
 	"context"
 	"errors"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -13,40 +12,11 @@ import (
 	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
 )
 
-// silentServer accepts connections and never answers: a store that hangs.
-func silentServer(t *testing.T) string {
-	t.Helper()
-	ln, err := (&net.ListenConfig{}).Listen(t.Context(), "tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var conns []net.Conn
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			conns = append(conns, c)
-		}
-	}()
-	t.Cleanup(func() {
-		_ = ln.Close()
-		<-done
-		for _, c := range conns {
-			_ = c.Close()
-		}
-	})
-	return ln.Addr().String()
-}
-
 // silentStores points each object store's client at a silent server and
 // returns a savepoint URI on it for each.
 func silentStores(t *testing.T) map[string]string {
 	t.Helper()
-	addr := silentServer(t)
+	addr := emulator.Silent(t)
 	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 	t.Setenv("AWS_ACCESS_KEY_ID", accessKey)
 	t.Setenv("AWS_SECRET_ACCESS_KEY", secretKey)

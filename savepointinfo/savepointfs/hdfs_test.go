@@ -15,6 +15,7 @@ import (
 
 	krbtest "github.com/jcmturner/gokrb5/v8/test/testdata"
 
+	"github.com/uidcheck/uidcheck/internal/emulator"
 	"github.com/uidcheck/uidcheck/internal/minihdfs"
 	"github.com/uidcheck/uidcheck/savepointinfo"
 	"github.com/uidcheck/uidcheck/savepointinfo/savepointfs"
@@ -220,21 +221,7 @@ func hdfsCancel(t *testing.T, c *minihdfs.Cluster) {
 	})
 	// A namenode that accepts and never answers: a cancel returns at once,
 	// and without one the I/O timeout ends the wait.
-	ln, err := (&net.ListenConfig{}).Listen(t.Context(), "tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			defer conn.Close()
-		}
-	}()
-	silent := "hdfs://" + ln.Addr().String() + "/savepoints/one"
+	silent := "hdfs://" + emulator.Silent(t) + "/savepoints/one"
 	t.Run("silent namenode, cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
 		defer cancel()
