@@ -75,8 +75,6 @@ func (e *evaluator) elemAfter(name string, sv *value, args []*value) *TypeInfo {
 	switch name {
 	case "filter", "assignTimestampsAndWatermarks":
 		return sv.elem
-	case "transform", "project":
-		return nil
 	}
 	if len(args) > 0 {
 		return e.functionOut(args[0])
